@@ -1,0 +1,50 @@
+import { readFileSync } from 'node:fs';
+import { helpText } from './i18n/help.js';
+import { detectLang, parseLang } from './i18n/locale.js';
+
+/**
+ * Entry point. Kept small on purpose: `--version` and `--help` must not load Ink, React or the
+ * checks (start-up budget), so every command is imported only when it runs.
+ */
+const args = process.argv.slice(2);
+const langFlag = args.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
+const lang =
+  parseLang(langFlag === -1 ? undefined : args[langFlag]!.includes('=') ? args[langFlag]!.split('=')[1] : args[langFlag + 1]) ??
+  detectLang(process.env);
+
+async function main(): Promise<number> {
+  const [command, ...rest] = args;
+  if (command === '--version' || command === '-v') {
+    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+    process.stdout.write(`${pkg.version}\n`);
+    return 0;
+  }
+  if (command === '--help' || command === '-h' || command === 'help') {
+    process.stdout.write(helpText.general[lang]);
+    return 0;
+  }
+  if (command === 'doctor') {
+    const { runDoctor } = await import('./commands/doctor.js');
+    return runDoctor(rest, { stdout: process.stdout, stderr: process.stderr, env: process.env });
+  }
+  if (command === undefined || command === 'setup' || command.startsWith('--')) {
+    const { runSetup } = await import('./commands/setup.js');
+    return runSetup(command === 'setup' ? rest : args, { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env });
+  }
+  process.stderr.write(
+    lang === 'ja'
+      ? `lanscope-kot: 不明なコマンド "${command}"。"lanscope-kot --help" をご覧ください。\n`
+      : `lanscope-kot: unknown command "${command}". See "lanscope-kot --help".\n`,
+  );
+  return 2;
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    process.stderr.write(`lanscope-kot: internal error: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.exitCode = 2;
+  },
+);

@@ -1,0 +1,97 @@
+import { parseArgs } from 'node:util';
+import { parseDayChangeOption } from '../core/day-change-option.js';
+import type { DayChangeSetting } from '../core/facts.js';
+import { msg, type Lang, type Message } from '../i18n/message.js';
+import { parseLang } from '../i18n/locale.js';
+
+export interface DoctorOptions {
+  sql?: string;
+  confIni?: string;
+  logDir?: string;
+  mapping?: string;
+  dayChanges: DayChangeSetting[];
+  companyCode?: string;
+  tokenFile?: string;
+  proxy?: string;
+  endpoint?: string;
+  timeoutSeconds: number;
+  offline: boolean;
+  json: boolean;
+  lang?: Lang;
+  help: boolean;
+}
+
+export class UsageError extends Error {
+  constructor(readonly detail: Message) {
+    super(detail.key);
+    this.name = 'UsageError';
+  }
+}
+
+const OPTIONS = {
+  sql: { type: 'string' },
+  'conf-ini': { type: 'string' },
+  'log-dir': { type: 'string' },
+  mapping: { type: 'string' },
+  'day-change': { type: 'string', multiple: true },
+  'company-code': { type: 'string' },
+  'token-file': { type: 'string' },
+  proxy: { type: 'string' },
+  endpoint: { type: 'string' },
+  timeout: { type: 'string' },
+  offline: { type: 'boolean' },
+  json: { type: 'boolean' },
+  lang: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+/** Parses doctor's flags. Never echoes a value that could be a secret: only option names appear in errors. */
+export function parseDoctorOptions(args: readonly string[]): DoctorOptions {
+  if (args.some((a) => /^--(access-)?token(=|$)/.test(a))) throw new UsageError(msg('usage.tokenFlag', {}));
+  let values;
+  try {
+    ({ values } = parseArgs({ args: [...args], options: OPTIONS, strict: true, allowPositionals: false }));
+  } catch (err) {
+    throw new UsageError(msg('usage.unknown', { detail: describeParseError(err) }));
+  }
+  const lang = values.lang === undefined ? undefined : parseLang(values.lang);
+  if (values.lang !== undefined && lang === undefined) throw new UsageError(msg('usage.badLang', { value: values.lang }));
+  const dayChanges = (values['day-change'] ?? []).map((value) => {
+    const setting = parseDayChangeOption(value);
+    if (!setting) throw new UsageError(msg('usage.badDayChange', { value }));
+    return setting;
+  });
+  const timeoutSeconds = values.timeout === undefined ? 10 : Number(values.timeout);
+  if (!Number.isFinite(timeoutSeconds) || timeoutSeconds <= 0) throw new UsageError(msg('usage.unknown', { detail: `--timeout ${values.timeout}: expected seconds, e.g. 10` }));
+  return {
+    sql: values.sql,
+    confIni: values['conf-ini'],
+    logDir: values['log-dir'],
+    mapping: values.mapping,
+    dayChanges,
+    companyCode: values['company-code'],
+    tokenFile: values['token-file'],
+    proxy: values.proxy,
+    endpoint: values.endpoint,
+    timeoutSeconds,
+    offline: values.offline ?? false,
+    json: values.json ?? false,
+    lang,
+    help: values.help ?? false,
+  };
+}
+
+function describeParseError(err: unknown): string {
+  const e = err as { code?: string; message?: string };
+  const option = /'(-{1,2}[^'=\s]+)/.exec(e.message ?? '')?.[1];
+  switch (e.code) {
+    case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
+      return `unknown option ${option ?? ''}`.trim();
+    case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
+      return `${option ?? 'an option'} needs a value`;
+    case 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL':
+      return 'unexpected argument (options start with --)';
+    default:
+      return 'invalid arguments';
+  }
+}

@@ -1,0 +1,37 @@
+import chalk from 'chalk';
+import type { CheckStatus } from '../core/checks/check.js';
+import type { Report } from '../core/report.js';
+import type { Lang } from '../i18n/message.js';
+import { t } from '../i18n/translate.js';
+
+const MARK: Record<CheckStatus, string> = { pass: '✔', warn: '!', fail: '✖', skip: '-' };
+const PAINT: Record<CheckStatus, (s: string) => string> = {
+  pass: (s) => chalk.green(s),
+  warn: (s) => chalk.yellow(s),
+  fail: (s) => chalk.red.bold(s),
+  skip: (s) => chalk.dim(s),
+};
+
+/** One line per check: status, title, id, what was found, the manual section; then what to do. */
+export function formatDoctorText(report: Report, lang: Lang): string {
+  const lines: string[] = [];
+  const words = (s: CheckStatus): string => t(lang, `status.${s}`, {});
+  const width = Math.max(...(['pass', 'warn', 'fail', 'skip'] as const).map((s) => displayWidth(words(s))));
+  for (const check of report.checks) {
+    const word = words(check.status);
+    const label = PAINT[check.status](`${MARK[check.status]} ${word}${' '.repeat(width - displayWidth(word))}`);
+    lines.push(`${label}  ${chalk.bold(check.title)} ${chalk.dim(`(${check.id})`)}: ${check.detail} ${chalk.dim(`[${check.manual}]`)}`);
+    if (check.advice) lines.push(`${' '.repeat(width + 4)}→ ${check.advice}`);
+  }
+  lines.push('');
+  lines.push(t(lang, 'doctor.summary', report.summary));
+  lines.push(report.summary.fail > 0 ? chalk.red(t(lang, 'doctor.verdict.fail', {})) : chalk.green(t(lang, 'doctor.verdict.ok', {})));
+  return lines.join('\n') + '\n';
+}
+
+/** East Asian wide characters take two columns in a terminal. */
+export function displayWidth(text: string): number {
+  let width = 0;
+  for (const ch of text) width += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(ch) ? 2 : 1;
+  return width;
+}

@@ -1,0 +1,91 @@
+import type { UserLogs } from './log-aggregate.js';
+import type { MappingRow } from './mapping.js';
+import { dayOf, formatDay, formatWallClock, type WallSeconds } from './wall-clock.js';
+
+/**
+ * The punches PC login link would make: per user and LanScope window, the first start is 出勤 (`in`) and
+ * the last end is 退勤 (`out`). KING OF TIME files each under the work day of its own division's
+ * day-change time; when that differs from LanScope's window, `workDate` differs from `windowDate`.
+ */
+export interface Punch {
+  user: string;
+  employee: string;
+  kind: 'in' | 'out';
+  time: string;
+  /** The KING OF TIME work day the punch lands on. */
+  workDate: string;
+  /** The LanScope day the log was collected for; differs from workDate when the day-change times disagree. */
+  windowDate: string;
+}
+
+export interface DryRunInput {
+  logs: Map<string, UserLogs>;
+  byServiceAccount: Map<string, MappingRow[]>;
+  /** Day-change time (minutes) used for an employee's work day. */
+  dayChangeFor: (employee: string) => number;
+}
+
+/** Yields punches user by user, date by date, so a report can stream hundreds of thousands of them. */
+export function* dryRunPunches({ logs, byServiceAccount, dayChangeFor }: DryRunInput): Generator<Punch> {
+  const users = [...logs.keys()].sort();
+  for (const user of users) {
+    const rows = byServiceAccount.get(user);
+    // A duplicate mapping gets nothing: the link could not know whom to stamp.
+    if (!rows || new Set(rows.map((r) => r.employee)).size !== 1) continue;
+    const employee = rows[0]!.employee;
+    const offset = dayChangeFor(employee);
+    const windows = [...logs.get(user)!.windows].sort((a, b) => a[0] - b[0]);
+    for (const [day, window] of windows) {
+      const windowDate = formatDay(day);
+      const punch = (kind: 'in' | 'out', time: WallSeconds): Punch => ({
+        user,
+        employee,
+        kind,
+        time: formatWallClock(time),
+        workDate: formatDay(dayOf(time, offset)),
+        windowDate,
+      });
+      if (window.firstStart !== undefined) yield punch('in', window.firstStart);
+      if (window.lastEnd !== undefined) yield punch('out', window.lastEnd);
+    }
+  }
+}
+
+export type OddPunchKind = 'start-before-day-change' | 'over-16h' | 'end-before-start';
+
+export interface OddPunch {
+  user: string;
+  date: string;
+  kind: OddPunchKind;
+  start: string | undefined;
+  end: string | undefined;
+}
+
+const SIXTEEN_HOURS = 16 * 3600;
+
+/**
+ * Shapes that betray "任意の操作" not done at the start or end of work (§5.2.3), or a late log-off:
+ * a first start after midnight but before the window opens, a day over 16 h, an end before the start.
+ */
+export function findOddPunches(logs: Map<string, UserLogs>, windowStartMinutes: number): OddPunch[] {
+  const odd: OddPunch[] = [];
+  for (const user of [...logs.keys()].sort()) {
+    for (const [day, w] of [...logs.get(user)!.windows].sort((a, b) => a[0] - b[0])) {
+      const base = {
+        user,
+        date: formatDay(day),
+        start: w.firstStart === undefined ? undefined : formatWallClock(w.firstStart),
+        end: w.lastEnd === undefined ? undefined : formatWallClock(w.lastEnd),
+      };
+      const windowOpens = day * 86_400 + windowStartMinutes * 60;
+      if (w.firstStart !== undefined && (w.firstStart < windowOpens || dayOf(w.firstStart, 0) !== day)) {
+        odd.push({ ...base, kind: 'start-before-day-change' });
+      }
+      if (w.firstStart !== undefined && w.lastEnd !== undefined) {
+        if (w.lastEnd < w.firstStart) odd.push({ ...base, kind: 'end-before-start' });
+        else if (w.lastEnd - w.firstStart > SIXTEEN_HOURS) odd.push({ ...base, kind: 'over-16h' });
+      }
+    }
+  }
+  return odd;
+}

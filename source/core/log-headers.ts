@@ -1,0 +1,63 @@
+/**
+ * LanScope's 勤怠簿 CSV has no public specification, so files are recognised by their header. Every
+ * header name we accept lives in this one table: when a customer's export says it differently, add
+ * the alias here and nowhere else. Names are compared after NFKC, trimming and lower-casing.
+ */
+export type LogField = 'eventTime' | 'user' | 'logType' | 'pc' | 'start' | 'end' | 'date';
+
+export const LOG_HEADER_ALIASES: Record<LogField, readonly string[]> = {
+  eventTime: ['イベント日時', '日時', 'イベント発生日時'],
+  user: ['ログオンユーザ名', 'ログオンユーザー名', 'ユーザ名', 'ユーザー名', 'logonuser', 'username'],
+  logType: ['ログ種類', 'ログ種別', 'イベント種類'],
+  pc: ['コンピュータ名', 'コンピューター名', 'エージェントno', 'エージェント no', 'エージェント番号', 'computername'],
+  start: ['開始日時', '使用開始日時', '開始時刻', '使用開始'],
+  end: ['終了日時', '使用終了日時', '終了時刻', '使用終了'],
+  date: ['日付', '勤務日', '対象日'],
+};
+
+/** The two shapes: raw start/end events, or one row per user and day with its first start and last end. */
+export const LOG_SHAPES = {
+  events: ['eventTime', 'user', 'logType'],
+  summary: ['user', 'start', 'end'],
+} as const satisfies Record<string, readonly LogField[]>;
+
+export type LogShapeName = keyof typeof LOG_SHAPES;
+
+export interface LogLayout {
+  shape: LogShapeName;
+  /** Column index of each field found; optional fields may be missing. */
+  columns: Partial<Record<LogField, number>>;
+}
+
+export function normaliseHeaderName(name: string): string {
+  return name.normalize('NFKC').replace(/^\uFEFF/, '').trim().toLowerCase();
+}
+
+export function recogniseLogHeader(header: readonly string[]): LogLayout | undefined {
+  const names = header.map(normaliseHeaderName);
+  const columns: Partial<Record<LogField, number>> = {};
+  for (const field of Object.keys(LOG_HEADER_ALIASES) as LogField[]) {
+    // Alias order is priority order: イベント日時 wins over 日時 when a file has both.
+    for (const alias of LOG_HEADER_ALIASES[field]) {
+      const index = names.indexOf(normaliseHeaderName(alias));
+      if (index !== -1) {
+        columns[field] = index;
+        break;
+      }
+    }
+  }
+  for (const shape of Object.keys(LOG_SHAPES) as LogShapeName[]) {
+    if (LOG_SHAPES[shape].every((field) => columns[field] !== undefined)) {
+      if (shape === 'summary' && columns.eventTime !== undefined && columns.logType !== undefined) continue;
+      return { shape, columns };
+    }
+  }
+  return undefined;
+}
+
+/** The header lines a user should see in an error: one per shape, in the canonical names. */
+export function acceptedLogHeaders(): string[] {
+  return (Object.keys(LOG_SHAPES) as LogShapeName[]).map((shape) =>
+    LOG_SHAPES[shape].map((field) => LOG_HEADER_ALIASES[field][0]).join(','),
+  );
+}

@@ -1,0 +1,123 @@
+import { InputError } from './input-problem.js';
+import { acceptedLogHeaders, normaliseHeaderName, recogniseLogHeader, type LogLayout, type LogShapeName } from './log-headers.js';
+import type { LogAggregator } from './log-aggregate.js';
+import { parseDay, parseWallClock, dayOf, type DayNumber, type WallSeconds } from './wall-clock.js';
+
+/**
+ * Turns the records of one LanScope CSV (already decoded and split by csv-parse) into events for the
+ * aggregator, one record at a time so a file of millions of rows is never held. It knows the noise of
+ * files saved from sqlcmd: a dashes line under the header, padded values and a "(N rows affected)" footer.
+ */
+export interface LogFileStats {
+  file: string;
+  shape: LogShapeName;
+  /** The file names the computer (or agent no) of each row. */
+  hasPcColumn: boolean;
+  rows: number;
+  firstDay: DayNumber | undefined;
+  lastDay: DayNumber | undefined;
+}
+
+const FOOTER = /^\(\s*\d+\s*(rows? affected|行処理されました|行が影響を受けました|件処理されました)\s*\)$/i;
+const DASHES = /^-+$/;
+const START_WORDS = new Set(['1', '開始', '使用開始', 'start']);
+const END_WORDS = new Set(['2', '終了', '使用終了', 'end']);
+
+export class LogFileReader {
+  private layout: LogLayout | undefined;
+  /** Fields a data row must have to reach every column the header named. */
+  private width = 0;
+  readonly stats: LogFileStats;
+
+  constructor(
+    readonly file: string,
+    private readonly aggregator: LogAggregator,
+  ) {
+    this.stats = { file, shape: 'events', hasPcColumn: false, rows: 0, firstDay: undefined, lastDay: undefined };
+  }
+
+  get recognised(): boolean {
+    return this.layout !== undefined;
+  }
+
+  /** Feed one record; `line` is the 1-based line it ended on. */
+  record(fields: string[], line: number): void {
+    if (this.layout === undefined) {
+      this.header(fields, line);
+      return;
+    }
+    const first = fields[0]?.trim() ?? '';
+    if (fields.length === 1 && (first === '' || FOOTER.test(first))) return;
+    if (fields.every((f) => DASHES.test(f.trim()) || f.trim() === '')) return;
+    const { columns } = this.layout;
+    if (fields.length < this.width) {
+      throw new InputError({ code: 'csv-fields', file: this.file, line, value: `${fields.length}/${this.width}` });
+    }
+    const user = fields[columns.user!]!.trim();
+    if (user === '' || user.toUpperCase() === 'SYSTEM') return;
+    const pc = columns.pc === undefined ? undefined : fields[columns.pc]!.trim();
+    this.stats.rows++;
+    if (this.layout.shape === 'events') {
+      const time = this.time(fields[columns.eventTime!]!, 'eventTime', line, true)!;
+      const kind = this.kind(fields[columns.logType!]!, line);
+      if (kind === undefined) return;
+      this.aggregator.addEvent(user, time, kind, pc);
+      this.noteDay(dayOf(time, this.aggregator.windowStartMinutes));
+    } else {
+      const start = this.time(fields[columns.start!]!, 'start', line, false);
+      const end = this.time(fields[columns.end!]!, 'end', line, false);
+      const day = columns.date === undefined ? undefined : this.day(fields[columns.date]!, line);
+      this.aggregator.addSpan(user, start, end, day, pc);
+      const anchor = start ?? end;
+      this.noteDay(day ?? (anchor === undefined ? undefined : dayOf(anchor, this.aggregator.windowStartMinutes)));
+    }
+  }
+
+  private header(fields: string[], line: number): void {
+    const layout = recogniseLogHeader(fields);
+    if (!layout) {
+      throw new InputError({
+        code: 'unknown-header',
+        file: this.file,
+        line,
+        found: fields.map((f) => normaliseHeaderName(f)),
+        needed: acceptedLogHeaders(),
+      });
+    }
+    this.layout = layout;
+    this.width = Math.max(...Object.values(layout.columns)) + 1;
+    this.stats.shape = layout.shape;
+    this.stats.hasPcColumn = layout.columns.pc !== undefined;
+  }
+
+  private time(raw: string, field: string, line: number, required: boolean): WallSeconds | undefined {
+    const text = raw.trim();
+    if (text === '' && !required) return undefined;
+    const time = parseWallClock(text);
+    if (time === undefined) throw new InputError({ code: 'bad-datetime', file: this.file, line, field, value: text });
+    return time;
+  }
+
+  private day(raw: string, line: number): DayNumber | undefined {
+    const text = raw.trim();
+    if (text === '') return undefined;
+    const day = parseDay(text) ?? (parseWallClock(text) === undefined ? undefined : dayOf(parseWallClock(text)!, 0));
+    if (day === undefined) throw new InputError({ code: 'bad-datetime', file: this.file, line, field: 'date', value: text });
+    return day;
+  }
+
+  private kind(raw: string, line: number): 'start' | 'end' | undefined {
+    const text = raw.trim().normalize('NFKC').toLowerCase();
+    if (START_WORDS.has(text)) return 'start';
+    if (END_WORDS.has(text)) return 'end';
+    // LanScope logs other event types too; the SQL keeps only 1 and 2, so other numbers are not ours.
+    if (/^\d+$/.test(text)) return undefined;
+    throw new InputError({ code: 'bad-log-type', file: this.file, line, field: 'logType', value: raw.trim() });
+  }
+
+  private noteDay(day: DayNumber | undefined): void {
+    if (day === undefined) return;
+    if (this.stats.firstDay === undefined || day < this.stats.firstDay) this.stats.firstDay = day;
+    if (this.stats.lastDay === undefined || day > this.stats.lastDay) this.stats.lastDay = day;
+  }
+}

@@ -1,0 +1,88 @@
+import { parse } from 'csv-parse/sync';
+import { InputError, csvProblem } from './input-problem.js';
+
+/**
+ * The employee mapping exported from PC ログイン連携's admin screen:
+ * `連携種別,種別コード,打刻先アカウント,姓・名,サービスアカウント`, values quoted, e.g.
+ * `LanScope連携,"2","1000",勤怠 太郎,"tarouk"`. Values are never cast: `0012` stays `0012`.
+ * Each field's quoting is kept, both to spot an Excel round-trip and to write uploads back the same way.
+ */
+export interface MappingRow {
+  /** 1-based line in the file. */
+  line: number;
+  kind: string;
+  kindCode: string | undefined;
+  /** 打刻先アカウント: the KING OF TIME employee code. */
+  employee: string;
+  name: string;
+  /** サービスアカウント: must equal the LanScope user name exactly, case included. */
+  serviceAccount: string;
+  /** The row as read, for writing an upload in the export's own shape. */
+  fields: string[];
+  quoted: boolean[];
+}
+
+export interface MappingFile {
+  header: string[];
+  /** Which header form: with 種別コード (5 columns) or without (4). */
+  columns: 4 | 5;
+  rows: MappingRow[];
+}
+
+export const MAPPING_HEADER_5 = ['連携種別', '種別コード', '打刻先アカウント', '姓・名', 'サービスアカウント'];
+export const MAPPING_HEADER_4 = ['連携種別', '打刻先アカウント', '姓・名', 'サービスアカウント'];
+
+interface Cell {
+  value: string;
+  quoted: boolean;
+}
+
+export function parseMapping(text: string, file: string): MappingFile {
+  if (text.trim() === '') throw new InputError({ code: 'empty', file });
+  let records: { record: Cell[]; info: { lines: number } }[];
+  try {
+    records = parse(text, {
+      bom: true,
+      info: true,
+      skip_empty_lines: true,
+      relax_column_count: true,
+      cast: (value: string, context: { quoting: boolean }) => ({ value, quoted: context.quoting }),
+    }) as unknown as { record: Cell[]; info: { lines: number } }[];
+  } catch (err) {
+    throw new InputError(csvProblem(err, file));
+  }
+  const [first, ...rest] = records;
+  const header = first!.record.map((c) => c.value.normalize('NFKC').trim());
+  const columns = sameHeader(header, MAPPING_HEADER_5) ? 5 : sameHeader(header, MAPPING_HEADER_4) ? 4 : undefined;
+  if (columns === undefined) {
+    throw new InputError({
+      code: 'unknown-header',
+      file,
+      line: first!.info.lines,
+      found: header,
+      needed: [MAPPING_HEADER_5.join(','), MAPPING_HEADER_4.join(',')],
+    });
+  }
+  const rows = rest.map(({ record, info }) => {
+    if (record.length !== columns) {
+      throw new InputError({ code: 'csv-fields', file, line: info.lines, value: `${record.length}/${columns}` });
+    }
+    const values = record.map((c) => c.value);
+    const at = (name: string): string => values[(columns === 5 ? MAPPING_HEADER_5 : MAPPING_HEADER_4).indexOf(name)]!;
+    return {
+      line: info.lines,
+      kind: at('連携種別'),
+      kindCode: columns === 5 ? at('種別コード') : undefined,
+      employee: at('打刻先アカウント'),
+      name: at('姓・名'),
+      serviceAccount: at('サービスアカウント'),
+      fields: values,
+      quoted: record.map((c) => c.quoted),
+    };
+  });
+  return { header: first!.record.map((c) => c.value), columns, rows };
+}
+
+function sameHeader(found: string[], wanted: string[]): boolean {
+  return found.length === wanted.length && wanted.every((name, i) => found[i] === name);
+}

@@ -1,0 +1,73 @@
+/**
+ * LanScope writes local wall-clock times with no zone. We keep them as seconds since
+ * 1970-01-01 00:00 of that same wall clock (no zone, no DST): arithmetic on days and
+ * day-change offsets stays exact and never depends on the machine's time zone.
+ */
+export type WallSeconds = number;
+export type DayNumber = number;
+
+const SECONDS_PER_DAY = 86_400;
+
+const DATE_TIME =
+  /^(\d{4})[/-](\d{1,2})[/-](\d{1,2})(?:[ T]+(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d{1,7})?)?)?$/;
+
+/**
+ * Parses `2024/12/17 09:03:12`, `2024/12/17 9:03`, `2024-12-17 09:03:12.000`, `2024-12-17T09:03:12`.
+ * Hours 24–29 are LanScope's way of writing "after midnight of the previous day" and roll over.
+ * Returns undefined for anything else: the caller knows the file and line to name.
+ */
+export function parseWallClock(text: string): WallSeconds | undefined {
+  const m = DATE_TIME.exec(text);
+  if (!m) return undefined;
+  const year = Number(m[1]);
+  const month = Number(m[2]);
+  const day = Number(m[3]);
+  const hour = m[4] === undefined ? 0 : Number(m[4]);
+  const minute = m[5] === undefined ? 0 : Number(m[5]);
+  const second = m[6] === undefined ? 0 : Number(m[6]);
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
+  if (hour > 29 || minute > 59 || second > 59) return undefined;
+  return Date.UTC(year, month - 1, day) / 1000 + hour * 3600 + minute * 60 + second;
+}
+
+/** Parses a bare date (`2024/12/17`, `2024-12-17`) into its day number. */
+export function parseDay(text: string): DayNumber | undefined {
+  const m = /^(\d{4})[/-](\d{1,2})[/-](\d{1,2})$/.exec(text);
+  if (!m) return undefined;
+  const year = Number(m[1]);
+  const month = Number(m[2]);
+  const day = Number(m[3]);
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
+  return Date.UTC(year, month - 1, day) / 1000 / SECONDS_PER_DAY;
+}
+
+function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/**
+ * The day a moment belongs to when days begin at `offsetMinutes` after midnight: with a 05:00 start,
+ * 2024-12-18 02:10 belongs to 2024-12-17. This one rule is both LanScope's collection window and
+ * KING OF TIME's work day, which is why the two times must agree.
+ */
+export function dayOf(time: WallSeconds, offsetMinutes: number): DayNumber {
+  return Math.floor((time - offsetMinutes * 60) / SECONDS_PER_DAY);
+}
+
+export function formatWallClock(time: WallSeconds): string {
+  return new Date(time * 1000).toISOString().slice(0, 19);
+}
+
+export function formatDay(day: DayNumber): string {
+  return new Date(day * SECONDS_PER_DAY * 1000).toISOString().slice(0, 10);
+}
+
+/** `12/17 09:03`, the way KING OF TIME's 日別データ shows a PC punch. */
+export function formatMonthDayTime(time: WallSeconds): string {
+  const iso = formatWallClock(time);
+  return `${iso.slice(5, 7)}/${iso.slice(8, 10)} ${iso.slice(11, 16)}`;
+}
+
+export function minutesOfDay(time: WallSeconds): number {
+  return Math.floor((((time % SECONDS_PER_DAY) + SECONDS_PER_DAY) % SECONDS_PER_DAY) / 60);
+}

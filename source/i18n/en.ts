@@ -1,0 +1,145 @@
+/* English catalog. Keys are shared with ja.ts (typed against this file). */
+type None = Record<string, never>;
+type Fault = 'full-width' | 'spaces' | 'characters' | 'length';
+
+const fault = (f: Fault, length: number): string =>
+  ({
+    'full-width': 'contains full-width characters',
+    spaces: 'contains spaces',
+    characters: 'contains characters other than letters and digits',
+    length: `has ${length} characters`,
+  })[f];
+
+const startSource = (s: 'sql' | 'default'): string => (s === 'sql' ? '勤怠簿出力.sql' : "LanScope's default; give --sql to read yours");
+
+export const en = {
+  // Status words and titles
+  'status.pass': (_: None) => 'pass',
+  'status.warn': (_: None) => 'warn',
+  'status.fail': (_: None) => 'fail',
+  'status.skip': (_: None) => 'skip',
+  'title.company-code': (_: None) => 'Company code',
+  'title.access-token': (_: None) => 'Access token',
+  'title.sql-start-time': (_: None) => 'LanScope collection start time',
+  'title.day-change': (_: None) => 'Day-change time of each division',
+  'title.output-dir': (_: None) => 'CSV output folder',
+  'title.mapping-excel': (_: None) => 'Mapping CSV intact (no Excel damage)',
+  'title.unmapped-users': (_: None) => 'Every LanScope user is mapped',
+  'title.duplicate-mappings': (_: None) => 'One employee per service account',
+  'title.shared-pc-users': (_: None) => 'User names on several PCs',
+  'title.near-misses': (_: None) => 'Near-miss service accounts',
+  'title.unused-mappings': (_: None) => 'Mapping rows still unedited or unused',
+  'title.punch-times': (_: None) => 'Plausible punch times',
+  'title.proxy': (_: None) => 'Connection to PC login link',
+  'manual.section': (p: { section: string }) => `manual ${p.section}`,
+
+  // Skips
+  'skip.notGiven': (p: { flag: string }) => `not checked: give ${p.flag}`,
+  'skip.noToken': (_: None) => 'not checked: give --token-file or set LANSCOPE_KOT_TOKEN',
+  'skip.noLogs': (_: None) => 'not checked: no LanScope CSVs were read (give --log-dir or --conf-ini)',
+  'skip.offline': (_: None) => 'not checked: --offline',
+  'check.crashed': (p: { id: string; reason: string }) => `the check ${p.id} stopped on an internal error (${p.reason}); please report it`,
+
+  // company-code / access-token
+  'companyCode.pass': (p: { code: string }) => `${p.code} (${p.code.length} characters)`,
+  'companyCode.fail': (p: { fault: Fault; length: number; fixed: string }) =>
+    `the company code ${fault(p.fault, p.length)}` + (p.fault === 'full-width' ? ` (as half-width: ${p.fixed})` : ''),
+  'companyCode.advice': (_: None) => 'Use the first 3 or 6 characters of your KING OF TIME admin login ID, half-width letters and digits only.',
+  'token.pass': (p: { masked: string }) => `${p.masked}, 32 letters and digits`,
+  'token.fail': (p: { fault: Fault; masked: string; length: number }) => `the token ${p.masked} ${fault(p.fault, p.length)}; it must be 32 half-width letters and digits`,
+  'token.advice': (p: { source: 'file' | 'env' }) =>
+    `Copy the token again from the support centre's mail into ${p.source === 'file' ? 'the token file' : 'LANSCOPE_KOT_TOKEN'}, without spaces or line breaks.`,
+
+  // SQL and day change
+  'sql.pass': (p: { startTime: string; file: string; lines: string; count: number }) => `${p.startTime} (${p.count} bounds agree, ${p.file} lines ${p.lines})`,
+  'sql.none': (p: { file: string }) => `no collection start time found in ${p.file} (no "convert(varchar, @tmpDay, 111) + 'HH:MM:SS'" bound outside comments)`,
+  'sql.noneAdvice': (_: None) => 'Check that this is the 勤怠簿出力.sql LanScope provided, and that its time bounds are not commented out.',
+  'sql.disagree': (p: { file: string; lines: string }) => `the time bounds in ${p.file} do not agree: line ${p.lines} differ from the others`,
+  'sql.disagreeAdvice': (_: None) => 'Make every bound (日時 and イベント日時, start and end) use the same time, then set the same time in KING OF TIME.',
+  'dayChange.sqlFirst': (_: None) => 'not checked: fix the SQL start time first',
+  'dayChange.pass': (p: { startTime: string; count: number; startSource: 'sql' | 'default' }) =>
+    `${p.count === 1 ? 'the day-change time is' : `all ${p.count} divisions are`} ${p.startTime}, as the collection start (${startSource(p.startSource)})`,
+  'dayChange.fail': (p: { startTime: string; startSource: 'sql' | 'default'; divisions: string; time: string; onDate: string; kotDate: string; lanscopeDate: string; event: string }) =>
+    `collection starts at ${p.startTime} (${startSource(p.startSource)}) but KING OF TIME changes day at ${p.divisions}: ` +
+    `a ${p.event === 'end' ? 'log-off' : 'log-on'} at ${p.time} on ${p.onDate} is stamped on ${p.kotDate}, not ${p.lanscopeDate}`,
+  'dayChange.advice': (p: { startTime: string }) => `In KING OF TIME: 設定 > 組織 > 所属設定 > [編集] > 日付変更時間, set ${p.startTime} for every division.`,
+
+  // output-dir
+  'outputDir.pass': (p: { path: string; files: number; rows: number; from: string; to: string }) => `${p.path}: ${p.files} LanScope CSV(s), ${p.rows} rows, ${p.from} – ${p.to}`,
+  'outputDir.network': (p: { path: string }) => `${p.path} is a network folder; the link service cannot read network folders`,
+  'outputDir.networkAdvice': (_: None) => 'Set OUTPUTDIR in LanScope conf.ini to a local folder on the integrated manager (e.g. C:\\TEMP) and use the same folder in HTLanScopeServiceConfig.',
+  'outputDir.elsewhere': (p: { path: string }) => `${p.path} is a Windows path and this machine is not Windows: it was not read`,
+  'outputDir.elsewhereAdvice': (_: None) => 'Run on the integrated manager, or copy the CSVs here and point --log-dir at the copy.',
+  'outputDir.missing': (p: { path: string }) => `${p.path} does not exist`,
+  'outputDir.missingAdvice': (p: { source: 'flag' | 'conf-ini' }) =>
+    p.source === 'conf-ini' ? 'Create the folder named by OUTPUTDIR, or correct OUTPUTDIR in conf.ini.' : 'Check the path given to --log-dir.',
+  'outputDir.notDir': (p: { path: string }) => `${p.path} is a file, not a folder`,
+  'outputDir.unreadable': (p: { path: string }) => `${p.path} cannot be read by this user`,
+  'outputDir.unreadableAdvice': (_: None) => 'Give the account that runs the link service read access to the folder.',
+  'outputDir.yen': (p: { given: string; path: string }) => `the path ${p.given} contains ¥/￥; Windows reads it as ${p.path} only when the character is a backslash`,
+  'outputDir.yenAdvice': (p: { path: string }) => `Type the path with backslashes: ${p.path}`,
+  'outputDir.noCsv': (p: { path: string; csvCount: number }) => `${p.path} holds no LanScope CSVs (${p.csvCount} other CSV files)`,
+  'outputDir.noCsvAdvice': (_: None) => 'Run 勤怠簿出力.sql once (or wait for the next collection at the start time), then check again.',
+
+  // mapping
+  'excel.pass': (p: { file: string; rows: number; encoding: string }) => `${p.file}: ${p.rows} rows, ${p.encoding}, no sign of an Excel round-trip`,
+  'excel.damaged': (p: { file: string; scientific: string; zerosLost: string }) =>
+    `${p.file} was damaged by Excel:` + (p.scientific ? ` numbers in E notation on line ${p.scientific};` : '') + (p.zerosLost ? ` leading zeros lost on line ${p.zerosLost}` : ''),
+  'excel.quotesGone': (p: { file: string }) => `${p.file} has no quoted values: the export quotes its codes, so it was probably re-saved by Excel`,
+  'excel.advice': (_: None) => 'Export the CSV again from PC ログイン連携 ([CSV データ保存]) and edit it in a text editor (Notepad), not Excel.',
+  'duplicates.pass': (_: None) => 'every service account names one employee',
+  'duplicates.fail': (p: { count: number; list: string }) => `${p.count} service account(s) are mapped to several employees: ${p.list}; their logs become nobody's punches`,
+  'duplicates.advice': (_: None) => 'Give each employee a distinct service account (rename the Windows users on non-domain PCs, §5.2.2), then upload the corrected rows.',
+  'unused.pass': (p: { rows: number }) => `all ${p.rows} rows are edited and in use`,
+  'unused.warn': (p: { defaults: number; defaultList: string; unseen: number; unseenList: string }) =>
+    [p.defaults ? `${p.defaults} row(s) still have the employee code as service account (${p.defaultList})` : '', p.unseen ? `${p.unseen} service account(s) appear in no log (${p.unseenList})` : '']
+      .filter(Boolean)
+      .join('; '),
+  'unused.advice': (_: None) => 'Set サービスアカウント to the LanScope user name (the Windows user name) of each employee who uses a PC.',
+  'unmapped.pass': (p: { count: number }) => `all ${p.count} LanScope users are mapped`,
+  'unmapped.fail': (p: { count: number; total: number; list: string }) => `${p.count} of ${p.total} LanScope users have no mapping row, so their logs never become punches: ${p.list}`,
+  'unmapped.advice': (p: { nearMisses: number }) =>
+    `Set サービスアカウント to these exact names (case included) and upload the changed rows.${p.nearMisses ? ` ${p.nearMisses} look like typos: see near-misses.` : ''}`,
+  'nearMiss.pass': (_: None) => 'no service account differs from a user name by case, domain, spaces or width only',
+  'nearMiss.warn': (p: { count: number; list: string }) => `${p.count} service account(s) almost match a LanScope user: ${p.list}`,
+  'nearMiss.advice': (_: None) => 'The match is exact, case included: change サービスアカウント to the name on the right and upload those rows.',
+  'sharedPc.noColumn': (_: None) => 'not checked: the CSVs have no コンピュータ名 or エージェントno column',
+  'sharedPc.pass': (_: None) => 'no user name was used on several PCs on the same day',
+  'sharedPc.warn': (p: { count: number; days: number; list: string }) => `${p.count} user name(s) were used on several PCs on the same day (${p.days} day(s)): ${p.list}`,
+  'sharedPc.advice': (_: None) => 'If different people share a user name (non-domain PCs), give each a distinct Windows user name and map it again (§5.2.2).',
+  'punchTimes.pass': (_: None) => 'no start before the day change, no day over 16 h, no end before start',
+  'punchTimes.warn': (p: { early: number; long: number; reversed: number; list: string }) =>
+    `${p.early} start(s) after midnight before the day change, ${p.long} day(s) over 16 h, ${p.reversed} end(s) before the start: ${p.list}`,
+  'punchTimes.advice': (_: None) => 'LanScope records any PC operation as start/end: check these days with the employees (§5.2.3), and ask MOTEX about the operation setting.',
+  'proxy.notYet': (_: None) => 'not checked yet: the connection test comes in a later version',
+
+  // Input problems (exit 2)
+  'problem.not-found': (_: None) => 'file not found',
+  'problem.not-a-file': (_: None) => 'this is a folder, not a file',
+  'problem.not-a-directory': (_: None) => 'this is a file, not a folder',
+  'problem.unreadable': (p: { reason?: string | undefined }) => `cannot be read${p.reason ? ` (${p.reason})` : ''}`,
+  'problem.empty': (_: None) => 'the file is empty',
+  'problem.binary': (_: None) => 'this is not a text file (binary content)',
+  'problem.csv-syntax': (p: { reason?: string | undefined }) => `broken CSV quoting${p.reason ? ` (${p.reason})` : ''}: a value opens a quote that does not close`,
+  'problem.csv-fields': (p: { value?: string | undefined }) => `wrong number of values on this line${p.value ? ` (${p.value.replace('/', ' of ')})` : ''}`,
+  'problem.unknown-header': (p: { found: string; needed: string }) => `header not recognised: found "${p.found}"; need one of: ${p.needed}`,
+  'problem.bad-datetime': (p: { field?: string | undefined; value?: string | undefined }) => `"${p.value ?? ''}" in ${p.field ?? 'a date column'} is not a date-time (expected e.g. 2024/12/17 09:03:12)`,
+  'problem.bad-log-type': (p: { value?: string | undefined }) => `ログ種類 "${p.value ?? ''}" is neither 1 (start) nor 2 (end)`,
+  'problem.no-rows': (_: None) => 'the file has a header but no rows',
+  'problem.advice.export': (_: None) => 'Export it again from PC ログイン連携 and edit it in a text editor.',
+
+  // Usage (exit 2)
+  'usage.unknown': (p: { detail: string }) => `${p.detail}. See "lanscope-kot doctor --help".`,
+  'usage.badDayChange': (p: { value: string }) => `--day-change ${p.value}: expected HH:MM or CODE=HH:MM (e.g. 05:00, 5:00, 0500, 1001=05:00)`,
+  'usage.badLang': (p: { value: string }) => `--lang ${p.value}: expected ja or en`,
+  'usage.tokenFlag': (_: None) => 'the token is never taken from the command line (it would stay in shell history): use --token-file FILE or LANSCOPE_KOT_TOKEN',
+  'usage.emptyToken': (p: { source: string }) => `${p.source} is empty`,
+  'usage.normalised': (p: { flag: string; input: string; value: string }) => `note: ${p.flag} "${p.input}" was read as ${p.value} (full-width characters converted)`,
+
+  // Doctor output
+  'doctor.summary': (p: { pass: number; warn: number; fail: number; skip: number }) => `${p.pass} passed, ${p.warn} warnings, ${p.fail} failed, ${p.skip} skipped`,
+  'doctor.verdict.ok': (_: None) => 'Nothing failed.',
+  'doctor.verdict.fail': (_: None) => 'Fix the failed checks before enabling the link service.',
+  'doctor.progress': (p: { files: number; rows: number }) => `reading LanScope CSVs: ${p.files} file(s), ${p.rows} rows`,
+  'doctor.fixHint': (_: None) => 'what to do',
+};

@@ -1,0 +1,94 @@
+import type { Lang } from './message.js';
+
+/** Help texts are plain strings so `--help` loads nothing else (start-up budget: 2× `node -e 0`). */
+const general: Record<Lang, string> = {
+  en: `lanscope-kot — set up and check the LanScope → KING OF TIME PC login link
+
+Usage
+  lanscope-kot [setup]        open the setup wizard (needs a terminal)
+  lanscope-kot doctor [...]   run every check without questions (for troubleshooting and monitoring)
+  lanscope-kot --version      print the version
+  lanscope-kot --help         this help; "lanscope-kot doctor --help" for the checks
+
+Options for every command
+  --lang ja|en                language (default: from LANG / the system locale)
+
+Exit codes: 0 nothing failed, 1 a check failed, 2 usage error or unreadable input.
+`,
+  ja: `lanscope-kot — LanScope と KING OF TIME の PC ログイン連携の設定と確認
+
+使い方
+  lanscope-kot [setup]        設定ウィザードを開く（端末が必要）
+  lanscope-kot doctor [...]   すべてのチェックを対話なしで実行（トラブル調査・定期監視用）
+  lanscope-kot --version      バージョンを表示
+  lanscope-kot --help         このヘルプ。チェックの説明は "lanscope-kot doctor --help"
+
+共通オプション
+  --lang ja|en                表示言語（既定: LANG またはシステムのロケール）
+
+終了コード: 0 NG なし、1 NG あり、2 使い方の誤りまたは読めない入力。
+`,
+};
+
+const doctor: Record<Lang, string> = {
+  en: `Usage: lanscope-kot doctor [options]
+
+Runs every check of the vendor manual and prints one line per check (pass / warn / fail / skip),
+what was found, what to do, and the manual section. A check whose input is not given is skipped.
+
+Inputs
+  --sql FILE             勤怠簿出力.sql: reads LanScope's collection start time
+  --conf-ini FILE        LanScope conf.ini: reads OUTPUTDIR (default C:\\TEMP)
+  --log-dir DIR          the CSV output folder (overrides OUTPUTDIR); its LanScope CSVs are read
+  --mapping FILE         mapping CSV exported from PC ログイン連携 ([CSV データ保存])
+  --day-change T         KING OF TIME day-change time: 05:00 for every division, or CODE=05:00
+                         for one division (repeat for several); 5:00, 0500 and full-width accepted
+  --company-code C       企業コード (3 or 6 letters/digits)
+  --token-file FILE      file holding the 32-character access token
+                         (or set LANSCOPE_KOT_TOKEN; never given as a flag value)
+Network
+  --proxy URL            http://[user:pass@]host:port (else HTTPS_PROXY, honouring NO_PROXY)
+  --endpoint URL         target of the connection check (default https://pclogin.secomtrust.net/)
+  --offline              skip the network checks
+Output
+  --json                 JSON report (version 1) on stdout: checks, users, dry-run punches
+  --lang ja|en           language of messages
+
+Exit codes: 0 nothing failed, 1 a check failed, 2 usage error or unreadable input.
+
+Example
+  lanscope-kot doctor --sql 勤怠簿出力.sql --log-dir C:\\TEMP --mapping export.csv \\
+    --day-change 05:00 --company-code ABC123 --token-file token.txt --offline
+`,
+  ja: `使い方: lanscope-kot doctor [オプション]
+
+ベンダーマニュアルのすべてのチェックを実行し、チェックごとに 1 行（OK / 注意 / NG / 未確認）で、
+見つかった内容・対処・マニュアルの節を表示します。入力が指定されていないチェックは未確認になります。
+
+入力
+  --sql ファイル          勤怠簿出力.sql（LanScope のログ収集の起点時刻を読みます）
+  --conf-ini ファイル     LanScope の conf.ini（OUTPUTDIR を読みます。既定 C:\\TEMP）
+  --log-dir フォルダ      CSV 出力先フォルダ（OUTPUTDIR より優先）。LanScope の CSV を読みます
+  --mapping ファイル      PC ログイン連携から出力した紐づけ CSV（[CSV データ保存]）
+  --day-change 時刻       KING OF TIME の日付変更時間: 全所属なら 05:00、所属ごとなら 所属コード=05:00
+                         （複数指定可）。5:00、0500、全角も可
+  --company-code コード   企業コード（英数字 3 文字または 6 文字）
+  --token-file ファイル   32 桁のアクセストークンを書いたファイル
+                         （または LANSCOPE_KOT_TOKEN。コマンドラインの値では受け取りません）
+ネットワーク
+  --proxy URL            http://[ユーザー:パスワード@]ホスト:ポート（なければ HTTPS_PROXY、NO_PROXY を考慮）
+  --endpoint URL         接続確認の宛先（既定 https://pclogin.secomtrust.net/）
+  --offline              ネットワークのチェックを行わない
+出力
+  --json                 JSON レポート（version 1）を標準出力へ: チェック、ユーザー、打刻のドライラン
+  --lang ja|en           表示言語
+
+終了コード: 0 NG なし、1 NG あり、2 使い方の誤りまたは読めない入力。
+
+例
+  lanscope-kot doctor --sql 勤怠簿出力.sql --log-dir C:\\TEMP --mapping export.csv \\
+    --day-change 05:00 --company-code ABC123 --token-file token.txt --offline
+`,
+};
+
+export const helpText = { general, doctor };

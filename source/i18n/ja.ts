@@ -1,0 +1,132 @@
+/* 日本語カタログ。キーは en.ts と型で一致させている（欠けるとビルドが失敗する）。 */
+import type { Catalog } from './message.js';
+
+type Fault = 'full-width' | 'spaces' | 'characters' | 'length';
+
+const fault = (f: Fault, length: number): string =>
+  ({
+    'full-width': '全角文字が含まれています',
+    spaces: '空白が含まれています',
+    characters: '英数字以外の文字が含まれています',
+    length: `${length} 文字です`,
+  })[f];
+
+const startSource = (s: 'sql' | 'default'): string => (s === 'sql' ? '勤怠簿出力.sql' : 'LanScope の初期値。--sql で実際の値を読めます');
+
+export const ja: Catalog = {
+  'status.pass': () => 'OK',
+  'status.warn': () => '注意',
+  'status.fail': () => 'NG',
+  'status.skip': () => '未確認',
+  'title.company-code': () => '企業コード',
+  'title.access-token': () => 'アクセストークン',
+  'title.sql-start-time': () => 'LanScope のログ収集の起点時刻',
+  'title.day-change': () => '各所属の日付変更時間',
+  'title.output-dir': () => 'CSV 出力先フォルダ',
+  'title.mapping-excel': () => '紐づけ CSV の破損（Excel による変化）',
+  'title.unmapped-users': () => 'LanScope ユーザーの紐づけ漏れ',
+  'title.duplicate-mappings': () => 'サービスアカウントの重複',
+  'title.shared-pc-users': () => '複数 PC で使われているユーザー名',
+  'title.near-misses': () => 'よく似たサービスアカウント',
+  'title.unused-mappings': () => '未編集・未使用の紐づけ行',
+  'title.punch-times': () => '打刻時刻の妥当性',
+  'title.proxy': () => 'PC ログイン連携への接続',
+  'manual.section': (p) => `マニュアル ${p.section}`,
+
+  'skip.notGiven': (p) => `未確認: ${p.flag} を指定してください`,
+  'skip.noToken': () => '未確認: --token-file を指定するか LANSCOPE_KOT_TOKEN を設定してください',
+  'skip.noLogs': () => '未確認: LanScope の CSV を読んでいません（--log-dir か --conf-ini を指定してください）',
+  'skip.offline': () => '未確認: --offline',
+  'check.crashed': (p) => `チェック ${p.id} が内部エラーで止まりました（${p.reason}）。開発元にご報告ください`,
+
+  'companyCode.pass': (p) => `${p.code}（${p.code.length} 文字）`,
+  'companyCode.fail': (p) => `企業コードに${fault(p.fault, p.length)}` + (p.fault === 'full-width' ? `（半角では ${p.fixed}）` : ''),
+  'companyCode.advice': () => 'KING OF TIME 管理者ログイン ID の最初の 3 文字または 6 文字を、半角英数字で入力してください。',
+  'token.pass': (p) => `${p.masked}、英数字 32 文字`,
+  'token.fail': (p) => `トークン ${p.masked} に${p.fault === 'length' ? `問題があります: ${fault(p.fault, p.length)}` : fault(p.fault, p.length)}。半角英数字 32 文字が必要です`,
+  'token.advice': (p) => `サポートセンターからのメールのトークンを、空白や改行を含めずに${p.source === 'file' ? 'トークンファイル' : ' LANSCOPE_KOT_TOKEN '}へ写し直してください。`,
+
+  'sql.pass': (p) => `${p.startTime}（${p.count} か所の時刻が一致、${p.file} ${p.lines} 行目）`,
+  'sql.none': (p) => `${p.file} に収集の起点時刻が見つかりません（コメント外に "convert(varchar, @tmpDay, 111) + 'HH:MM:SS'" がありません）`,
+  'sql.noneAdvice': () => 'LanScope から提供された 勤怠簿出力.sql か、時刻の条件がコメントアウトされていないかをご確認ください。',
+  'sql.disagree': (p) => `${p.file} の時刻条件が一致しません: ${p.lines} 行目が他と異なります`,
+  'sql.disagreeAdvice': () => '日時・イベント日時の開始・終了すべての条件を同じ時刻にそろえ、KING OF TIME にも同じ時刻を設定してください。',
+  'dayChange.sqlFirst': () => '未確認: 先に SQL の起点時刻を直してください',
+  'dayChange.pass': (p) => `${p.count === 1 ? '日付変更時間は' : `${p.count} 所属すべて`} ${p.startTime} で、収集の起点時刻と一致しています（${startSource(p.startSource)}）`,
+  'dayChange.fail': (p) =>
+    `ログ収集の起点は ${p.startTime}（${startSource(p.startSource)}）ですが、KING OF TIME の日付変更時間は ${p.divisions} です: ` +
+    `${p.onDate} ${p.time} の${p.event === 'end' ? 'ログオフ' : 'ログオン'}は ${p.lanscopeDate} ではなく ${p.kotDate} の打刻になります`,
+  'dayChange.advice': (p) => `KING OF TIME の 設定 > 組織 > 所属設定 > [編集] > 日付変更時間 を、すべての所属で ${p.startTime} にしてください。`,
+
+  'outputDir.pass': (p) => `${p.path}: LanScope の CSV ${p.files} 件、${p.rows} 行、${p.from} ～ ${p.to}`,
+  'outputDir.network': (p) => `${p.path} はネットワークフォルダです。連携サービスはネットワークフォルダを読めません`,
+  'outputDir.networkAdvice': () => 'LanScope の conf.ini の OUTPUTDIR を統合マネージャーのローカルフォルダ（例: C:\\TEMP）にし、HTLanScopeServiceConfig にも同じフォルダを設定してください。',
+  'outputDir.elsewhere': (p) => `${p.path} は Windows のパスで、この PC は Windows ではないため読んでいません`,
+  'outputDir.elsewhereAdvice': () => '統合マネージャー上で実行するか、CSV をこの PC にコピーして --log-dir でそのフォルダを指定してください。',
+  'outputDir.missing': (p) => `${p.path} がありません`,
+  'outputDir.missingAdvice': (p) => (p.source === 'conf-ini' ? 'OUTPUTDIR のフォルダを作成するか、conf.ini の OUTPUTDIR を直してください。' : '--log-dir のパスをご確認ください。'),
+  'outputDir.notDir': (p) => `${p.path} はファイルです（フォルダではありません）`,
+  'outputDir.unreadable': (p) => `${p.path} をこのユーザーで読めません`,
+  'outputDir.unreadableAdvice': () => '連携サービスを動かすアカウントにフォルダの読み取り権限を与えてください。',
+  'outputDir.yen': (p) => `パス ${p.given} に ¥/￥ が含まれています。Windows が ${p.path} と読むのは円記号がバックスラッシュの場合だけです`,
+  'outputDir.yenAdvice': (p) => `バックスラッシュで入力してください: ${p.path}`,
+  'outputDir.noCsv': (p) => `${p.path} に LanScope の CSV がありません（その他の CSV ${p.csvCount} 件）`,
+  'outputDir.noCsvAdvice': () => '勤怠簿出力.sql を一度実行するか、次の起点時刻の収集を待ってから再確認してください。',
+
+  'excel.pass': (p) => `${p.file}: ${p.rows} 行、${p.encoding}、Excel で保存し直した形跡はありません`,
+  'excel.damaged': (p) =>
+    `${p.file} は Excel で壊れています:` + (p.scientific ? ` ${p.scientific} 行目が指数表記（E+）に;` : '') + (p.zerosLost ? ` ${p.zerosLost} 行目で先頭の 0 が消えています` : ''),
+  'excel.quotesGone': (p) => `${p.file} の値に引用符がありません。エクスポートはコードを引用符で囲むため、Excel で保存し直された可能性があります`,
+  'excel.advice': () => 'PC ログイン連携から CSV を出力し直し（[CSV データ保存]）、Excel ではなくメモ帳などのテキストエディターで編集してください。',
+  'duplicates.pass': () => 'どのサービスアカウントも 1 人の従業員にだけ紐づいています',
+  'duplicates.fail': (p) => `${p.count} 件のサービスアカウントが複数の従業員に紐づいています: ${p.list}。これらのログは誰の打刻にもなりません`,
+  'duplicates.advice': () => '従業員ごとに別のサービスアカウントにしてください（非ドメイン PC では Windows ユーザー名を変更、§5.2.2）。直した行をアップロードしてください。',
+  'unused.pass': (p) => `${p.rows} 行すべて編集済みで使われています`,
+  'unused.warn': (p) =>
+    [p.defaults ? `${p.defaults} 行のサービスアカウントが従業員コードのままです（${p.defaultList}）` : '', p.unseen ? `${p.unseen} 件のサービスアカウントがどのログにも現れません（${p.unseenList}）` : '']
+      .filter(Boolean)
+      .join('。'),
+  'unused.advice': () => 'PC を使う従業員のサービスアカウントを、LanScope のユーザー名（Windows のユーザー名）にしてください。',
+  'unmapped.pass': (p) => `LanScope ユーザー ${p.count} 人すべてが紐づいています`,
+  'unmapped.fail': (p) => `LanScope ユーザー ${p.total} 人のうち ${p.count} 人に紐づけがなく、ログが打刻になりません: ${p.list}`,
+  'unmapped.advice': (p) =>
+    `サービスアカウントをこの名前と完全に同じ（大文字小文字も含む）にし、変更した行をアップロードしてください。${p.nearMisses ? `${p.nearMisses} 件は入力ミスのようです（よく似たサービスアカウントを参照）。` : ''}`,
+  'nearMiss.pass': () => '大文字小文字・ドメイン・空白・全角だけが違うサービスアカウントはありません',
+  'nearMiss.warn': (p) => `${p.count} 件のサービスアカウントが LanScope ユーザーとほぼ一致しています: ${p.list}`,
+  'nearMiss.advice': () => '照合は大文字小文字を含む完全一致です。サービスアカウントを右側の名前に変えて、その行をアップロードしてください。',
+  'sharedPc.noColumn': () => '未確認: CSV にコンピュータ名・エージェントno の列がありません',
+  'sharedPc.pass': () => '同じ日に複数の PC で使われたユーザー名はありません',
+  'sharedPc.warn': (p) => `${p.count} 件のユーザー名が同じ日に複数の PC で使われています（延べ ${p.days} 日）: ${p.list}`,
+  'sharedPc.advice': () => '別の人が同じユーザー名を使っている場合（非ドメイン PC）、Windows のユーザー名を分けてから紐づけ直してください（§5.2.2）。',
+  'punchTimes.pass': () => '日付変更前の開始、16 時間超の勤務、開始より前の終了はありません',
+  'punchTimes.warn': (p) => `深夜（日付変更前）の開始 ${p.early} 件、16 時間超 ${p.long} 件、開始より前の終了 ${p.reversed} 件: ${p.list}`,
+  'punchTimes.advice': () => 'LanScope は PC の任意の操作を開始/終了として記録します。該当日を従業員に確認し（§5.2.3）、設定は MOTEX 社にご相談ください。',
+  'proxy.notYet': () => '未確認: 接続テストは今後のバージョンで対応します',
+
+  'problem.not-found': () => 'ファイルがありません',
+  'problem.not-a-file': () => 'ファイルではなくフォルダです',
+  'problem.not-a-directory': () => 'フォルダではなくファイルです',
+  'problem.unreadable': (p) => `読み込めません${p.reason ? `（${p.reason}）` : ''}`,
+  'problem.empty': () => 'ファイルが空です',
+  'problem.binary': () => 'テキストファイルではありません（バイナリ）',
+  'problem.csv-syntax': (p) => `CSV の引用符が壊れています${p.reason ? `（${p.reason}）` : ''}: 開いた引用符が閉じていません`,
+  'problem.csv-fields': (p) => `この行の値の数が合いません${p.value ? `（${p.value.replace('/', ' 個、必要 ')} 個）` : ''}`,
+  'problem.unknown-header': (p) => `見出し行を認識できません: "${p.found}"。次のいずれかが必要です: ${p.needed}`,
+  'problem.bad-datetime': (p) => `${p.field ?? '日時の列'} の "${p.value ?? ''}" は日時ではありません（例: 2024/12/17 09:03:12）`,
+  'problem.bad-log-type': (p) => `ログ種類 "${p.value ?? ''}" は 1（開始）でも 2（終了）でもありません`,
+  'problem.no-rows': () => '見出し行だけでデータ行がありません',
+  'problem.advice.export': () => 'PC ログイン連携から出力し直し、テキストエディターで編集してください。',
+
+  'usage.unknown': (p) => `${p.detail}。"lanscope-kot doctor --help" をご覧ください。`,
+  'usage.badDayChange': (p) => `--day-change ${p.value}: HH:MM か 所属コード=HH:MM で指定してください（例: 05:00、5:00、0500、1001=05:00）`,
+  'usage.badLang': (p) => `--lang ${p.value}: ja か en を指定してください`,
+  'usage.tokenFlag': () => 'トークンはコマンドラインでは受け取りません（シェルの履歴に残るため）。--token-file か LANSCOPE_KOT_TOKEN を使ってください',
+  'usage.emptyToken': (p) => `${p.source} が空です`,
+  'usage.normalised': (p) => `注: ${p.flag} の "${p.input}" を ${p.value} として読みました（全角を半角に変換）`,
+
+  'doctor.summary': (p) => `OK ${p.pass} 件、注意 ${p.warn} 件、NG ${p.fail} 件、未確認 ${p.skip} 件`,
+  'doctor.verdict.ok': () => 'NG はありません。',
+  'doctor.verdict.fail': () => '連携サービスを有効にする前に、NG の項目を直してください。',
+  'doctor.progress': (p) => `LanScope の CSV を読み込み中: ${p.files} ファイル、${p.rows} 行`,
+  'doctor.fixHint': () => '対処',
+};

@@ -1,0 +1,44 @@
+import iconv from 'iconv-lite';
+
+/**
+ * Japanese Windows files come as CP932, UTF-8 with or without BOM, or (from SSMS) UTF-16 with BOM.
+ * A BOM decides; else valid UTF-8 is UTF-8; else CP932. NUL bytes without a UTF-16 BOM mean binary.
+ */
+export type TextEncoding = 'utf-8-bom' | 'utf-8' | 'utf-16le' | 'utf-16be' | 'cp932';
+
+export function detectEncoding(sample: Uint8Array): TextEncoding | 'binary' {
+  if (sample[0] === 0xef && sample[1] === 0xbb && sample[2] === 0xbf) return 'utf-8-bom';
+  if (sample[0] === 0xff && sample[1] === 0xfe) return 'utf-16le';
+  if (sample[0] === 0xfe && sample[1] === 0xff) return 'utf-16be';
+  if (looksBinary(sample)) return 'binary';
+  try {
+    // stream: true so a sample cut inside a multi-byte character is not taken for invalid UTF-8.
+    new TextDecoder('utf-8', { fatal: true }).decode(sample, { stream: true });
+    return 'utf-8';
+  } catch {
+    return 'cp932';
+  }
+}
+
+function looksBinary(sample: Uint8Array): boolean {
+  let controls = 0;
+  for (const byte of sample) {
+    if (byte === 0) return true;
+    if (byte < 0x09 || (byte > 0x0d && byte < 0x20 && byte !== 0x1a && byte !== 0x1b)) controls++;
+  }
+  return controls > Math.max(8, sample.length / 100);
+}
+
+/** The name iconv-lite knows the encoding by; it strips the BOM itself. */
+export function iconvName(encoding: TextEncoding): string {
+  return encoding === 'utf-8-bom' ? 'utf-8' : encoding;
+}
+
+export function decode(buffer: Uint8Array, encoding: TextEncoding): string {
+  return iconv.decode(Buffer.from(buffer.buffer, buffer.byteOffset, buffer.byteLength), iconvName(encoding));
+}
+
+export function encode(text: string, encoding: TextEncoding): Buffer {
+  const body = iconv.encode(text, iconvName(encoding), { addBOM: encoding !== 'utf-8' && encoding !== 'cp932' });
+  return body;
+}

@@ -1,0 +1,29 @@
+import type { Writable } from 'node:stream';
+import type { Report } from '../core/report.js';
+
+/**
+ * Writes the report as one JSON document, punches one at a time in buffered chunks that respect
+ * back-pressure: a month of punches for 20,000 people never sits in memory as one string.
+ */
+export async function writeJsonReport(report: Report, out: Writable, redact: (text: string) => string): Promise<void> {
+  const { punches, ...head } = report;
+  const prefix = JSON.stringify(head, null, 2);
+  let chunk = redact(prefix.slice(0, -2)) + ',\n  "punches": [';
+  let first = true;
+  for (const punch of punches) {
+    chunk += (first ? '\n    ' : ',\n    ') + JSON.stringify(punch);
+    first = false;
+    if (chunk.length > 64 * 1024) {
+      await write(out, redact(chunk));
+      chunk = '';
+    }
+  }
+  chunk += first ? ']\n}\n' : '\n  ]\n}\n';
+  await write(out, redact(chunk));
+}
+
+function write(out: Writable, text: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    out.write(text, (err) => (err ? reject(err) : resolve()));
+  });
+}

@@ -1,0 +1,85 @@
+import { sep } from 'node:path';
+import { findOutputDir } from '../core/conf-ini.js';
+import type { LogFacts, OutputDirFacts, TokenFact } from '../core/facts.js';
+import { InputError } from '../core/input-problem.js';
+import { LogAggregator } from '../core/log-aggregate.js';
+import { parseMapping } from '../core/mapping.js';
+import { findSqlStartTime } from '../core/sql-start-time.js';
+import { inspectFolder, readLogFiles, type ReadProgress } from './log-folder.js';
+import { readTextFile } from './text-file.js';
+
+/** Each input the admin can name, read into facts. Doctor reads them all; the wizard one step at a time. */
+
+export async function readSql(file: string) {
+  const { text, encoding } = await readTextFile(file);
+  return { file, encoding, result: findSqlStartTime(text) };
+}
+
+export async function readMappingFile(file: string) {
+  const { text, encoding } = await readTextFile(file);
+  return { file, encoding, data: parseMapping(text, file) };
+}
+
+export async function readTokenFile(file: string): Promise<TokenFact> {
+  const { text } = await readTextFile(file);
+  // A trailing line break is how editors save files; anything else inside stays for the check to name.
+  return { value: text.replace(/\r?\n$/, ''), source: 'file', file };
+}
+
+export function tokenFromEnv(env: Record<string, string | undefined>): TokenFact | undefined {
+  const value = env.LANSCOPE_KOT_TOKEN;
+  return value ? { value, source: 'env' } : undefined;
+}
+
+const UNC = /^(\\\\|\/\/)[^\\/]/;
+const WINDOWS_DRIVE = /^[A-Za-z]:[\\/]?/;
+
+export interface OutputDirRequest {
+  logDir?: string;
+  confIni?: string;
+  windowStartMinutes: number;
+  platform?: NodeJS.Platform;
+  onProgress?: (progress: ReadProgress) => void;
+}
+
+/** Finds the folder (flag, else OUTPUTDIR of conf.ini), checks what the link service would need, and reads its LanScope CSVs. */
+export async function readOutputDir(request: OutputDirRequest): Promise<{ outputDir: OutputDirFacts; logs: LogFacts | undefined }> {
+  const platform = request.platform ?? process.platform;
+  let given: string;
+  let confIni: OutputDirFacts['confIni'];
+  if (request.logDir !== undefined) {
+    given = request.logDir;
+  } else {
+    const file = request.confIni!;
+    const { text } = await readTextFile(file);
+    const setting = findOutputDir(text);
+    confIni = { file, setting };
+    given = setting.value;
+  }
+  const path = given.replace(/[¥￥]/g, '\\');
+  const network = UNC.test(path);
+  const elsewhere = !network && platform !== 'win32' && WINDOWS_DRIVE.test(path);
+  const base: OutputDirFacts = {
+    given,
+    path,
+    source: request.logDir !== undefined ? 'flag' : 'conf-ini',
+    confIni,
+    network,
+    elsewhere,
+    exists: false,
+    isDirectory: false,
+    readable: false,
+    csvCount: 0,
+    logFiles: [],
+  };
+  if (network || elsewhere) return { outputDir: base, logs: undefined };
+  const folder = await inspectFolder(path);
+  const outputDir = { ...base, ...folder, csvCount: folder.csvFiles.length };
+  if (!folder.readable || folder.csvFiles.length === 0) return { outputDir, logs: undefined };
+  const aggregator = new LogAggregator(request.windowStartMinutes);
+  const files = folder.csvFiles.map((name) => (path.endsWith(sep) ? path + name : path + sep + name));
+  outputDir.logFiles = await readLogFiles(files, aggregator, request.onProgress);
+  const hasPcColumn = outputDir.logFiles.some((f) => f.hasPcColumn);
+  return { outputDir, logs: { windowStartMinutes: request.windowStartMinutes, users: aggregator.users, hasPcColumn } };
+}
+
