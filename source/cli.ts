@@ -12,6 +12,12 @@ const lang =
   parseLang(langFlag === -1 ? undefined : args[langFlag]!.includes('=') ? args[langFlag]!.split('=')[1] : args[langFlag + 1]) ??
   detectLang(process.env);
 
+// `doctor --json | head` closes the pipe early: that is the reader's choice, not an error worth a stack trace.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw err;
+});
+
 async function main(): Promise<number> {
   const [command, ...rest] = args;
   if (command === '--version' || command === '-v') {

@@ -13,8 +13,7 @@ export type InputProblemCode =
   | 'csv-fields'
   | 'unknown-header'
   | 'bad-datetime'
-  | 'bad-log-type'
-  | 'no-rows';
+  | 'bad-log-type';
 
 export interface InputProblem {
   code: InputProblemCode;

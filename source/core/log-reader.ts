@@ -54,7 +54,7 @@ export class LogFileReader {
       throw new InputError({ code: 'csv-fields', file: this.file, line, value: `${fields.length}/${this.width}` });
     }
     const user = fields[columns.user!]!.trim();
-    if (user === '' || user.toUpperCase() === 'SYSTEM') return;
+    if (user === '' || (user.length === 6 && user.toUpperCase() === 'SYSTEM')) return;
     const pc = columns.pc === undefined ? undefined : fields[columns.pc]!.trim();
     this.stats.rows++;
     if (this.layout.shape === 'events') {

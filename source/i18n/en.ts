@@ -125,7 +125,6 @@ export const en = {
   'problem.unknown-header': (p: { found: string; needed: string }) => `header not recognised: found "${p.found}"; need one of: ${p.needed}`,
   'problem.bad-datetime': (p: { field?: string | undefined; value?: string | undefined }) => `"${p.value ?? ''}" in ${p.field ?? 'a date column'} is not a date-time (expected e.g. 2024/12/17 09:03:12)`,
   'problem.bad-log-type': (p: { value?: string | undefined }) => `ログ種類 "${p.value ?? ''}" is neither 1 (start) nor 2 (end)`,
-  'problem.no-rows': (_: None) => 'the file has a header but no rows',
   'problem.advice.export': (_: None) => 'Export it again from PC ログイン連携 and edit it in a text editor.',
 
   // Usage (exit 2)

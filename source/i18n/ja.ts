@@ -114,7 +114,6 @@ export const ja: Catalog = {
   'problem.unknown-header': (p) => `見出し行を認識できません: "${p.found}"。次のいずれかが必要です: ${p.needed}`,
   'problem.bad-datetime': (p) => `${p.field ?? '日時の列'} の "${p.value ?? ''}" は日時ではありません（例: 2024/12/17 09:03:12）`,
   'problem.bad-log-type': (p) => `ログ種類 "${p.value ?? ''}" は 1（開始）でも 2（終了）でもありません`,
-  'problem.no-rows': () => '見出し行だけでデータ行がありません',
   'problem.advice.export': () => 'PC ログイン連携から出力し直し、テキストエディターで編集してください。',
 
   'usage.unknown': (p) => `${p.detail}。"lanscope-kot doctor --help" をご覧ください。`,
