@@ -27,7 +27,7 @@ const only = (facts: Facts, id: CheckId): CheckResult => runChecks(diagnose(fact
 test('check ids are a stable contract, in the documented order', () => {
   assert.deepEqual(CHECKS.map((c) => c.id), [
     'company-code', 'access-token', 'sql-start-time', 'day-change', 'output-dir', 'mapping-excel', 'unmapped-users',
-    'duplicate-mappings', 'shared-pc-users', 'near-misses', 'unused-mappings', 'punch-times', 'proxy',
+    'duplicate-mappings', 'shared-pc-users', 'near-misses', 'unused-mappings', 'punch-times', 'proxy', 'kot-api',
   ]);
 });
 

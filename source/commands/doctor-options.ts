@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { proxyHostPort } from '../core/proxy-settings.js';
 import { parseDayChangeOption } from '../core/day-change-option.js';
 import type { DayChangeSetting } from '../core/facts.js';
 import { msg, type Lang, type Message } from '../i18n/message.js';
@@ -13,13 +14,19 @@ export interface DoctorOptions {
   companyCode?: string;
   tokenFile?: string;
   proxy?: string;
-  endpoint?: string;
+  endpoint: string;
+  kotApiTokenFile?: string;
+  kotApiBase: string;
   timeoutSeconds: number;
   offline: boolean;
   json: boolean;
   lang?: Lang;
   help: boolean;
 }
+
+/** The PC login link host named in the vendor manual (§2.3). */
+export const DEFAULT_ENDPOINT = 'https://pclogin.secomtrust.net/';
+export const KOT_API_BASE = 'https://api.kingtime.jp/v1.0';
 
 export class UsageError extends Error {
   constructor(readonly detail: Message) {
@@ -38,6 +45,8 @@ const OPTIONS = {
   'token-file': { type: 'string' },
   proxy: { type: 'string' },
   endpoint: { type: 'string' },
+  'kot-api-token-file': { type: 'string' },
+  'kot-api-base': { type: 'string' },
   timeout: { type: 'string' },
   offline: { type: 'boolean' },
   json: { type: 'boolean' },
@@ -63,6 +72,19 @@ export function parseDoctorOptions(args: readonly string[]): DoctorOptions {
   });
   const timeoutSeconds = values.timeout === undefined ? 10 : Number(values.timeout);
   if (!Number.isFinite(timeoutSeconds) || timeoutSeconds <= 0) throw new UsageError(msg('usage.unknown', { detail: `--timeout ${values.timeout}: expected seconds, e.g. 10` }));
+  if (values.proxy !== undefined && values.proxy.trim() !== '') {
+    try {
+      proxyHostPort(values.proxy);
+    } catch (err) {
+      // ProxyUrlError names what is wrong without repeating the URL (it may hold a password).
+      throw new UsageError(msg('usage.badProxy', { reason: err instanceof Error ? err.message : 'not a URL' }));
+    }
+  }
+  const endpoint = values.endpoint ?? DEFAULT_ENDPOINT;
+  const kotApiBase = values['kot-api-base'] ?? KOT_API_BASE;
+  for (const [flag, url] of [['--endpoint', endpoint], ['--kot-api-base', kotApiBase]] as const) {
+    if (!/^https?:\/\/[^/\s]+/i.test(url)) throw new UsageError(msg('usage.unknown', { detail: `${flag} ${url}: expected an http:// or https:// URL` }));
+  }
   return {
     sql: values.sql,
     confIni: values['conf-ini'],
@@ -72,7 +94,9 @@ export function parseDoctorOptions(args: readonly string[]): DoctorOptions {
     companyCode: values['company-code'],
     tokenFile: values['token-file'],
     proxy: values.proxy,
-    endpoint: values.endpoint,
+    endpoint,
+    kotApiTokenFile: values['kot-api-token-file'],
+    kotApiBase,
     timeoutSeconds,
     offline: values.offline ?? false,
     json: values.json ?? false,

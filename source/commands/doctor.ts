@@ -2,8 +2,9 @@ import type { Writable } from 'node:stream';
 import chalk from 'chalk';
 import { diagnose, runChecks } from '../core/checks/index.js';
 import { InputError } from '../core/input-problem.js';
+import { parseProxyUrl } from '../core/proxy-settings.js';
 import { buildReport } from '../core/report.js';
-import { redact } from '../core/secret.js';
+import { redactSecrets } from '../core/secret.js';
 import { helpText } from '../i18n/help.js';
 import { detectLang } from '../i18n/locale.js';
 import type { Lang, MessageKey } from '../i18n/message.js';
@@ -25,7 +26,7 @@ export async function runDoctor(args: readonly string[], io: CommandIo): Promise
   let lang: Lang = detectLang(io.env);
   const secrets: string[] = [];
   const say = (stream: NodeJS.WritableStream, text: string): void => {
-    stream.write(redact(text, secrets));
+    stream.write(redactSecrets(text, secrets));
   };
   try {
     const options = parseDoctorOptions(args);
@@ -36,14 +37,13 @@ export async function runDoctor(args: readonly string[], io: CommandIo): Promise
       io.stdout.write(helpText.doctor[lang]);
       return 0;
     }
-    collectSecrets(options, secrets);
+    collectSecrets(options, io.env, secrets);
     for (const d of options.dayChanges.filter((d) => d.normalised)) {
       say(io.stderr, t(lang, 'usage.normalised', { flag: '--day-change', input: d.input, value: d.division ? `${d.division}=${d.text}` : d.text }) + '\n');
     }
     const progress = progressLine(io.stderr, lang);
-    const facts = await gatherFacts(options, io.env, progress.update);
+    const facts = await gatherFacts(options, io.env, progress.update, secrets);
     progress.done();
-    if (facts.token) secrets.push(facts.token.value);
     const diagnosis = diagnose(facts);
     const results = runChecks(diagnosis);
     const report = buildReport(
@@ -52,7 +52,7 @@ export async function runDoctor(args: readonly string[], io: CommandIo): Promise
       (m) => translate(m, lang),
       (id) => t(lang, `title.${id}` as MessageKey, {} as never),
     );
-    if (options.json) await writeJsonReport(report, io.stdout as Writable, (s) => redact(s, secrets));
+    if (options.json) await writeJsonReport(report, io.stdout as Writable, (s) => redactSecrets(s, secrets));
     else say(io.stdout, formatDoctorText(report, lang));
     return report.summary.fail > 0 ? 1 : 0;
   } catch (err) {
@@ -70,13 +70,16 @@ export async function runDoctor(args: readonly string[], io: CommandIo): Promise
   }
 }
 
-function collectSecrets(options: DoctorOptions, secrets: string[]): void {
-  if (!options.proxy) return;
-  try {
-    const password = decodeURIComponent(new URL(options.proxy).password);
-    if (password) secrets.push(password);
-  } catch {
-    // An unparsable proxy URL is reported by the proxy check; nothing to collect.
+/** Proxy passwords from the flag and from every proxy variable, wherever the chosen proxy comes from. */
+function collectSecrets(options: DoctorOptions, env: Record<string, string | undefined>, secrets: string[]): void {
+  for (const url of [options.proxy, env.https_proxy, env.HTTPS_PROXY, env.http_proxy, env.HTTP_PROXY]) {
+    if (!url) continue;
+    try {
+      const { password } = parseProxyUrl(url);
+      if (password) secrets.push(password);
+    } catch {
+      // An unparsable proxy URL is refused as a usage error (flag) or reported by the proxy check (env).
+    }
   }
 }
 

@@ -1,19 +1,26 @@
-import type { Facts } from '../core/facts.js';
+import { mergeKotDivisions } from '../core/day-change-option.js';
+import type { ConnectionFact, Facts, KotApiFact } from '../core/facts.js';
 import { DEFAULT_SQL_START_MINUTES } from '../core/facts.js';
+import { chooseProxy } from '../core/proxy-settings.js';
 import type { ReadProgress } from '../io/log-folder.js';
-import { readMappingFile, readOutputDir, readSql, readTokenFile, tokenFromEnv } from '../io/read-inputs.js';
+import { readMappingFile, readOutputDir, readSql, readTextSecret, readTokenFile, tokenFromEnv } from '../io/read-inputs.js';
 import type { DoctorOptions } from './doctor-options.js';
 
 /**
  * Reads every input doctor was given into facts. The SQL comes first: its start time decides which
  * LanScope window each log row falls in. Throws InputError (exit 2) on the first unreadable input.
+ * Network facts are gathered only when not --offline, and the network modules load only then.
  */
 export async function gatherFacts(
   options: DoctorOptions,
   env: Record<string, string | undefined>,
   onProgress?: (progress: ReadProgress) => void,
+  secrets: string[] = [],
 ): Promise<Facts> {
   const token = options.tokenFile !== undefined ? await readTokenFile(options.tokenFile) : tokenFromEnv(env);
+  if (token) secrets.push(token.value);
+  const kotApiToken = options.kotApiTokenFile !== undefined ? await readTextSecret(options.kotApiTokenFile) : env.KOT_API_TOKEN || undefined;
+  if (kotApiToken) secrets.push(kotApiToken);
   const sql = options.sql === undefined ? undefined : await readSql(options.sql);
   const mapping = options.mapping === undefined ? undefined : await readMappingFile(options.mapping);
   const windowStartMinutes = sql?.result.minutes ?? DEFAULT_SQL_START_MINUTES;
@@ -21,14 +28,39 @@ export async function gatherFacts(
     options.logDir === undefined && options.confIni === undefined
       ? undefined
       : await readOutputDir({ logDir: options.logDir, confIni: options.confIni, windowStartMinutes, onProgress });
+  const [connection, kotApi] = options.offline
+    ? [undefined, undefined]
+    : await Promise.all([testConnection(options, env, secrets), kotApiToken ? fetchKotApi(options, env, kotApiToken) : undefined]);
   return {
     companyCode: options.companyCode,
     token,
     sql,
-    dayChanges: options.dayChanges,
+    dayChanges: kotApi?.divisions ? mergeKotDivisions(options.dayChanges, kotApi.divisions) : options.dayChanges,
     outputDir: folder?.outputDir,
     mapping,
     logs: folder?.logs,
+    connection,
+    kotApi,
     offline: options.offline,
   };
+}
+
+async function testConnection(options: DoctorOptions, env: Record<string, string | undefined>, secrets: string[]): Promise<ConnectionFact> {
+  const { probeConnection } = await import('../io/connection.js');
+  const choice = chooseProxy(options.proxy, env, options.endpoint);
+  const timeoutMs = options.timeoutSeconds * 1000;
+  const result = await probeConnection({ endpoint: options.endpoint, proxy: choice.url, timeoutMs, secrets });
+  return { endpoint: options.endpoint, proxySource: choice.source, timeoutMs, result };
+}
+
+async function fetchKotApi(options: DoctorOptions, env: Record<string, string | undefined>, token: string): Promise<KotApiFact> {
+  const { fetchDivisions, fetchEmployees } = await import('../io/kot-api.js');
+  const base = options.kotApiBase;
+  const request = { base, token, proxy: chooseProxy(options.proxy, env, base).url, timeoutMs: options.timeoutSeconds * 1000 };
+  const divisions = await fetchDivisions(request);
+  if (!divisions.ok) return { base, failure: divisions };
+  // Employees only after divisions worked: a closed-hours or auth answer would only repeat itself.
+  const employees = await fetchEmployees(request);
+  if (!employees.ok) return { base, divisions: divisions.value, failure: employees };
+  return { base, divisions: divisions.value, employees: employees.value };
 }

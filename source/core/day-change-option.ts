@@ -14,3 +14,20 @@ export function parseDayChangeOption(input: string): DayChangeSetting | undefine
   if (isClockTimeError(time)) return undefined;
   return { ...time, division, input, normalised: nfkc !== input.trim() };
 }
+
+/**
+ * Day-change times fetched from KING OF TIME (`GET /divisions` → dayBorderTime) for every division,
+ * with the ones typed on the command line winning for their own code (an admin may try a planned value).
+ */
+export function mergeKotDivisions(
+  typed: readonly DayChangeSetting[],
+  divisions: readonly { code: string; name: string; dayBorderTime: string }[],
+): DayChangeSetting[] {
+  const typedCodes = new Set(typed.map((d) => d.division));
+  const fetched = divisions.flatMap((d) => {
+    if (typedCodes.has(d.code)) return [];
+    const time = parseClockTime(d.dayBorderTime);
+    return isClockTimeError(time) ? [] : [{ ...time, division: d.code, name: d.name, input: d.dayBorderTime }];
+  });
+  return [...typed, ...fetched];
+}

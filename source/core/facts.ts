@@ -50,6 +50,33 @@ export interface LogFacts {
   hasPcColumn: boolean;
 }
 
+/** The connection test towards PC login link, as the network edge classified it. */
+export interface ConnectionFact {
+  endpoint: string;
+  /** Where the proxy came from: --proxy, HTTPS_PROXY, none, or none because NO_PROXY matched. */
+  proxySource: 'flag' | 'env' | 'none' | 'no-proxy';
+  timeoutMs: number;
+  result: {
+    reason: 'ok' | 'proxy-unreachable' | 'proxy-auth' | 'dns' | 'timeout' | 'tls' | 'http-status' | 'other';
+    via: string;
+    status?: number;
+    proxyAuth?: 'missing' | 'wrong';
+    host?: string;
+    code?: string;
+    proxyStatus?: number;
+    detail: string;
+    elapsedMs: number;
+  };
+}
+
+/** What the KING OF TIME Web API answered, when the admin gave its token. */
+export interface KotApiFact {
+  base: string;
+  divisions?: { code: string; name: string; dayBorderTime: string }[];
+  employees?: { code: string; lastName: string; firstName: string; divisionCode: string }[];
+  failure?: { reason: string; status?: number; code?: number; message: string; retryAfter?: string };
+}
+
 export interface Facts {
   companyCode?: string;
   token?: TokenFact;
@@ -58,6 +85,8 @@ export interface Facts {
   outputDir?: OutputDirFacts;
   mapping?: { file: string; encoding: string; data: MappingFile };
   logs?: LogFacts;
+  connection?: ConnectionFact;
+  kotApi?: KotApiFact;
   offline: boolean;
 }
 

@@ -43,12 +43,16 @@ export function summarise(results: readonly { status: CheckStatus }[]): Record<C
 
 /**
  * KING OF TIME files a punch under its employee's division day-change time. The mapping export does not
- * say which division an employee is in, so the value given for every division is used, else the first
- * division's, else the collection start time (the aligned case).
+ * say which division an employee is in; the Web API does, when the admin gave its token. Without it,
+ * the value given for every division is used, else the first division's, else the collection start.
  */
-export function punchDayChange(facts: Facts, windowStart: number): number {
+export function punchDayChange(facts: Facts, windowStart: number): (employee: string) => number {
   const everyDivision = facts.dayChanges.find((d) => d.division === undefined);
-  return (everyDivision ?? facts.dayChanges[0])?.minutes ?? windowStart;
+  const fallback = (everyDivision ?? facts.dayChanges[0])?.minutes ?? windowStart;
+  const byDivision = new Map(facts.dayChanges.flatMap((d) => (d.division === undefined ? [] : [[d.division, d.minutes] as const])));
+  const divisionOf = new Map((facts.kotApi?.employees ?? []).map((e) => [e.code, e.divisionCode]));
+  if (divisionOf.size === 0) return () => fallback;
+  return (employee) => byDivision.get(divisionOf.get(employee) ?? '') ?? fallback;
 }
 
 export function buildReport(diagnosis: Diagnosis, results: readonly CheckResult[], translate: Translator, titleOf: (id: string) => string): Report {
@@ -75,7 +79,7 @@ export function buildReport(diagnosis: Diagnosis, results: readonly CheckResult[
       nearMisses: matching.nearMisses.map(({ user, serviceAccount, kind, employee }) => ({ user, serviceAccount, kind, employee })),
     },
     punches: facts.logs && facts.mapping
-      ? { [Symbol.iterator]: () => dryRunPunches({ logs: facts.logs!.users, byServiceAccount: matching.byServiceAccount, dayChangeFor: () => dayChange }) }
+      ? { [Symbol.iterator]: () => dryRunPunches({ logs: facts.logs!.users, byServiceAccount: matching.byServiceAccount, dayChangeFor: dayChange }) }
       : [],
   };
 }

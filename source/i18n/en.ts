@@ -31,6 +31,7 @@ export const en = {
   'title.unused-mappings': (_: None) => 'Mapping rows still unedited or unused',
   'title.punch-times': (_: None) => 'Plausible punch times',
   'title.proxy': (_: None) => 'Connection to PC login link',
+  'title.kot-api': (_: None) => 'KING OF TIME Web API cross-check',
   'manual.section': (p: { section: string }) => `manual ${p.section}`,
 
   // Skips
@@ -111,7 +112,51 @@ export const en = {
   'punchTimes.warn': (p: { early: number; long: number; reversed: number; list: string }) =>
     `${p.early} start(s) after midnight before the day change, ${p.long} day(s) over 16 h, ${p.reversed} end(s) before the start: ${p.list}`,
   'punchTimes.advice': (_: None) => 'LanScope records any PC operation as start/end: check these days with the employees (§5.2.3), and ask MOTEX about the operation setting.',
-  'proxy.notYet': (_: None) => 'not checked yet: the connection test comes in a later version',
+  'proxy.ok': (p: { endpoint: string; via: string; status: number; ms: number }) => `reached ${p.endpoint} ${p.via === 'direct' ? 'directly' : `via proxy ${p.via}`} (HTTP ${p.status}, ${p.ms} ms)`,
+  'proxy.httpStatus': (p: { endpoint: string; via: string; status: number }) =>
+    `reached ${p.endpoint} ${p.via === 'direct' ? 'directly' : `via proxy ${p.via}`}, but it answered HTTP ${p.status}`,
+  'proxy.httpStatusAdvice': (_: None) => 'The network path works. If the link service still cannot send, retry later or ask the support centre whether the service is up.',
+  'proxy.unreachable': (p: { via: string; code: string }) => `the proxy ${p.via} refused or closed the connection${p.code ? ` (${p.code})` : ''}`,
+  'proxy.addressAdvice': (_: None) => 'Check the proxy address and port (HTLanScopeServiceConfig: gear icon > 設定 > プロキシサーバーを使用する) with your network team.',
+  'proxy.authMissing': (p: { via: string }) => `the proxy ${p.via} requires a user and password (HTTP 407), and none was given`,
+  'proxy.authMissingAdvice': (_: None) => 'Tick 認証が必要なプロキシサーバー and enter the account and password (here: --proxy http://user:pass@host:port).',
+  'proxy.authWrong': (p: { via: string }) => `the proxy ${p.via} rejected the user or password (HTTP 407)`,
+  'proxy.authWrongAdvice': (_: None) =>
+    'Re-enter the proxy account and password. This check sends Basic authentication: a proxy that accepts only Windows (NTLM/Kerberos) sign-in also answers 407.',
+  'proxy.dns': (p: { host: string }) => `the name ${p.host} could not be resolved (DNS)`,
+  'proxy.dnsAdvice': (p: { viaProxy: boolean }) =>
+    p.viaProxy ? 'Check the spelling of the proxy host, and that this server can resolve it.' : 'Check DNS on this server; if the network allows the Internet only through a proxy, set the proxy (§2.5).',
+  'proxy.timeout': (p: { endpoint: string; via: string; seconds: number }) =>
+    `no answer from ${p.via === 'direct' ? p.endpoint : `the proxy ${p.via}`} within ${p.seconds} s`,
+  'proxy.timeoutAdvice': (p: { viaProxy: boolean }) =>
+    p.viaProxy ? 'Check that the proxy port is right and that the firewall lets this server reach the proxy.' : 'A firewall may drop direct traffic: if your network needs a proxy, set it (§2.5).',
+  'proxy.tls': (p: { endpoint: string; via: string; code: string }) =>
+    `the certificate presented for ${p.endpoint} is not trusted (${p.code})${p.via === 'direct' ? '' : ' — typical of a proxy that inspects HTTPS'}`,
+  'proxy.tlsAdvice': (_: None) =>
+    "Ask your network team for the proxy's CA certificate and give it to this check with NODE_EXTRA_CA_CERTS=path\\to\\ca.pem (the link service uses the Windows certificate store, which may already trust it). Never switch verification off.",
+  'proxy.other': (p: { endpoint: string; via: string; detail: string }) => `could not reach ${p.endpoint}${p.via === 'direct' ? '' : ` via ${p.via}`}: ${p.detail}`,
+  'skip.noKotApiToken': (_: None) => 'not checked: optional; give --kot-api-token-file or set KOT_API_TOKEN to read divisions and employees from KING OF TIME',
+  'kotApi.pass': (p: { divisions: number; employees: number; missing: number; missingList: string; unknown: number; unknownList: string }) =>
+    `fetched ${p.divisions} division(s) and ${p.employees} employee(s)` +
+    (p.missing ? `; ${p.missing} employee(s) are missing from the mapping export (${p.missingList})` : '') +
+    (p.unknown ? `; ${p.unknown} mapping code(s) do not exist in KING OF TIME (${p.unknownList})` : ''),
+  'kotApi.crossAdvice': (_: None) => 'Run [勤怠管理連携] > [連携実行] in PC ログイン連携 (§3.2), export the mapping again and check the codes.',
+  'kotApi.fail': (p: { reason: string; code: number; status: number; message: string; retryAfter: string }) =>
+    p.reason === 'auth'
+      ? `authentication failed${p.code ? ` (code ${p.code})` : ''}: ${p.message}`
+      : p.reason === 'closed-hours'
+        ? `the Web API is closed at this hour (code 104; closed 08:30–10:00 and 17:30–18:30 JST)${p.retryAfter ? `: retry after ${p.retryAfter}` : ''}`
+        : p.reason === 'forbidden-ip'
+          ? "HTTP 403: this machine's address is not in the token's 許可IPアドレス"
+          : `the Web API could not be used (${p.reason}${p.status ? `, HTTP ${p.status}` : ''}): ${p.message}`,
+  'kotApi.advice': (p: { reason: string }) =>
+    p.reason === 'auth'
+      ? 'Check the Web API token issued in the KING OF TIME admin screen; it is not the access token of the link service.'
+      : p.reason === 'closed-hours'
+        ? 'Run the check again after the closed window.'
+        : p.reason === 'forbidden-ip'
+          ? "Add this server's public IP address to the token's 許可IPアドレス, or run from an allowed address."
+          : 'Check the network (see the proxy check) and --kot-api-base.',
 
   // Input problems (exit 2)
   'problem.not-found': (_: None) => 'file not found',
@@ -131,6 +176,7 @@ export const en = {
   'usage.unknown': (p: { detail: string }) => `${p.detail}. See "lanscope-kot doctor --help".`,
   'usage.badDayChange': (p: { value: string }) => `--day-change ${p.value}: expected HH:MM or CODE=HH:MM (e.g. 05:00, 5:00, 0500, 1001=05:00)`,
   'usage.badLang': (p: { value: string }) => `--lang ${p.value}: expected ja or en`,
+  'usage.badProxy': (p: { reason: string }) => `--proxy: ${p.reason}`,
   'usage.tokenFlag': (_: None) => 'the token is never taken from the command line (it would stay in shell history): use --token-file FILE or LANSCOPE_KOT_TOKEN',
   'usage.emptyToken': (p: { source: string }) => `${p.source} is empty`,
   'usage.normalised': (p: { flag: string; input: string; value: string }) => `note: ${p.flag} "${p.input}" was read as ${p.value} (full-width characters converted)`,

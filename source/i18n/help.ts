@@ -49,7 +49,11 @@ Inputs
 Network
   --proxy URL            http://[user:pass@]host:port (else HTTPS_PROXY, honouring NO_PROXY)
   --endpoint URL         target of the connection check (default https://pclogin.secomtrust.net/)
+  --timeout S            connection timeout in seconds (default 10)
   --offline              skip the network checks
+  --kot-api-token-file F optional KING OF TIME Web API token (or KOT_API_TOKEN): reads each
+                         division's day-change time and the employees from KING OF TIME
+  --kot-api-base URL     Web API base (default https://api.kingtime.jp/v1.0)
 Output
   --json                 JSON report (version 1) on stdout: checks, users, dry-run punches
   --lang ja|en           language of messages
@@ -78,7 +82,11 @@ Example
 ネットワーク
   --proxy URL            http://[ユーザー:パスワード@]ホスト:ポート（なければ HTTPS_PROXY、NO_PROXY を考慮）
   --endpoint URL         接続確認の宛先（既定 https://pclogin.secomtrust.net/）
+  --timeout 秒           接続のタイムアウト（既定 10 秒）
   --offline              ネットワークのチェックを行わない
+  --kot-api-token-file F 任意: KING OF TIME Web API のトークン（または KOT_API_TOKEN）。
+                         各所属の日付変更時間と従業員を KING OF TIME から読みます
+  --kot-api-base URL     Web API のベース URL（既定 https://api.kingtime.jp/v1.0）
 出力
   --json                 JSON レポート（version 1）を標準出力へ: チェック、ユーザー、打刻のドライラン
   --lang ja|en           表示言語

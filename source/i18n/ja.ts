@@ -31,6 +31,7 @@ export const ja: Catalog = {
   'title.unused-mappings': () => '未編集・未使用の紐づけ行',
   'title.punch-times': () => '打刻時刻の妥当性',
   'title.proxy': () => 'PC ログイン連携への接続',
+  'title.kot-api': () => 'KING OF TIME Web API との照合',
   'manual.section': (p) => `マニュアル ${p.section}`,
 
   'skip.notGiven': (p) => `未確認: ${p.flag} を指定してください`,
@@ -101,7 +102,44 @@ export const ja: Catalog = {
   'punchTimes.pass': () => '日付変更前の開始、16 時間超の勤務、開始より前の終了はありません',
   'punchTimes.warn': (p) => `深夜（日付変更前）の開始 ${p.early} 件、16 時間超 ${p.long} 件、開始より前の終了 ${p.reversed} 件: ${p.list}`,
   'punchTimes.advice': () => 'LanScope は PC の任意の操作を開始/終了として記録します。該当日を従業員に確認し（§5.2.3）、設定は MOTEX 社にご相談ください。',
-  'proxy.notYet': () => '未確認: 接続テストは今後のバージョンで対応します',
+  'proxy.ok': (p) => `${p.endpoint} に${p.via === 'direct' ? '直接' : `プロキシ ${p.via} 経由で`}接続できました（HTTP ${p.status}、${p.ms} ms）`,
+  'proxy.httpStatus': (p) => `${p.endpoint} に${p.via === 'direct' ? '直接' : `プロキシ ${p.via} 経由で`}到達しましたが、HTTP ${p.status} が返りました`,
+  'proxy.httpStatusAdvice': () => 'ネットワーク経路は正常です。それでも送信できない場合は、時間をおいて再試行するか、サポートセンターにサービスの状態をお問い合わせください。',
+  'proxy.unreachable': (p) => `プロキシ ${p.via} が接続を拒否したか切断しました${p.code ? `（${p.code}）` : ''}`,
+  'proxy.addressAdvice': () => 'プロキシサーバーのアドレスとポート（HTLanScopeServiceConfig の歯車 > 設定 > プロキシサーバーを使用する）をネットワーク管理者にご確認ください。',
+  'proxy.authMissing': (p) => `プロキシ ${p.via} は認証が必要です（HTTP 407）が、ユーザー・パスワードが指定されていません`,
+  'proxy.authMissingAdvice': () => '「認証が必要なプロキシサーバー」にチェックを入れ、認証アカウントとパスワードを入力してください（ここでは --proxy http://ユーザー:パスワード@ホスト:ポート）。',
+  'proxy.authWrong': (p) => `プロキシ ${p.via} がユーザーまたはパスワードを拒否しました（HTTP 407）`,
+  'proxy.authWrongAdvice': () => 'プロキシの認証アカウントとパスワードを入力し直してください。このチェックは Basic 認証を送ります。Windows 認証（NTLM/Kerberos）専用のプロキシも 407 を返します。',
+  'proxy.dns': (p) => `${p.host} の名前解決ができません（DNS）`,
+  'proxy.dnsAdvice': (p) => (p.viaProxy ? 'プロキシのホスト名の綴りと、このサーバーで名前解決できるかをご確認ください。' : 'このサーバーの DNS をご確認ください。インターネットへはプロキシ経由でしか出られない場合は、プロキシを設定してください（§2.5）。'),
+  'proxy.timeout': (p) => `${p.via === 'direct' ? p.endpoint : `プロキシ ${p.via}`} から ${p.seconds} 秒以内に応答がありません`,
+  'proxy.timeoutAdvice': (p) => (p.viaProxy ? 'プロキシのポート番号と、このサーバーからプロキシへの通信がファイアウォールで許可されているかをご確認ください。' : 'ファイアウォールが直接の通信を遮断している可能性があります。プロキシが必要なネットワークでは設定してください（§2.5）。'),
+  'proxy.tls': (p) => `${p.endpoint} の証明書が信頼されていません（${p.code}）${p.via === 'direct' ? '' : '。HTTPS を検査するプロキシでよくある状況です'}`,
+  'proxy.tlsAdvice': () => 'ネットワーク管理者からプロキシの CA 証明書を入手し、NODE_EXTRA_CA_CERTS=ca.pem のパス で指定して再確認してください（連携サービスは Windows の証明書ストアを使うため、すでに信頼されている場合があります）。証明書の検証は無効にしないでください。',
+  'proxy.other': (p) => `${p.endpoint} に${p.via === 'direct' ? '' : ` ${p.via} 経由で`}接続できません: ${p.detail}`,
+  'skip.noKotApiToken': () => '未確認: 任意。--kot-api-token-file か KOT_API_TOKEN を指定すると、KING OF TIME から所属と従業員を読みます',
+  'kotApi.pass': (p) =>
+    `所属 ${p.divisions} 件、従業員 ${p.employees} 人を取得しました` +
+    (p.missing ? `。${p.missing} 人が紐づけ CSV にありません（${p.missingList}）` : '') +
+    (p.unknown ? `。紐づけ CSV の ${p.unknown} 件のコードが KING OF TIME にありません（${p.unknownList}）` : ''),
+  'kotApi.crossAdvice': () => 'PC ログイン連携で [勤怠管理連携] > [連携実行] を行い（§3.2）、紐づけ CSV を出力し直してコードをご確認ください。',
+  'kotApi.fail': (p) =>
+    p.reason === 'auth'
+      ? `認証に失敗しました${p.code ? `（コード ${p.code}）` : ''}: ${p.message}`
+      : p.reason === 'closed-hours'
+        ? `この時間帯は Web API を利用できません（コード 104。08:30～10:00 と 17:30～18:30 JST は利用不可）${p.retryAfter ? `。${p.retryAfter} 以降に再試行してください` : ''}`
+        : p.reason === 'forbidden-ip'
+          ? 'HTTP 403: この PC のアドレスがトークンの許可IPアドレスにありません'
+          : `Web API を利用できません（${p.reason}${p.status ? `、HTTP ${p.status}` : ''}）: ${p.message}`,
+  'kotApi.advice': (p) =>
+    p.reason === 'auth'
+      ? 'KING OF TIME の管理画面で発行した Web API のトークンをご確認ください。連携サービスのアクセストークンとは別物です。'
+      : p.reason === 'closed-hours'
+        ? '利用不可の時間帯が過ぎてから再確認してください。'
+        : p.reason === 'forbidden-ip'
+          ? 'このサーバーのグローバル IP アドレスをトークンの許可IPアドレスに追加するか、許可されたアドレスから実行してください。'
+          : 'ネットワーク（プロキシのチェック）と --kot-api-base をご確認ください。',
 
   'problem.not-found': () => 'ファイルがありません',
   'problem.not-a-file': () => 'ファイルではなくフォルダです',
@@ -119,6 +157,7 @@ export const ja: Catalog = {
   'usage.unknown': (p) => `${p.detail}。"lanscope-kot doctor --help" をご覧ください。`,
   'usage.badDayChange': (p) => `--day-change ${p.value}: HH:MM か 所属コード=HH:MM で指定してください（例: 05:00、5:00、0500、1001=05:00）`,
   'usage.badLang': (p) => `--lang ${p.value}: ja か en を指定してください`,
+  'usage.badProxy': (p) => `--proxy: ${p.reason}`,
   'usage.tokenFlag': () => 'トークンはコマンドラインでは受け取りません（シェルの履歴に残るため）。--token-file か LANSCOPE_KOT_TOKEN を使ってください',
   'usage.emptyToken': (p) => `${p.source} が空です`,
   'usage.normalised': (p) => `注: ${p.flag} の "${p.input}" を ${p.value} として読みました（全角を半角に変換）`,

@@ -20,10 +20,14 @@ export async function readMappingFile(file: string) {
   return { file, encoding, data: parseMapping(text, file) };
 }
 
-export async function readTokenFile(file: string): Promise<TokenFact> {
+/** A secret kept in a file: a trailing line break is how editors save files; anything else stays for the checks to name. */
+export async function readTextSecret(file: string): Promise<string> {
   const { text } = await readTextFile(file);
-  // A trailing line break is how editors save files; anything else inside stays for the check to name.
-  return { value: text.replace(/\r?\n$/, ''), source: 'file', file };
+  return text.replace(/\r?\n$/, '');
+}
+
+export async function readTokenFile(file: string): Promise<TokenFact> {
+  return { value: await readTextSecret(file), source: 'file', file };
 }
 
 export function tokenFromEnv(env: Record<string, string | undefined>): TokenFact | undefined {

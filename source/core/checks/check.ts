@@ -19,7 +19,8 @@ export type CheckId =
   | 'near-misses'
   | 'unused-mappings'
   | 'punch-times'
-  | 'proxy';
+  | 'proxy'
+  | 'kot-api';
 
 export interface CheckOutcome {
   status: CheckStatus;

@@ -7,6 +7,7 @@ import { dayChange, sqlStartTime } from './day-change.js';
 import { duplicateMappings, mappingExcel, unusedMappings } from './mapping.js';
 import { outputDir } from './output-dir.js';
 import { accessToken, companyCode } from './preparation.js';
+import { kotApi } from './kot-api.js';
 import { proxy } from './proxy.js';
 import { punchTimes } from './punch-times.js';
 import { nearMisses, sharedPcUsers, unmappedUsers } from './users.js';
@@ -26,6 +27,7 @@ export const CHECKS: readonly Check[] = [
   unusedMappings,
   punchTimes,
   proxy,
+  kotApi,
 ];
 
 export interface CheckResult extends CheckOutcome {

@@ -1,0 +1,215 @@
+import { BlockList, isIP } from 'node:net';
+
+/**
+ * Proxy settings as an admin types them (--proxy, the wizard's fields) or the environment holds them
+ * (HTTPS_PROXY, NO_PROXY). Pure: parsing and choosing only, so --help and option checks stay light.
+ */
+export interface ProxyChoice {
+  url?: string;
+  source: 'flag' | 'env' | 'none' | 'no-proxy';
+}
+
+export class ProxyUrlError extends Error {
+  override name = 'ProxyUrlError';
+}
+
+// ---------------------------------------------------------------------------
+// Proxy URLs
+
+export interface ParsedProxy {
+  /** Proxy origin without credentials, e.g. http://proxy.example.com:8080 */
+  origin: string;
+  protocol: 'http:' | 'https:';
+  hostname: string;
+  hostPort: string;
+  username: string;
+  password: string;
+  hasCredentials: boolean;
+}
+
+const SCHEME = /^([a-z][a-z0-9+.-]*):\/\//i;
+const BARE_HOST_PORT = /^(?:\[[0-9a-f:.]+\]|[^\s:/?#@[\]]+)(?::\d*)?\/?$/i;
+
+function safeDecode(part: string): string {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    // A lone '%' (e.g. "50%off") is meant literally: WHATWG URL leaves it as is.
+    return part;
+  }
+}
+
+export function parseProxyUrl(raw: string): ParsedProxy {
+  const text = raw.trim();
+  if (text === '') throw new ProxyUrlError('the proxy URL is empty');
+  const scheme = SCHEME.exec(text);
+  if (!scheme) {
+    if (BARE_HOST_PORT.test(text)) {
+      throw new ProxyUrlError(
+        'the proxy URL is not a URL: the scheme is missing (write it as http://host:port)',
+      );
+    }
+    throw new ProxyUrlError('the proxy URL is not a URL (expected http://host:port)');
+  }
+  const protocol = `${scheme[1]!.toLowerCase()}:`;
+  if (protocol !== 'http:' && protocol !== 'https:') {
+    throw new ProxyUrlError(
+      `the proxy URL scheme "${scheme[1]!.toLowerCase()}" is not supported (use http:// or https://)`,
+    );
+  }
+  const rest = text.slice(scheme[0].length);
+  const at = rest.lastIndexOf('@');
+  // WHATWG URL ends the authority at a backslash too, which a DOMAIN\user name would hit.
+  const authorityEnd = rest.search(/[/?#\\]/);
+  if (at !== -1 && ((authorityEnd !== -1 && authorityEnd < at) || rest.slice(0, at).includes('@'))) {
+    // Checked by hand because WHATWG URL would silently read part of the password as host or path.
+    throw new ProxyUrlError(
+      'the proxy URL user name or password contains "/", "\\", "?", "#" or "@": percent-encode them (e.g. "/" as %2F, "\\" as %5C, "@" as %40)',
+    );
+  }
+  const authority = rest.slice(at + 1, authorityEnd === -1 ? undefined : authorityEnd);
+  let hostPart = authority;
+  let portPart: string | undefined;
+  if (authority.startsWith('[')) {
+    const close = authority.indexOf(']');
+    if (close === -1) throw new ProxyUrlError('the proxy URL has an unterminated IPv6 address ("[" without "]")');
+    hostPart = authority.slice(0, close + 1);
+    const after = authority.slice(close + 1);
+    if (after !== '' && !after.startsWith(':')) throw new ProxyUrlError('the proxy URL has a bad port');
+    if (after.startsWith(':')) portPart = after.slice(1);
+  } else {
+    const colons = authority.split(':').length - 1;
+    if (colons > 1) {
+      throw new ProxyUrlError('the proxy URL has an IPv6 address without brackets (write it as http://[addr]:port)');
+    }
+    if (colons === 1) {
+      const c = authority.indexOf(':');
+      hostPart = authority.slice(0, c);
+      portPart = authority.slice(c + 1);
+    }
+  }
+  if (hostPart === '' || hostPart === '[]') throw new ProxyUrlError('the proxy URL has no host');
+  if (portPart !== undefined && portPart !== '') {
+    const port = /^\d+$/.test(portPart) ? Number(portPart) : Number.NaN;
+    if (!Number.isInteger(port) || port < 1 || port > 65535) {
+      // The port text is not echoed: with a mistyped URL it may be part of the password.
+      throw new ProxyUrlError('the proxy URL has a bad port (expected a number from 1 to 65535)');
+    }
+  }
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    throw new ProxyUrlError('the proxy URL is not a valid URL (check the host name)');
+  }
+  if (url.hostname === '') throw new ProxyUrlError('the proxy URL has no host');
+  const port = url.port || (protocol === 'https:' ? '443' : '80');
+  const username = safeDecode(url.username);
+  const password = safeDecode(url.password);
+  return {
+    origin: `${protocol}//${url.host}`,
+    protocol,
+    hostname: url.hostname.replace(/^\[|\]$/g, ''),
+    hostPort: `${url.hostname}:${port}`,
+    username,
+    password,
+    hasCredentials: username !== '' || password !== '',
+  };
+}
+
+export function proxyHostPort(url: string): string {
+  return parseProxyUrl(url).hostPort;
+}
+
+// ---------------------------------------------------------------------------
+// Choosing the proxy
+
+function envValue(env: Record<string, string | undefined>, names: string[]): string | undefined {
+  for (const name of names) {
+    const value = env[name]?.trim();
+    if (value) return value;
+  }
+  return undefined;
+}
+
+// curl and most tools read "proxy:8080" (no scheme) in the environment as http://proxy:8080.
+function withDefaultScheme(value: string): string {
+  return !SCHEME.test(value) && BARE_HOST_PORT.test(value) ? `http://${value}` : value;
+}
+
+function endpointHost(endpoint: string): { host: string; port: number; https: boolean } | undefined {
+  try {
+    const url = new URL(endpoint);
+    const https = url.protocol !== 'http:';
+    return {
+      host: url.hostname.replace(/^\[|\]$/g, '').toLowerCase().replace(/\.$/, ''),
+      port: url.port ? Number(url.port) : https ? 443 : 80,
+      https,
+    };
+  } catch {
+    return undefined;
+  }
+}
+
+function noProxyMatches(list: string, host: string, port: number): boolean {
+  for (const rawEntry of list.split(/[,\s]+/)) {
+    let entry = rawEntry.trim().toLowerCase();
+    if (entry === '') continue;
+    if (entry === '*') return true;
+    let entryPort: number | undefined;
+    const bracketed = /^\[([^\]]+)\](?::(\d+))?$/.exec(entry);
+    if (bracketed) {
+      entry = bracketed[1]!;
+      entryPort = bracketed[2] ? Number(bracketed[2]) : undefined;
+    } else if (isIP(entry) !== 6 && !entry.includes('/')) {
+      const hp = /^(.+):(\d+)$/.exec(entry);
+      if (hp) {
+        entry = hp[1]!;
+        entryPort = Number(hp[2]);
+      }
+    }
+    if (entryPort !== undefined && entryPort !== port) continue;
+    const cidr = /^([0-9a-f:.]+)\/(\d{1,3})$/.exec(entry);
+    if (cidr) {
+      const family = isIP(cidr[1]!);
+      const hostFamily = isIP(host);
+      if (family !== 0 && family === hostFamily) {
+        const block = new BlockList();
+        try {
+          block.addSubnet(cidr[1]!, Number(cidr[2]), family === 6 ? 'ipv6' : 'ipv4');
+          if (block.check(host, family === 6 ? 'ipv6' : 'ipv4')) return true;
+        } catch {
+          // A malformed CIDR entry matches nothing, as in curl.
+        }
+      }
+      continue;
+    }
+    entry = entry.replace(/^\*?\./, '').replace(/\.$/, '');
+    if (entry === '') continue;
+    if (host === entry || host.endsWith(`.${entry}`)) return true;
+  }
+  return false;
+}
+
+/**
+ * --proxy flag wins; else https_proxy / HTTPS_PROXY (http_proxy / HTTP_PROXY as fallback; the other way
+ * round for an http:// endpoint), honouring NO_PROXY / no_proxy for the endpoint's host. The lower-case
+ * names are read first, as curl and undici do. An empty value counts as unset. A value without a scheme
+ * ("proxy:8080") is returned as "http://proxy:8080".
+ */
+export function chooseProxy(
+  flag: string | undefined,
+  env: Record<string, string | undefined>,
+  endpoint: string,
+): ProxyChoice {
+  if (flag !== undefined && flag.trim() !== '') return { url: withDefaultScheme(flag.trim()), source: 'flag' };
+  const target = endpointHost(endpoint);
+  const httpsNames = ['https_proxy', 'HTTPS_PROXY'];
+  const httpNames = ['http_proxy', 'HTTP_PROXY'];
+  const names = target && !target.https ? [...httpNames, ...httpsNames] : [...httpsNames, ...httpNames];
+  const fromEnv = envValue(env, names);
+  if (!fromEnv) return { source: 'none' };
+  const noProxy = envValue(env, ['no_proxy', 'NO_PROXY']);
+  if (noProxy && target && noProxyMatches(noProxy, target.host, target.port)) return { source: 'no-proxy' };
+  return { url: withDefaultScheme(fromEnv), source: 'env' };
+}
