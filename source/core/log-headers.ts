@@ -47,10 +47,7 @@ export function recogniseLogHeader(header: readonly string[]): LogLayout | undef
     }
   }
   for (const shape of Object.keys(LOG_SHAPES) as LogShapeName[]) {
-    if (LOG_SHAPES[shape].every((field) => columns[field] !== undefined)) {
-      if (shape === 'summary' && columns.eventTime !== undefined && columns.logType !== undefined) continue;
-      return { shape, columns };
-    }
+    if (LOG_SHAPES[shape].every((field) => columns[field] !== undefined)) return { shape, columns };
   }
   return undefined;
 }

@@ -101,7 +101,9 @@ export class LogFileReader {
   private day(raw: string, line: number): DayNumber | undefined {
     const text = raw.trim();
     if (text === '') return undefined;
-    const day = parseDay(text) ?? (parseWallClock(text) === undefined ? undefined : dayOf(parseWallClock(text)!, 0));
+    // Some exports write the day as a midnight date-time (2024/12/17 0:00:00).
+    const midnight = parseWallClock(text);
+    const day = parseDay(text) ?? (midnight === undefined ? undefined : dayOf(midnight, 0));
     if (day === undefined) throw new InputError({ code: 'bad-datetime', file: this.file, line, field: 'date', value: text });
     return day;
   }
