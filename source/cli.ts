@@ -29,6 +29,11 @@ async function main(): Promise<number> {
     process.stdout.write(helpText.general[lang]);
     return 0;
   }
+  if (command === 'doctor' && rest.some((a) => a === '--help' || a === '-h')) {
+    // Answered here: loading doctor's engine only to print its help would double the start-up time.
+    process.stdout.write(helpText.doctor[lang]);
+    return 0;
+  }
   if (command === 'doctor') {
     const { runDoctor } = await import('./commands/doctor.js');
     return runDoctor(rest, { stdout: process.stdout, stderr: process.stderr, env: process.env });

@@ -27,7 +27,7 @@ export async function gatherFacts(
   const folder =
     options.logDir === undefined && options.confIni === undefined
       ? undefined
-      : await readOutputDir({ logDir: options.logDir, confIni: options.confIni, windowStartMinutes, onProgress });
+      : await readOutputDir({ logDir: options.logDir, confIni: options.confIni, windowStartMinutes, exclude: options.mapping, onProgress });
   const [connection, kotApi] = options.offline
     ? [undefined, undefined]
     : await Promise.all([testConnection(options, env, secrets), kotApiToken ? fetchKotApi(options, env, kotApiToken) : undefined]);

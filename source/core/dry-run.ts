@@ -34,8 +34,7 @@ export function* dryRunPunches({ logs, byServiceAccount, dayChangeFor }: DryRunI
     if (!rows || new Set(rows.map((r) => r.employee)).size !== 1) continue;
     const employee = rows[0]!.employee;
     const offset = dayChangeFor(employee);
-    const windows = [...logs.get(user)!.windows].sort((a, b) => a[0] - b[0]);
-    for (const [day, window] of windows) {
+    for (const [day, window] of logs.get(user)!.windows) {
       const windowDate = formatDay(day);
       const punch = (kind: 'in' | 'out', time: WallSeconds): Punch => ({
         user,
@@ -70,20 +69,21 @@ const SIXTEEN_HOURS = 16 * 3600;
 export function findOddPunches(logs: Map<string, UserLogs>, windowStartMinutes: number): OddPunch[] {
   const odd: OddPunch[] = [];
   for (const user of [...logs.keys()].sort()) {
-    for (const [day, w] of [...logs.get(user)!.windows].sort((a, b) => a[0] - b[0])) {
-      const base = {
-        user,
-        date: formatDay(day),
-        start: w.firstStart === undefined ? undefined : formatWallClock(w.firstStart),
-        end: w.lastEnd === undefined ? undefined : formatWallClock(w.lastEnd),
+    for (const [day, w] of logs.get(user)!.windows) {
+      const note = (kind: OddPunchKind): void => {
+        odd.push({
+          user,
+          date: formatDay(day),
+          kind,
+          start: w.firstStart === undefined ? undefined : formatWallClock(w.firstStart),
+          end: w.lastEnd === undefined ? undefined : formatWallClock(w.lastEnd),
+        });
       };
       const windowOpens = day * 86_400 + windowStartMinutes * 60;
-      if (w.firstStart !== undefined && (w.firstStart < windowOpens || dayOf(w.firstStart, 0) !== day)) {
-        odd.push({ ...base, kind: 'start-before-day-change' });
-      }
+      if (w.firstStart !== undefined && (w.firstStart < windowOpens || dayOf(w.firstStart, 0) !== day)) note('start-before-day-change');
       if (w.firstStart !== undefined && w.lastEnd !== undefined) {
-        if (w.lastEnd < w.firstStart) odd.push({ ...base, kind: 'end-before-start' });
-        else if (w.lastEnd - w.firstStart > SIXTEEN_HOURS) odd.push({ ...base, kind: 'over-16h' });
+        if (w.lastEnd < w.firstStart) note('end-before-start');
+        else if (w.lastEnd - w.firstStart > SIXTEEN_HOURS) note('over-16h');
       }
     }
   }

@@ -25,9 +25,25 @@ export function parseWallClock(text: string): WallSeconds | undefined {
   const hour = m[4] === undefined ? 0 : Number(m[4]);
   const minute = m[5] === undefined ? 0 : Number(m[5]);
   const second = m[6] === undefined ? 0 : Number(m[6]);
-  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
   if (hour > 29 || minute > 59 || second > 59) return undefined;
-  return Date.UTC(year, month - 1, day) / 1000 + hour * 3600 + minute * 60 + second;
+  const midnight = midnightOf(year, month, day);
+  return midnight === undefined ? undefined : midnight + hour * 3600 + minute * 60 + second;
+}
+
+// Rows of a LanScope file share a handful of dates: remember the last one instead of validating it again.
+let cachedYear = 0;
+let cachedMonth = 0;
+let cachedDay = 0;
+let cachedMidnight = 0;
+
+function midnightOf(year: number, month: number, day: number): WallSeconds | undefined {
+  if (year === cachedYear && month === cachedMonth && day === cachedDay) return cachedMidnight;
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
+  cachedYear = year;
+  cachedMonth = month;
+  cachedDay = day;
+  cachedMidnight = Date.UTC(year, month - 1, day) / 1000;
+  return cachedMidnight;
 }
 
 /** Parses a bare date (`2024/12/17`, `2024-12-17`) into its day number. */
@@ -54,12 +70,24 @@ export function dayOf(time: WallSeconds, offsetMinutes: number): DayNumber {
   return Math.floor((time - offsetMinutes * 60) / SECONDS_PER_DAY);
 }
 
+const two = (n: number): string => (n < 10 ? `0${n}` : String(n));
+
 export function formatWallClock(time: WallSeconds): string {
-  return new Date(time * 1000).toISOString().slice(0, 19);
+  const day = Math.floor(time / SECONDS_PER_DAY);
+  const seconds = time - day * SECONDS_PER_DAY;
+  return `${formatDay(day)}T${two(Math.floor(seconds / 3600))}:${two(Math.floor(seconds / 60) % 60)}:${two(seconds % 60)}`;
 }
 
+// A report formats hundreds of thousands of punches over a few dozen days.
+const dayText = new Map<DayNumber, string>();
+
 export function formatDay(day: DayNumber): string {
-  return new Date(day * SECONDS_PER_DAY * 1000).toISOString().slice(0, 10);
+  let text = dayText.get(day);
+  if (text === undefined) {
+    text = new Date(day * SECONDS_PER_DAY * 1000).toISOString().slice(0, 10);
+    if (dayText.size < 10_000) dayText.set(day, text);
+  }
+  return text;
 }
 
 /** `12/17 09:03`, the way KING OF TIME's 日別データ shows a PC punch. */

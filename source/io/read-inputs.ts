@@ -1,4 +1,4 @@
-import { sep } from 'node:path';
+import { resolve, sep } from 'node:path';
 import { findOutputDir } from '../core/conf-ini.js';
 import type { LogFacts, OutputDirFacts, TokenFact } from '../core/facts.js';
 import { InputError } from '../core/input-problem.js';
@@ -43,6 +43,8 @@ export interface OutputDirRequest {
   confIni?: string;
   windowStartMinutes: number;
   platform?: NodeJS.Platform;
+  /** A file in the folder that is not a log (the --mapping export). */
+  exclude?: string;
   onProgress?: (progress: ReadProgress) => void;
 }
 
@@ -81,7 +83,10 @@ export async function readOutputDir(request: OutputDirRequest): Promise<{ output
   const outputDir = { ...base, ...folder, csvCount: folder.csvFiles.length };
   if (!folder.readable || folder.csvFiles.length === 0) return { outputDir, logs: undefined };
   const aggregator = new LogAggregator(request.windowStartMinutes);
-  const files = folder.csvFiles.map((name) => (path.endsWith(sep) ? path + name : path + sep + name));
+  // The mapping export is often saved into the same folder; it is read as a mapping, not as a log.
+  const files = folder.csvFiles
+    .map((name) => (path.endsWith(sep) ? path + name : path + sep + name))
+    .filter((file) => request.exclude === undefined || resolve(file) !== resolve(request.exclude));
   outputDir.logFiles = await readLogFiles(files, aggregator, request.onProgress);
   const hasPcColumn = outputDir.logFiles.some((f) => f.hasPcColumn);
   return { outputDir, logs: { windowStartMinutes: request.windowStartMinutes, users: aggregator.users, hasPcColumn } };

@@ -1,6 +1,6 @@
 import { msg } from '../../i18n/message.js';
 import { formatClockTime } from '../clock-time.js';
-import type { DayChangeSetting } from '../facts.js';
+import type { DayChangeSetting, Facts } from '../facts.js';
 import { dayOf, formatDay } from '../wall-clock.js';
 import { skip, type Check } from './check.js';
 
@@ -68,12 +68,9 @@ export function divisionLabel(d: DayChangeSetting): string {
   return d.name ? `${d.division} ${d.name}` : d.division;
 }
 
-function firstLogDay(facts: { logs?: { users: Map<string, { windows: Map<number, unknown> }> } }): number | undefined {
-  let first: number | undefined;
-  for (const logs of facts.logs?.users.values() ?? []) {
-    for (const day of logs.windows.keys()) if (first === undefined || day < first) first = day;
-  }
-  return first;
+function firstLogDay(facts: Facts): number | undefined {
+  const days = (facts.outputDir?.logFiles ?? []).flatMap((f) => (f.firstDay === undefined ? [] : [f.firstDay]));
+  return days.length ? Math.min(...days) : undefined;
 }
 
 /**

@@ -1,0 +1,265 @@
+// `npm run bench` (issue 5): generates LanScope CSVs + a mapping export in a temp folder, then times, each in
+// its own child process and several runs (median): (a) a bare csv-parse pass over the CSVs, (b) the whole
+// `lanscope-kot doctor --offline --json` process with its peak RSS, (c) start-up of --version and
+// doctor --help against `node -e 0`. Prints a Markdown table on stdout; progress goes to stderr.
+//
+//   node bench/run.mjs [--sizes 1000000,5000000] [--runs 3] [--startup-runs 10] [--seed N] [--keep]
+//
+// Needs a build (dist/): `npm run bench` builds first. Writes nothing into the repository.
+
+import { spawn } from 'node:child_process';
+import { createReadStream, existsSync, openSync, closeSync, readFileSync } from 'node:fs';
+import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { cpus, platform, arch, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { DEFAULT_SEED, defaultDir, ensureData, shapeFor } from './generate.mjs';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const cli = join(root, 'bin', 'lanscope-kot.js');
+const bare = join(root, 'bench', 'bare-parse.mjs');
+
+const TARGET = {
+  ratio: 1.5,
+  rssMB: (rows) => (rows <= 1_000_000 ? 300 : 400),
+  startup: 2,
+};
+
+// ---------------------------------------------------------------- options
+
+function parseArgs(argv) {
+  const options = { sizes: [1_000_000, 5_000_000], runs: 3, startupRuns: 10, seed: DEFAULT_SEED, keep: false };
+  for (let i = 0; i < argv.length; i++) {
+    const [flag, inline] = argv[i].split(/=(.*)/s);
+    const value = () => inline ?? argv[++i];
+    if (flag === '--sizes') options.sizes = value().split(',').map((s) => Number(s.replace(/[_\s]/g, '')));
+    else if (flag === '--runs') options.runs = Number(value());
+    else if (flag === '--startup-runs') options.startupRuns = Number(value());
+    else if (flag === '--seed') options.seed = Number(value());
+    else if (flag === '--keep') options.keep = true;
+    else if (flag === '--help' || flag === '-h') {
+      process.stdout.write('usage: node bench/run.mjs [--sizes 1000000,5000000] [--runs 3] [--startup-runs 10] [--seed N] [--keep]\n');
+      process.exit(0);
+    } else throw new Error(`unknown option ${argv[i]}`);
+  }
+  for (const size of options.sizes) shapeFor(size); // throws a clear message for an impossible size
+  if (!(options.runs >= 1) || !(options.startupRuns >= 1)) throw new Error('--runs and --startup-runs must be ≥ 1');
+  return options;
+}
+
+// ---------------------------------------------------------------- measuring
+
+const log = (text) => process.stderr.write(text + '\n');
+const median = (values) => {
+  const s = [...values].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+
+/**
+ * Runs `node ...args` and resolves to { ms, code, stdout, stderr, maxRssKB }. The peak RSS comes from a
+ * `--require` preload that writes process.resourceUsage().maxRSS (KiB) at exit: no external tool.
+ */
+function runNode(args, { stdoutFile, rss } = {}) {
+  return new Promise((resolve, reject) => {
+    const rssFile = rss ? `${rss.prefix}-${process.hrtime.bigint()}.txt` : undefined;
+    const nodeArgs = rss ? ['--require', rss.preload, ...args] : args;
+    const out = stdoutFile ? openSync(stdoutFile, 'w') : 'pipe';
+    const env = { ...process.env, ...(rssFile ? { LANSCOPE_KOT_BENCH_RSS_FILE: rssFile } : {}) };
+    delete env.FORCE_COLOR;
+    const started = process.hrtime.bigint();
+    const child = spawn(process.execPath, nodeArgs, { cwd: root, env, stdio: ['ignore', out, 'pipe'] });
+    let ms;
+    const stdout = [];
+    const stderr = [];
+    child.stdout?.on('data', (d) => stdout.push(d));
+    child.stderr.on('data', (d) => stderr.push(d));
+    child.on('exit', () => {
+      ms = Number(process.hrtime.bigint() - started) / 1e6;
+    });
+    child.on('error', reject);
+    child.on('close', async (code, signal) => {
+      if (typeof out === 'number') closeSync(out);
+      let maxRssKB;
+      if (rssFile) {
+        try {
+          maxRssKB = Number(await readFile(rssFile, 'utf8'));
+          await rm(rssFile, { force: true });
+        } catch {
+          maxRssKB = undefined;
+        }
+      }
+      resolve({ ms, code: code ?? signal, stdout: Buffer.concat(stdout).toString(), stderr: Buffer.concat(stderr).toString(), maxRssKB });
+    });
+  });
+}
+
+async function warmPageCache(files) {
+  for (const file of files) {
+    await new Promise((resolve, reject) => createReadStream(file, { highWaterMark: 1 << 20 }).on('data', () => {}).on('end', resolve).on('error', reject));
+  }
+}
+
+/** Reads the doctor's JSON report without holding it: summary from the head, punches counted line by line. */
+async function inspectReport(file) {
+  const bytes = (await stat(file)).size;
+  let summary;
+  let punches = 0;
+  let inPunches = false;
+  let head = '';
+  const lines = createInterface({ input: createReadStream(file, { encoding: 'utf8', highWaterMark: 1 << 20 }), crlfDelay: Infinity });
+  for await (const line of lines) {
+    if (summary === undefined) {
+      head += line + '\n';
+      const m = /"summary":\s*(\{[^}]*\})/.exec(head);
+      if (m) summary = JSON.parse(m[1]);
+    }
+    if (inPunches) {
+      if (line.startsWith('    {')) punches++;
+    } else if (line.startsWith('  "punches": [')) inPunches = true;
+  }
+  return { bytes, summary, punches };
+}
+
+// ---------------------------------------------------------------- formatting
+
+const fmtInt = (n) => Math.round(n).toLocaleString('en-US');
+const fmtS = (ms) => `${(ms / 1000).toFixed(2)} s`;
+const fmtMB = (kb) => (kb === undefined ? 'n/a' : `${((kb * 1024) / 1e6).toFixed(0)} MB`);
+const mark = (ok) => (ok ? '✔' : '✖');
+
+// ---------------------------------------------------------------- main
+
+async function main() {
+  const options = parseArgs(process.argv.slice(2));
+  if (!existsSync(join(root, 'dist', 'source', 'cli.js'))) {
+    throw new Error('dist/ is missing: run `npm run build` first (npm run bench does)');
+  }
+  const version = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version;
+  const benchStarted = performance.now();
+  const work = await mkdtemp(join(tmpdir(), 'lanscope-kot-bench-run-'));
+  const preload = join(work, 'maxrss.cjs');
+  await writeFile(
+    preload,
+    "process.on('exit', () => { require('node:fs').writeFileSync(process.env.LANSCOPE_KOT_BENCH_RSS_FILE, String(process.resourceUsage().maxRSS)); });\n",
+  );
+  const rss = { preload, prefix: join(work, 'rss') };
+  const results = [];
+  const problems = [];
+  try {
+    for (const size of options.sizes) {
+      const sizeStarted = performance.now();
+      log(`\n# ${fmtInt(size)} rows`);
+      const data = await ensureData({ size, seed: options.seed, log });
+      const generation = data.reused ? `reused (generated in ${data.generatedSeconds} s)` : `generated in ${data.generatedSeconds} s`;
+      log(`  data in ${data.dir}: ${data.params.users} users × ${data.params.days} days × ${data.params.eventsPerDay} events, ${(data.stats.logBytes / 1e6).toFixed(0)} MB of CSV, ${generation}`);
+      const logFiles = data.files.map((f) => join(data.dir, f.path));
+      await warmPageCache([...logFiles, data.mappingFile]);
+
+      const reportFile = join(work, `doctor-${size}.json`);
+      const doctorArgs = [cli, 'doctor', '--offline', '--json', '--log-dir', data.logDir, '--mapping', data.mappingFile, '--day-change', '05:00'];
+      const runs = { bare: [], doctor: [] };
+      for (let r = 1; r <= options.runs; r++) {
+        // Interleaved, so a slow spell of the machine hits both sides.
+        const a = await runNode([bare, data.logDir], { rss });
+        const records = a.code === 0 ? JSON.parse(a.stdout).records : undefined;
+        if (a.code !== 0 || records !== size) throw new Error(`bare csv-parse run failed (exit ${a.code}, ${records} records):\n${a.stderr}`);
+        runs.bare.push(a);
+        const b = await runNode(doctorArgs, { rss, stdoutFile: reportFile });
+        // Exit 1 is expected (checks fail on purpose: unmapped users, a second PC, late log-offs); 2 is an error.
+        if (b.code !== 0 && b.code !== 1) throw new Error(`doctor exited ${b.code}:\n${b.stderr}`);
+        runs.doctor.push(b);
+        log(`  run ${r}/${options.runs}: bare ${fmtS(a.ms)} (${fmtMB(a.maxRssKB)}), doctor ${fmtS(b.ms)} exit ${b.code} (${fmtMB(b.maxRssKB)})`);
+      }
+      const report = await inspectReport(reportFile);
+      await rm(reportFile, { force: true });
+      const expectedPunches = (data.params.users - data.stats.unmappedDefault - data.stats.unmappedNearMiss) * data.params.days * 2;
+      if (report.punches !== expectedPunches) problems.push(`${fmtInt(size)} rows: doctor's report has ${report.punches} punches, expected ${expectedPunches}`);
+      const bareMs = median(runs.bare.map((r) => r.ms));
+      const doctorMs = median(runs.doctor.map((r) => r.ms));
+      const rssKB = Math.max(...runs.doctor.map((r) => r.maxRssKB ?? NaN));
+      results.push({
+        size,
+        data,
+        bareMs,
+        doctorMs,
+        bareRssKB: Math.max(...runs.bare.map((r) => r.maxRssKB ?? NaN)),
+        rssKB,
+        exitCode: runs.doctor.at(-1).code,
+        report,
+        elapsedS: (performance.now() - sizeStarted) / 1000,
+      });
+      log(`  median: bare ${fmtS(bareMs)}, doctor ${fmtS(doctorMs)}, ratio ${(doctorMs / bareMs).toFixed(2)}; report ${(report.bytes / 1e6).toFixed(0)} MB, ${fmtInt(report.punches)} punches, summary ${JSON.stringify(report.summary)}`);
+      if (!options.keep) await rm(data.dir, { recursive: true, force: true });
+    }
+
+    log('\n# start-up');
+    const startupCases = [
+      { label: '`node -e 0`', args: ['-e', '0'] },
+      { label: '`lanscope-kot --version`', args: [cli, '--version'] },
+      { label: '`lanscope-kot doctor --help`', args: [cli, 'doctor', '--help'] },
+    ];
+    for (const c of startupCases) {
+      c.times = [];
+      for (let w = 0; w < 2; w++) await runNode(c.args); // warm-up: file cache, compile cache
+    }
+    for (let r = 0; r < options.startupRuns; r++) {
+      for (const c of startupCases) {
+        const run = await runNode(c.args);
+        if (run.code !== 0) throw new Error(`${c.label} exited ${run.code}:\n${run.stderr}`);
+        c.times.push(run.ms);
+      }
+    }
+    for (const c of startupCases) c.ms = median(c.times);
+    log(startupCases.map((c) => `  ${c.label}: ${c.times.map((t) => t.toFixed(0)).join(' ')} ms`).join('\n'));
+
+    // ------------------------------------------------------------ the table
+    const totalS = (performance.now() - benchStarted) / 1000;
+    const cpu = cpus();
+    const out = [];
+    out.push(`### Benchmark (\`npm run bench\`)`);
+    out.push('');
+    out.push(
+      `Machine: ${cpu[0]?.model.trim() ?? 'unknown CPU'}, ${cpu.length} cores, ${(totalmem() / 2 ** 30).toFixed(1)} GiB RAM, ${platform()} ${arch()} · Node ${process.version} · lanscope-kot ${version} · ${new Date().toISOString().slice(0, 10)}`,
+    );
+    out.push(`Median of ${options.runs} run(s) per figure, each a separate process; start-up: median of ${options.startupRuns}.`);
+    out.push('');
+    out.push('| rows (users × days × events) | CSV | bare csv-parse (a) | doctor (b) | b/a (≤ 1.5) | doctor rows/s | doctor peak RSS (target) | bare peak RSS |');
+    out.push('|---|---:|---:|---:|---:|---:|---:|---:|');
+    for (const r of results) {
+      const ratio = r.doctorMs / r.bareMs;
+      const rssMB = (r.rssKB * 1024) / 1e6;
+      const limit = TARGET.rssMB(r.size);
+      out.push(
+        `| ${fmtInt(r.size)} (${fmtInt(r.data.params.users)} × ${r.data.params.days} × ${r.data.params.eventsPerDay}) | ${r.data.files.length} files, ${(r.data.stats.logBytes / 1e6).toFixed(0)} MB | ${fmtS(r.bareMs)} | ${fmtS(r.doctorMs)} | ${ratio.toFixed(2)} ${mark(ratio <= TARGET.ratio)} | ${fmtInt(r.size / (r.doctorMs / 1000))} | ${fmtMB(r.rssKB)} (≤ ${limit}) ${mark(rssMB <= limit)} | ${fmtMB(r.bareRssKB)} |`,
+      );
+    }
+    out.push('');
+    out.push('| start-up | median | ratio to `node -e 0` (≤ 2) |');
+    out.push('|---|---:|---:|');
+    const baseMs = startupCases[0].ms;
+    for (const [i, c] of startupCases.entries()) {
+      const ratio = c.ms / baseMs;
+      out.push(`| ${c.label} | ${c.ms.toFixed(0)} ms | ${i === 0 ? '1.00' : `${ratio.toFixed(2)} ${mark(ratio <= TARGET.startup)}`} |`);
+    }
+    out.push('');
+    for (const r of results) {
+      const s = r.data.stats;
+      out.push(
+        `- ${fmtInt(r.size)} rows: mapping ${fmtInt(r.data.mapping.rows)} rows; ${fmtInt(s.secondPc)} users on a second PC, ${fmtInt(s.unmappedDefault + s.unmappedNearMiss)} unmapped (${s.unmappedNearMiss} near-misses), ${fmtInt(s.japaneseNames)} Japanese user names, ${fmtInt(s.afterMidnightUserDays)} user-days ending after midnight. Doctor: exit ${r.exitCode}, ${JSON.stringify(r.report.summary)}, ${fmtInt(r.report.punches)} punches, ${(r.report.bytes / 1e6).toFixed(0)} MB of JSON. Data ${r.data.reused ? 'reused' : `generated in ${r.data.generatedSeconds} s`}; size measured in ${r.elapsedS.toFixed(0)} s.`,
+      );
+    }
+    out.push(`- Whole benchmark: ${totalS.toFixed(0)} s.`);
+    for (const p of problems) out.push(`- ⚠ ${p}`);
+    process.stdout.write(out.join('\n') + '\n');
+  } finally {
+    await rm(work, { recursive: true, force: true });
+    if (!options.keep) for (const size of options.sizes) await rm(defaultDir(size), { recursive: true, force: true });
+  }
+}
+
+main().catch((err) => {
+  process.stderr.write(`bench: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.exitCode = 1;
+});
