@@ -100,3 +100,10 @@ test('a token file keeps what is wrong inside it but drops the final line break'
   assert.equal((await readTokenFile(fixture('token', 'token-ok.txt'))).value, 'AbCdEfGh0123456789IjKlMnOpQrStUv');
   assert.equal((await readTokenFile(fixture('token', 'token-space.txt'))).value.includes(' '), true);
 });
+
+test('quoting is read per field from the raw record, escaped quotes included', async () => {
+  const { quotedFields } = await import('../source/core/mapping.js');
+  assert.deepEqual(quotedFields('LanScope連携,"2","1000",勤怠 太郎,"tarouk"\r\n'), [false, true, true, false, true]);
+  assert.deepEqual(quotedFields('"a""b,c",x,"",y'), [true, false, true, false]);
+  assert.deepEqual(quotedFields('a,,b'), [false, false, false]);
+});

@@ -96,21 +96,26 @@ export class LogAggregator {
 
   constructor(readonly windowStartMinutes: number) {}
 
-  addEvent(user: string, time: WallSeconds, kind: 'start' | 'end', pc: string | undefined): void {
+  /** Returns the window (day) the event was filed under. */
+  addEvent(user: string, time: WallSeconds, kind: 'start' | 'end', pc: string | undefined): DayNumber {
     const logs = this.logsOf(user);
-    const i = logs.slot(dayOf(time, this.windowStartMinutes), pc);
+    const day = dayOf(time, this.windowStartMinutes);
+    const i = logs.slot(day, pc);
     if (kind === 'start') logs.start(i, time);
     else logs.end(i, time);
+    return day;
   }
 
   /** A summary row: one user's first start and last end of one day (day given, or that of the start). */
-  addSpan(user: string, start: WallSeconds | undefined, end: WallSeconds | undefined, day: DayNumber | undefined, pc: string | undefined): void {
+  addSpan(user: string, start: WallSeconds | undefined, end: WallSeconds | undefined, day: DayNumber | undefined, pc: string | undefined): DayNumber | undefined {
     const anchor = start ?? end;
-    if (anchor === undefined && day === undefined) return;
+    if (anchor === undefined && day === undefined) return undefined;
     const logs = this.logsOf(user);
-    const i = logs.slot(day ?? dayOf(anchor!, this.windowStartMinutes), pc);
+    const window = day ?? dayOf(anchor!, this.windowStartMinutes);
+    const i = logs.slot(window, pc);
     if (start !== undefined) logs.start(i, start);
     if (end !== undefined) logs.end(i, end);
+    return window;
   }
 
   private logsOf(user: string): UserLogs {

@@ -27,6 +27,7 @@ export class LogFileReader {
   private layout: LogLayout | undefined;
   /** Fields a data row must have to reach every column the header named. */
   private width = 0;
+  private underlineExpected = false;
   readonly stats: LogFileStats;
 
   constructor(
@@ -42,34 +43,36 @@ export class LogFileReader {
 
   /** Feed one record; `line` is the 1-based line it ended on. */
   record(fields: string[], line: number): void {
-    if (this.layout === undefined) {
+    const layout = this.layout;
+    if (layout === undefined) {
       this.header(fields, line);
       return;
     }
-    const first = fields[0]?.trim() ?? '';
-    if (fields.length === 1 && (first === '' || FOOTER.test(first))) return;
-    if (fields.every((f) => DASHES.test(f.trim()) || f.trim() === '')) return;
-    const { columns } = this.layout;
+    if (fields.length === 1) {
+      const only = fields[0]!.trim();
+      if (only === '' || FOOTER.test(only)) return;
+    } else if (this.underlineExpected) {
+      // sqlcmd underlines the header once; checking every row for it cost a regular expression per row.
+      this.underlineExpected = false;
+      if (fields.every((f) => DASHES.test(f.trim()) || f.trim() === '')) return;
+    }
     if (fields.length < this.width) {
       throw new InputError({ code: 'csv-fields', file: this.file, line, value: `${fields.length}/${this.width}` });
     }
+    const { columns } = layout;
     const user = fields[columns.user!]!.trim();
     if (user === '' || (user.length === 6 && user.toUpperCase() === 'SYSTEM')) return;
     const pc = columns.pc === undefined ? undefined : fields[columns.pc]!.trim();
     this.stats.rows++;
-    if (this.layout.shape === 'events') {
+    if (layout.shape === 'events') {
       const time = this.time(fields[columns.eventTime!]!, 'eventTime', line, true)!;
       const kind = this.kind(fields[columns.logType!]!, line);
-      if (kind === undefined) return;
-      this.aggregator.addEvent(user, time, kind, pc);
-      this.noteDay(dayOf(time, this.aggregator.windowStartMinutes));
+      if (kind !== undefined) this.noteDay(this.aggregator.addEvent(user, time, kind, pc));
     } else {
       const start = this.time(fields[columns.start!]!, 'start', line, false);
       const end = this.time(fields[columns.end!]!, 'end', line, false);
       const day = columns.date === undefined ? undefined : this.day(fields[columns.date]!, line);
-      this.aggregator.addSpan(user, start, end, day, pc);
-      const anchor = start ?? end;
-      this.noteDay(day ?? (anchor === undefined ? undefined : dayOf(anchor, this.aggregator.windowStartMinutes)));
+      this.noteDay(this.aggregator.addSpan(user, start, end, day, pc));
     }
   }
 
@@ -86,11 +89,14 @@ export class LogFileReader {
     }
     this.layout = layout;
     this.width = Math.max(...Object.values(layout.columns)) + 1;
+    this.underlineExpected = true;
     this.stats.shape = layout.shape;
     this.stats.hasPcColumn = layout.columns.pc !== undefined;
   }
 
   private time(raw: string, field: string, line: number, required: boolean): WallSeconds | undefined {
+    const fast = parseWallClock(raw);
+    if (fast !== undefined) return fast;
     const text = raw.trim();
     if (text === '' && !required) return undefined;
     const time = parseWallClock(text);
@@ -109,6 +115,8 @@ export class LogFileReader {
   }
 
   private kind(raw: string, line: number): 'start' | 'end' | undefined {
+    if (raw === '1') return 'start';
+    if (raw === '2') return 'end';
     const text = raw.trim().normalize('NFKC').toLowerCase();
     if (START_WORDS.has(text)) return 'start';
     if (END_WORDS.has(text)) return 'end';
