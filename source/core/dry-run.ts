@@ -34,7 +34,9 @@ export function* dryRunPunches({ logs, byServiceAccount, dayChangeFor }: DryRunI
     if (!rows || new Set(rows.map((r) => r.employee)).size !== 1) continue;
     const employee = rows[0]!.employee;
     const offset = dayChangeFor(employee);
-    for (const [day, window] of logs.get(user)!.windows) {
+    const windows: [number, number | undefined, number | undefined][] = [];
+    logs.get(user)!.forEachWindow((day, firstStart, lastEnd) => windows.push([day, firstStart, lastEnd]));
+    for (const [day, firstStart, lastEnd] of windows) {
       const windowDate = formatDay(day);
       const punch = (kind: 'in' | 'out', time: WallSeconds): Punch => ({
         user,
@@ -44,8 +46,8 @@ export function* dryRunPunches({ logs, byServiceAccount, dayChangeFor }: DryRunI
         workDate: formatDay(dayOf(time, offset)),
         windowDate,
       });
-      if (window.firstStart !== undefined) yield punch('in', window.firstStart);
-      if (window.lastEnd !== undefined) yield punch('out', window.lastEnd);
+      if (firstStart !== undefined) yield punch('in', firstStart);
+      if (lastEnd !== undefined) yield punch('out', lastEnd);
     }
   }
 }
@@ -69,23 +71,23 @@ const SIXTEEN_HOURS = 16 * 3600;
 export function findOddPunches(logs: Map<string, UserLogs>, windowStartMinutes: number): OddPunch[] {
   const odd: OddPunch[] = [];
   for (const user of [...logs.keys()].sort()) {
-    for (const [day, w] of logs.get(user)!.windows) {
+    logs.get(user)!.forEachWindow((day, firstStart, lastEnd) => {
       const note = (kind: OddPunchKind): void => {
         odd.push({
           user,
           date: formatDay(day),
           kind,
-          start: w.firstStart === undefined ? undefined : formatWallClock(w.firstStart),
-          end: w.lastEnd === undefined ? undefined : formatWallClock(w.lastEnd),
+          start: firstStart === undefined ? undefined : formatWallClock(firstStart),
+          end: lastEnd === undefined ? undefined : formatWallClock(lastEnd),
         });
       };
       const windowOpens = day * 86_400 + windowStartMinutes * 60;
-      if (w.firstStart !== undefined && (w.firstStart < windowOpens || dayOf(w.firstStart, 0) !== day)) note('start-before-day-change');
-      if (w.firstStart !== undefined && w.lastEnd !== undefined) {
-        if (w.lastEnd < w.firstStart) note('end-before-start');
-        else if (w.lastEnd - w.firstStart > SIXTEEN_HOURS) note('over-16h');
+      if (firstStart !== undefined && (firstStart < windowOpens || dayOf(firstStart, 0) !== day)) note('start-before-day-change');
+      if (firstStart !== undefined && lastEnd !== undefined) {
+        if (lastEnd < firstStart) note('end-before-start');
+        else if (lastEnd - firstStart > SIXTEEN_HOURS) note('over-16h');
       }
-    }
+    });
   }
   return odd;
 }

@@ -37,16 +37,39 @@ export class UserLogs {
 
   /** Windows in day order, for reports and checks. */
   get windows(): Map<DayNumber, WindowSummary> {
-    const order = this.days.map((_, i) => i).sort((a, b) => this.days[a]! - this.days[b]!);
     const out = new Map<DayNumber, WindowSummary>();
+    this.forEachWindow((day, firstStart, lastEnd, i) => out.set(day, { firstStart, lastEnd, pcs: this.pcsAt(i) }));
+    return out;
+  }
+
+  /** The windows in day order without building objects: a report walks every user-day of a month. */
+  forEachWindow(visit: (day: DayNumber, firstStart: WallSeconds | undefined, lastEnd: WallSeconds | undefined, index: number) => void): void {
+    const days = this.days;
+    let sorted = true;
+    for (let i = 1; i < days.length; i++) if (days[i - 1]! > days[i]!) sorted = false;
+    const order = sorted ? days.map((_, i) => i) : days.map((_, i) => i).sort((a, b) => days[a]! - days[b]!);
     for (const i of order) {
       const start = this.firstStarts[i]!;
       const end = this.lastEnds[i]!;
-      const pcs = this.firstPcSeen[i] ? [this.firstPc!] : [];
-      for (const pc of this.otherPcs?.get(i) ?? []) pcs.push(pc);
-      out.set(this.days[i]!, { firstStart: Number.isNaN(start) ? undefined : start, lastEnd: Number.isNaN(end) ? undefined : end, pcs });
+      visit(days[i]!, Number.isNaN(start) ? undefined : start, Number.isNaN(end) ? undefined : end, i);
     }
-    return out;
+  }
+
+  /** Windows in which this user name was used on more than one computer. */
+  sharedPcWindows(): { day: DayNumber; pcs: string[] }[] {
+    if (!this.otherPcs) return [];
+    const shared: { day: DayNumber; pcs: string[] }[] = [];
+    this.forEachWindow((day, _start, _end, i) => {
+      const pcs = this.pcsAt(i);
+      if (pcs.length > 1) shared.push({ day, pcs });
+    });
+    return shared;
+  }
+
+  private pcsAt(i: number): string[] {
+    const pcs = this.firstPcSeen[i] ? [this.firstPc!] : [];
+    for (const pc of this.otherPcs?.get(i) ?? []) pcs.push(pc);
+    return pcs;
   }
 
   /** Index of the window for `day`, created when new; rows of one user and day usually come together. */

@@ -87,9 +87,7 @@ export function matchUsers(logs: Map<string, UserLogs> | undefined, mapping: Map
 
   const sharedPc: SharedPc[] = [];
   for (const user of users) {
-    for (const [day, window] of logs!.get(user)!.windows) {
-      if (window.pcs.length > 1) sharedPc.push({ user, date: formatDay(day), pcs: [...window.pcs].sort(byText) });
-    }
+    for (const { day, pcs } of logs!.get(user)!.sharedPcWindows()) sharedPc.push({ user, date: formatDay(day), pcs: pcs.sort(byText) });
   }
   sharedPc.sort((a, b) => byText(a.user, b.user) || byText(a.date, b.date));
 

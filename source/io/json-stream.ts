@@ -10,8 +10,17 @@ export async function writeJsonReport(report: Report, out: Writable, redact: (te
   const prefix = JSON.stringify(head, null, 2);
   let chunk = redact(prefix.slice(0, -2)) + ',\n  "punches": [';
   let first = true;
-  for (const punch of punches) {
-    chunk += (first ? '\n    ' : ',\n    ') + JSON.stringify(punch);
+  // Users and employees repeat for every punch of a month: quote each name once.
+  const quoted = new Map<string, string>();
+  const quote = (text: string): string => {
+    let q = quoted.get(text);
+    if (q === undefined) quoted.set(text, (q = JSON.stringify(text)));
+    return q;
+  };
+  for (const p of punches) {
+    // Times and dates are our own digits and dashes: no escaping needed.
+    const punch = `{"user":${quote(p.user)},"employee":${quote(p.employee)},"kind":"${p.kind}","time":"${p.time}","workDate":"${p.workDate}","windowDate":"${p.windowDate}"}`;
+    chunk += (first ? '\n    ' : ',\n    ') + punch;
     first = false;
     if (chunk.length > 64 * 1024) {
       await write(out, redact(chunk));
