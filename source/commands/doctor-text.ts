@@ -3,6 +3,7 @@ import type { CheckStatus } from '../core/checks/check.js';
 import type { Report } from '../core/report.js';
 import type { Lang } from '../i18n/message.js';
 import { t } from '../i18n/translate.js';
+import { displayWidth } from '../core/display-width.js';
 
 const MARK: Record<CheckStatus, string> = { pass: '✔', warn: '!', fail: '✖', skip: '-' };
 const PAINT: Record<CheckStatus, (s: string) => string> = {
@@ -27,11 +28,4 @@ export function formatDoctorText(report: Report, lang: Lang): string {
   lines.push(t(lang, 'doctor.summary', report.summary));
   lines.push(report.summary.fail > 0 ? chalk.red(t(lang, 'doctor.verdict.fail', {})) : chalk.green(t(lang, 'doctor.verdict.ok', {})));
   return lines.join('\n') + '\n';
-}
-
-/** East Asian wide characters take two columns in a terminal. */
-export function displayWidth(text: string): number {
-  let width = 0;
-  for (const ch of text) width += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(ch) ? 2 : 1;
-  return width;
 }

@@ -1,5 +1,7 @@
-import { helpText } from '../i18n/help.js';
-import { detectLang } from '../i18n/locale.js';
+import { detectLang, parseLang } from '../i18n/locale.js';
+import type { Lang } from '../i18n/message.js';
+import { wizardEn } from '../i18n/wizard-en.js';
+import { wizardJa } from '../i18n/wizard-ja.js';
 
 export interface SetupIo {
   stdout: NodeJS.WritableStream & { isTTY?: boolean };
@@ -8,14 +10,69 @@ export interface SetupIo {
   env: Record<string, string | undefined>;
 }
 
-/** The interactive wizard is not built yet (issue #3): say so plainly and point to doctor. */
-export async function runSetup(_args: readonly string[], io: SetupIo): Promise<number> {
-  const lang = detectLang(io.env);
-  io.stderr.write(
-    lang === 'ja'
-      ? 'lanscope-kot: 設定ウィザードはまだありません。今は "lanscope-kot doctor" でチェックを実行できます。\n\n'
-      : 'lanscope-kot: the setup wizard is not available yet; run the checks with "lanscope-kot doctor".\n\n',
-  );
-  io.stdout.write(helpText.general[lang]);
-  return 2;
+export interface SetupOptions {
+  demo: boolean;
+  configDir: string | undefined;
+  lang: Lang | undefined;
+  help: boolean;
+}
+
+export class SetupUsageError extends Error {
+  constructor(readonly detail: { key: 'cli.unknownOption' | 'cli.missingValue'; option: string }) {
+    super(detail.option);
+  }
+}
+
+/** `[--demo] [--config-dir DIR] [--lang ja|en] [--help]`, also as `--opt=value`. */
+export function parseSetupOptions(args: readonly string[]): SetupOptions {
+  const options: SetupOptions = { demo: false, configDir: undefined, lang: undefined, help: false };
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    const eq = arg.indexOf('=');
+    const name = arg.startsWith('--') && eq !== -1 ? arg.slice(0, eq) : arg;
+    const value = (): string => {
+      if (eq !== -1 && arg.startsWith('--')) return arg.slice(eq + 1);
+      const v = args[++i];
+      if (v === undefined || v === '') throw new SetupUsageError({ key: 'cli.missingValue', option: name });
+      return v;
+    };
+    if (name === '--demo') options.demo = true;
+    else if (name === '--help' || name === '-h') options.help = true;
+    else if (name === '--config-dir') options.configDir = value();
+    else if (name === '--lang') {
+      const v = value();
+      options.lang = parseLang(v);
+      if (!options.lang) throw new SetupUsageError({ key: 'cli.unknownOption', option: `--lang ${v}` });
+    } else throw new SetupUsageError({ key: 'cli.unknownOption', option: arg });
+  }
+  return options;
+}
+
+/**
+ * `lanscope-kot [setup]`. Kept light: Ink, React and conf are imported only after we know there is a
+ * terminal, so a piped run prints one line (never Ink's raw-mode error) and exits 2.
+ */
+export async function runSetup(args: readonly string[], io: SetupIo): Promise<number> {
+  let lang: Lang = detectLang(io.env);
+  const text = () => (lang === 'ja' ? wizardJa : wizardEn);
+  let options: SetupOptions;
+  try {
+    options = parseSetupOptions(args);
+  } catch (err) {
+    if (!(err instanceof SetupUsageError)) throw err;
+    const detail = text()[err.detail.key]({ option: err.detail.option });
+    io.stderr.write(text()['cli.usage']({ detail }) + '\n');
+    return 2;
+  }
+  lang = options.lang ?? lang;
+  if (options.help) {
+    io.stdout.write(text()['cli.help']({}));
+    return 0;
+  }
+  if (!io.stdin.isTTY || !io.stdout.isTTY) {
+    io.stderr.write(text()['cli.notTty']({}) + '\n');
+    return 2;
+  }
+  const { runWizard } = await import('../ui/run-wizard.js');
+  return runWizard({ lang, demo: options.demo, configDir: options.configDir, io });
 }

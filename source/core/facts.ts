@@ -19,7 +19,8 @@ export interface DayChangeSetting extends ClockTime {
 
 export interface TokenFact {
   value: string;
-  source: 'file' | 'env';
+  /** --token-file, LANSCOPE_KOT_TOKEN, or typed into the wizard. */
+  source: 'file' | 'env' | 'typed';
   file?: string;
 }
 
@@ -54,7 +55,7 @@ export interface LogFacts {
 export interface ConnectionFact {
   endpoint: string;
   /** Where the proxy came from: --proxy, HTTPS_PROXY, none, or none because NO_PROXY matched. */
-  proxySource: 'flag' | 'env' | 'none' | 'no-proxy';
+  proxySource: 'flag' | 'wizard' | 'env' | 'none' | 'no-proxy';
   timeoutMs: number;
   result: {
     reason: 'ok' | 'proxy-unreachable' | 'proxy-auth' | 'dns' | 'timeout' | 'tls' | 'http-status' | 'other';

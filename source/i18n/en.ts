@@ -48,8 +48,8 @@ export const en = {
   'companyCode.advice': (_: None) => 'Use the first 3 or 6 characters of your KING OF TIME admin login ID, half-width letters and digits only.',
   'token.pass': (p: { masked: string }) => `${p.masked}, 32 letters and digits`,
   'token.fail': (p: { fault: Fault; masked: string; length: number }) => `the token ${p.masked} ${fault(p.fault, p.length)}; it must be 32 half-width letters and digits`,
-  'token.advice': (p: { source: 'file' | 'env' }) =>
-    `Copy the token again from the support centre's mail into ${p.source === 'file' ? 'the token file' : 'LANSCOPE_KOT_TOKEN'}, without spaces or line breaks.`,
+  'token.advice': (p: { source: 'file' | 'env' | 'typed' }) =>
+    `Copy the token again from the support centre's mail${p.source === 'file' ? ' into the token file' : p.source === 'env' ? ' into LANSCOPE_KOT_TOKEN' : ''}, without spaces or line breaks.`,
 
   // SQL and day change
   'sql.pass': (p: { startTime: string; file: string; lines: string; count: number }) => `${p.startTime} (${p.count} bounds agree, ${p.file} lines ${p.lines})`,

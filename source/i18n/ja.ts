@@ -45,7 +45,8 @@ export const ja: Catalog = {
   'companyCode.advice': () => 'KING OF TIME 管理者ログイン ID の最初の 3 文字または 6 文字を、半角英数字で入力してください。',
   'token.pass': (p) => `${p.masked}、英数字 32 文字`,
   'token.fail': (p) => `トークン ${p.masked} に${p.fault === 'length' ? `問題があります: ${fault(p.fault, p.length)}` : fault(p.fault, p.length)}。半角英数字 32 文字が必要です`,
-  'token.advice': (p) => `サポートセンターからのメールのトークンを、空白や改行を含めずに${p.source === 'file' ? 'トークンファイル' : ' LANSCOPE_KOT_TOKEN '}へ写し直してください。`,
+  'token.advice': (p) =>
+    `サポートセンターからのメールのトークンを、空白や改行を含めずに${p.source === 'file' ? 'トークンファイルへ' : p.source === 'env' ? ' LANSCOPE_KOT_TOKEN へ' : ''}写し直してください。`,
 
   'sql.pass': (p) => `${p.startTime}（${p.count} か所の時刻が一致、${p.file} ${p.lines} 行目）`,
   'sql.none': (p) => `${p.file} に収集の起点時刻が見つかりません（コメント外に "convert(varchar, @tmpDay, 111) + 'HH:MM:SS'" がありません）`,

@@ -1,0 +1,196 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { Box, Text, useStdin } from 'ink';
+import { useKeys } from './widgets/keys.js';
+import { useTerminalSize } from './widgets/terminal-size.js';
+import { diagnose, runChecks, type CheckResult } from '../core/checks/index.js';
+import type { Diagnosis } from '../core/checks/check.js';
+import type { Facts } from '../core/facts.js';
+import { applyFixes } from '../core/mapping-fixes.js';
+import type { Lang } from '../i18n/message.js';
+import { LangContext, translator, useT } from './i18n.js';
+import { defaultServices, ServicesContext, type Services } from './services.js';
+import { buildFacts, STEP_COUNT, type Loaded, type StepNumber, type WizardValues } from './state.js';
+import { StepList, StepHeader } from './widgets/step-header.js';
+import type { DemoInfo } from './demo.js';
+import { PreparationStep } from './steps/preparation.js';
+import { DayChangeStep } from './steps/day-change.js';
+import { OutputDirStep } from './steps/output-dir.js';
+import { ProxyStep } from './steps/proxy.js';
+import { MappingStep } from './steps/mapping.js';
+import { DryRunStep } from './steps/dry-run.js';
+import { ChecklistStep } from './steps/checklist.js';
+
+export interface WizardProps {
+  lang: Lang;
+  env: Record<string, string | undefined>;
+  initial: WizardValues;
+  initialStep?: StepNumber;
+  initialLoaded?: Loaded;
+  services?: Partial<Services>;
+  demo?: DemoInfo | undefined;
+  /** Where settings are saved; undefined when they are not (demo without --config-dir). */
+  settingsPath?: string | undefined;
+  /** Called on every step the admin completes (conf writes atomically). */
+  onSave?: (values: WizardValues) => void;
+  /** 0 finished, 130 Ctrl-C. The caller unmounts. */
+  onExit: (code: number, summary: ExitSummary) => void;
+}
+
+export interface ExitSummary {
+  reportFile: string | undefined;
+  uploadFile: string | undefined;
+  demoDir: string | undefined;
+}
+
+/** What every step gets: the values, what was read, the facts and the doctor's checks over them. */
+export interface StepProps {
+  values: WizardValues;
+  update: (patch: Partial<WizardValues> | ((v: WizardValues) => Partial<WizardValues>)) => void;
+  loaded: Loaded;
+  setLoaded: (change: (l: Loaded) => Loaded) => void;
+  /** Facts with the export as it is (steps 1–5) or with the written upload applied (steps 6–7). */
+  facts: Facts;
+  diagnosis: Diagnosis;
+  results: CheckResult[];
+  /** Validated by the step: go on. */
+  next: () => void;
+  finish: () => void;
+  env: Record<string, string | undefined>;
+  /** Lines available for the step's body. */
+  height: number;
+  width: number;
+  demo: DemoInfo | undefined;
+  settingsPath: string | undefined;
+}
+
+export function Wizard(props: WizardProps) {
+  const services = useMemo(() => ({ ...defaultServices(), ...props.services }), [props.services]);
+  return (
+    <LangContext.Provider value={translator(props.lang)}>
+      <ServicesContext.Provider value={services}>
+        <WizardBody {...props} />
+      </ServicesContext.Provider>
+    </LangContext.Provider>
+  );
+}
+
+function WizardBody({ env, initial, initialStep, initialLoaded, demo, settingsPath, onSave, onExit }: WizardProps) {
+  const { t } = useT();
+  const { isRawModeSupported } = useStdin();
+  const [step, setStep] = useState<StepNumber>(initialStep ?? 1);
+  const [visited, setVisited] = useState<number>(initialStep ?? 1);
+  const [values, setValues] = useState<WizardValues>(initial);
+  const [loaded, setLoadedState] = useState<Loaded>(initialLoaded ?? {});
+  const [exiting, setExiting] = useState(false);
+
+  const update = useCallback<StepProps['update']>((patch) => setValues((v) => ({ ...v, ...(typeof patch === 'function' ? patch(v) : patch) })), []);
+  const setLoaded = useCallback((change: (l: Loaded) => Loaded) => setLoadedState(change), []);
+
+  // Steps 1–5 see the export as it is; the dry run and the checklist see it as it will be once the
+  // written upload file is imported (and say so).
+  // Only the values the checks read: typing a report path must not re-run every check per keystroke.
+  const { companyCode, token, useEnvToken, sqlPath, divisions, outputInput, proxy, mappingPath } = values;
+  const asIsFacts = useMemo(
+    () => buildFacts({ ...values, companyCode, token, useEnvToken, sqlPath, divisions, outputInput, proxy, mappingPath }, loaded, env),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [companyCode, token, useEnvToken, sqlPath, divisions, outputInput, proxy, mappingPath, loaded, env],
+  );
+  const upload = loaded.upload;
+  const toBeFacts = useMemo(() => {
+    if (!upload || !asIsFacts.mapping) return asIsFacts;
+    return { ...asIsFacts, mapping: { ...asIsFacts.mapping, data: applyFixes(asIsFacts.mapping.data, new Map(Object.entries(upload.accepted).map(([l, to]) => [Number(l), to]))) } };
+  }, [asIsFacts, upload]);
+  const facts = step >= 6 ? toBeFacts : asIsFacts;
+  const diagnosis = useMemo(() => diagnose(facts), [facts]);
+  const results = useMemo(() => runChecks(diagnosis), [diagnosis]);
+
+  const exit = useCallback(
+    (code: number) => {
+      setExiting(true);
+      onExit(code, { reportFile: loaded.reportFile, uploadFile: loaded.upload?.file, demoDir: demo?.dir });
+    },
+    [onExit, loaded, demo],
+  );
+
+  useKeys(
+    (input, key) => {
+      if (key.ctrl && input === 'c') {
+        exit(130);
+        return;
+      }
+      if (key.escape && step > 1) setStep((s) => (s - 1) as StepNumber);
+    },
+    { isActive: isRawModeSupported !== false && !exiting },
+  );
+
+  // A step may update a value and go on in the same keypress (a proxy address split into host and
+  // port): saving waits for that update to be committed, so what is saved is what is shown.
+  const pending = useRef<'save' | 'finish' | undefined>(undefined);
+  useEffect(() => {
+    const action = pending.current;
+    if (!action) return;
+    pending.current = undefined;
+    onSave?.(values);
+    if (action === 'finish') exit(0);
+  });
+
+  const next = useCallback(() => {
+    pending.current = 'save';
+    setStep((s) => {
+      const n = Math.min(STEP_COUNT, s + 1) as StepNumber;
+      setVisited((v) => Math.max(v, n));
+      return n;
+    });
+  }, []);
+
+  const finish = useCallback(() => {
+    pending.current = 'finish';
+    // Re-render so the effect above runs with the values of this keypress.
+    setVisited((v) => v);
+    setValues((v) => ({ ...v }));
+  }, []);
+
+  const { columns, rows } = useTerminalSize();
+  // The list of steps beside the content needs room; narrower terminals get it as one line above.
+  const sidebar = columns >= 110;
+  const width = columns - (sidebar ? 31 : 3);
+  // Header, step title, footer and margins; Ink 6 misbehaves when the output fills the screen exactly.
+  const height = Math.max(8, rows - (sidebar ? 7 : 9));
+
+  const stepProps: StepProps = { values, update, loaded, setLoaded, facts, diagnosis, results, next, finish, env, height, width, demo, settingsPath };
+
+  if (exiting) return null;
+  return (
+    <Box flexDirection="column" width={columns - 2}>
+      <Box justifyContent="space-between">
+        <Text bold>lanscope-kot setup{demo ? <Text color="magenta"> · {t('app.demo')}</Text> : null}</Text>
+        <Text bold color="cyan">
+          {step}/{STEP_COUNT}
+        </Text>
+      </Box>
+      {sidebar ? null : <StepList step={step} visited={visited} results={results} horizontal />}
+      <Box>
+        {sidebar ? (
+          <Box width={27} flexShrink={0} marginRight={2} borderStyle="single" borderTop={false} borderBottom={false} borderLeft={false} paddingRight={1}>
+            <StepList step={step} visited={visited} results={results} />
+          </Box>
+        ) : null}
+        <Box flexDirection="column" flexGrow={1}>
+          <StepHeader step={step} />
+          <Box flexDirection="column" marginTop={1}>
+            {step === 1 ? <PreparationStep {...stepProps} /> : null}
+            {step === 2 ? <DayChangeStep {...stepProps} /> : null}
+            {step === 3 ? <OutputDirStep {...stepProps} /> : null}
+            {step === 4 ? <ProxyStep {...stepProps} /> : null}
+            {step === 5 ? <MappingStep {...stepProps} /> : null}
+            {step === 6 ? <DryRunStep {...stepProps} /> : null}
+            {step === 7 ? <ChecklistStep {...stepProps} /> : null}
+          </Box>
+        </Box>
+      </Box>
+      <Box marginTop={1}>
+        <Text dimColor>{step === 7 ? t('check.keys') : step > 1 ? t('keys.global') : t('keys.first')}</Text>
+      </Box>
+    </Box>
+  );
+}

@@ -1,0 +1,63 @@
+import { cpSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { encode } from '../io/encoding.js';
+import { writeFileAtomic } from '../io/upload-file.js';
+import { emptyProxy, type WizardValues } from './state.js';
+
+/**
+ * `--demo`: the bundled sample (examples/demo, made by examples/generate.mjs) copied to a fresh temporary
+ * folder, so the upload file and the report the newcomer writes land there, never in the package. The
+ * copy's conf.ini names the copy's own CSV folder in OUTPUTDIR (the bundled one says C:\TEMP, as shipped).
+ */
+export interface DemoInfo {
+  dir: string;
+  sqlPath: string;
+  confIni: string;
+  logsDir: string;
+  mappingPath: string;
+  reportPath: string;
+}
+
+export const DEMO_COMPANY_CODE = 'ABC123';
+/** Not a real token: 32 letters and digits so every check passes. */
+export const DEMO_TOKEN = 'Dm7kQ2xR9pL4vN8sT1wY6zB3cF5hJ0aE';
+/** Division 1001 still has KING OF TIME's default 00:00: the demo shows what a mismatch does. */
+export const DEMO_DIVISIONS = ['1001=00:00', '1002=05:00'];
+
+export function demoSource(): string {
+  return fileURLToPath(new URL('../../../examples/demo/', import.meta.url));
+}
+
+export function prepareDemo(parent: string = tmpdir()): DemoInfo {
+  const dir = mkdtempSync(join(parent, 'lanscope-kot-demo-'));
+  cpSync(demoSource(), dir, { recursive: true });
+  const logsDir = join(dir, 'logs');
+  const confIni = join(dir, 'conf.ini');
+  writeFileAtomic(confIni, encode(`; LanScope 出力設定（デモ）\r\n[Output]\r\nOUTPUTDIR=${logsDir}\r\n`, 'cp932'));
+  return {
+    dir,
+    sqlPath: join(dir, '勤怠簿出力.sql'),
+    confIni,
+    logsDir,
+    mappingPath: join(dir, 'mapping-export.csv'),
+    reportPath: join(dir, 'lanscope-kot-report.md'),
+  };
+}
+
+export function demoValues(demo: DemoInfo): WizardValues {
+  return {
+    companyCode: DEMO_COMPANY_CODE,
+    token: DEMO_TOKEN,
+    useEnvToken: false,
+    rememberToken: false,
+    sqlPath: demo.sqlPath,
+    divisions: [...DEMO_DIVISIONS],
+    outputInput: demo.confIni,
+    proxy: emptyProxy(),
+    mappingPath: demo.mappingPath,
+    acceptedFixes: {},
+    reportPath: demo.reportPath,
+  };
+}

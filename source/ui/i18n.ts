@@ -1,0 +1,30 @@
+import { createContext, useContext } from 'react';
+import type { Lang } from '../i18n/message.js';
+import { translate } from '../i18n/translate.js';
+import type { Message } from '../i18n/message.js';
+import { wizardEn, type WizardKey, type WizardParams } from '../i18n/wizard-en.js';
+import { wizardJa } from '../i18n/wizard-ja.js';
+
+const catalogs = { en: wizardEn, ja: wizardJa } as const;
+
+type Args<K extends WizardKey> = WizardParams<K> extends Record<string, never> ? [] : [WizardParams<K>];
+
+/** The wizard's own messages, typed like the doctor's: `tw(lang, 'step.preparation', …)`. */
+export function tw<K extends WizardKey>(lang: Lang, key: K, ...args: Args<K>): string {
+  const render = catalogs[lang][key] as (params: unknown) => string;
+  return render(args[0] ?? {});
+}
+
+export interface Translator {
+  lang: Lang;
+  t: <K extends WizardKey>(key: K, ...args: Args<K>) => string;
+  /** A core message (check detail, advice, input problem) in this language. */
+  m: (message: Message) => string;
+}
+
+export function translator(lang: Lang): Translator {
+  return { lang, t: (key, ...args) => tw(lang, key, ...args), m: (message) => translate(message, lang) };
+}
+
+export const LangContext = createContext<Translator>(translator('en'));
+export const useT = (): Translator => useContext(LangContext);

@@ -1,0 +1,28 @@
+import { createContext, useContext } from 'react';
+
+import type { ConnectionProbeOptions, ConnectionResult } from '../io/connection.js';
+
+/** What the wizard needs from outside, injectable so tests never touch the network. */
+export type ProbeRequest = ConnectionProbeOptions;
+export type ProbeResult = ConnectionResult;
+export type Probe = (request: ProbeRequest) => Promise<ProbeResult>;
+
+export const DEFAULT_ENDPOINT = 'https://pclogin.secomtrust.net/';
+
+export interface Services {
+  /** undefined: the connection test is not available in this build. */
+  loadProbe: () => Promise<Probe | undefined>;
+  endpoint: string;
+  now: () => Date;
+}
+
+/** Loaded on first use: undici is needed only when the admin asks for the test. */
+export async function loadConnectionModule(): Promise<Probe | undefined> {
+  const mod = await import('../io/connection.js');
+  return mod.probeConnection;
+}
+
+export const defaultServices = (): Services => ({ loadProbe: loadConnectionModule, endpoint: DEFAULT_ENDPOINT, now: () => new Date() });
+
+export const ServicesContext = createContext<Services>(defaultServices());
+export const useServices = (): Services => useContext(ServicesContext);

@@ -1,0 +1,155 @@
+import assert from 'node:assert/strict';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { DEMO_TOKEN } from '../source/ui/demo.js';
+
+/**
+ * The real binary in a real terminal: tmux (120×40) runs `lanscope-kot setup --demo`, keys are sent
+ * as a person would type them, and the screen is read back with capture-pane. A private tmux socket
+ * keeps it away from anyone else's sessions.
+ */
+const hasTmux = spawnSync('tmux', ['-V']).status === 0;
+const bin = fileURLToPath(new URL('../../bin/lanscope-kot.js', import.meta.url));
+const socket = `lanscope-kot-e2e-${process.pid}`;
+const tmux = (...args: string[]) => execFileSync('tmux', ['-L', socket, ...args], { encoding: 'utf8' });
+/** The content column of a screen, wrapped lines joined: the step list beside it removed. */
+const content = (screen: string) =>
+  screen
+    .split('\n')
+    .map((line) => (line.includes('│') ? line.slice(line.indexOf('│') + 1) : line).trim())
+    .filter(Boolean)
+    .join(' ');
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+class Terminal {
+  readonly screens: string[] = [];
+  constructor(readonly session: string) {}
+
+  start(command: string): void {
+    tmux('new-session', '-d', '-s', this.session, '-x', '120', '-y', '40', `${command}; echo "EXIT=$?"; sleep 120`);
+  }
+
+  screen(): string {
+    const text = tmux('capture-pane', '-p', '-t', this.session);
+    this.screens.push(text);
+    return text;
+  }
+
+  async waitFor(expected: string | RegExp, timeoutMs = 15_000): Promise<string> {
+    const started = Date.now();
+    for (;;) {
+      const text = this.screen();
+      if (typeof expected === 'string' ? text.includes(expected) : expected.test(text)) return text;
+      if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${String(expected)}; screen:\n${text}`);
+      await sleep(100);
+    }
+  }
+
+  /** One key (tmux key name or literal text), then a moment for the frame to settle. */
+  async press(key: string, literal = false): Promise<void> {
+    tmux('send-keys', '-t', this.session, ...(literal ? ['-l', key] : [key]));
+    await sleep(250);
+  }
+}
+
+describe('lanscope-kot setup --demo in a real terminal (tmux)', { skip: hasTmux ? false : 'tmux is not installed' }, () => {
+  let root: string;
+  let configDir: string;
+  let env: string;
+  const terminals: Terminal[] = [];
+
+  before(() => {
+    // The demo copies its sample files under TMPDIR: a folder of this test's own, removed afterwards.
+    root = mkdtempSync(join(tmpdir(), 'lanscope-kot-e2e-'));
+    configDir = join(root, 'config');
+    mkdirSync(join(root, 'tmp'));
+    env = `env -u LANSCOPE_KOT_TOKEN TMPDIR=${join(root, 'tmp')} LANG=en_US.UTF-8 LC_ALL= NO_COLOR=1`;
+  });
+  after(() => {
+    for (const t of terminals) spawnSync('tmux', ['-L', socket, 'kill-session', '-t', t.session]);
+    spawnSync('tmux', ['-L', socket, 'kill-server']);
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  it('walks the demo from step 1 to the checklist with Enter, and the token never shows', { timeout: 90_000 }, async () => {
+    const t = new Terminal('demo');
+    terminals.push(t);
+    t.start(`${env} node ${bin} setup --demo --config-dir ${configDir}`);
+
+    let s = await t.waitFor('1/7 Preparation');
+    assert.match(s, /Company code\s+ABC123\s+6 chars ✔/);
+    assert.match(s, /Access token\s+\*{32}\s+32\/32 ✔/);
+    await t.press('Enter');
+
+    s = await t.waitFor(/collection start time 05:00/);
+    assert.match(s, /2\/7 Day-change time/);
+    assert.match(s, /line 9: 日時 >= the day \+ '05:00:00\.000'/);
+    assert.match(s, /1001\s+00:00 ✖ not 05:00: a log-off at 02:30 on 12\/18 is stamped on 12\/18, not/);
+    assert.match(s, /1002\s+05:00 ✔ same as the collection start 05:00/);
+    await t.press('Enter');
+    await t.press('Enter');
+
+    s = await t.waitFor(/3 file\(s\), 72 rows, 2024-12-16 – 2024-12-18/);
+    assert.match(s, /3\/7 Link service folder/);
+    assert.match(s, /Read from\s+OUTPUTDIR, conf\.ini line 3/);
+    assert.match(s, /Local folder\s+✔ yes/);
+    await t.press('Enter');
+
+    s = await t.waitFor('4/7 Proxy');
+    assert.match(s, /\[ \] use a proxy server/);
+    await t.press('Enter');
+
+    s = await t.waitFor(/near miss\s+hanakok\s+Hanakok/);
+    assert.match(s, /5\/7 Employee mapping/);
+    assert.match(s, /duplicate\s+共用\s+共用\s+6000\s+共用 一/);
+    await t.press('a', true);
+    await t.press('Enter');
+    s = await t.waitFor('upload file written');
+    assert.match(s, /PC ログイン連携 → \[CSV データ入力\]/);
+    await t.press('Enter');
+
+    s = await t.waitFor('6/7 Dry run');
+    assert.match(s, /With the 3 fix\(es\) of mapping-export\.upload\.csv applied/);
+    assert.match(s, /3000\s+勤怠 花子\s+12\/17\s+PC 12\/17 11:00\s+PC 12\/18 02:10\s+✖ 退勤 on 12\/18, not 12\/17/);
+    await t.press('Enter');
+
+    s = await t.waitFor('7/7 Go-live checklist');
+    assert.match(s, /✖ Not ready: 3 check\(s\) fail\. Do first:/);
+    assert.match(content(s), /Upload \S*mapping-export\.upload\.csv in PC ログイン連携/);
+    assert.match(s, /アクセストークン \(token\)\s+Dm7k…J0aE \(32 chars\)/);
+    assert.match(s, /✔ pass\s+Company code/);
+    await t.press('Enter');
+    s = await t.waitFor('saved:');
+    await t.press('Enter');
+    s = await t.waitFor('EXIT=0');
+    assert.match(s, /lanscope-kot setup finished\./);
+    const report = /report:\s+(\S+)/.exec(s)![1]!;
+    assert.ok(report.startsWith(join(root, 'tmp')), 'the demo writes into its own copy');
+    assert.ok(!readFileSync(report, 'utf8').includes(DEMO_TOKEN), 'no token in the report');
+    const settings = join(configDir, 'config.json');
+    assert.equal(statSync(settings).mode & 0o777, 0o600);
+    assert.ok(!readFileSync(settings, 'utf8').includes(DEMO_TOKEN), 'no token in the settings');
+
+    assert.ok(t.screens.length > 10);
+    for (const screen of t.screens) assert.ok(!screen.includes(DEMO_TOKEN), 'the token never appears on screen');
+  });
+
+  it('quits with Ctrl-C at any step: exit 130, nothing half-written', { timeout: 30_000 }, async () => {
+    const t = new Terminal('ctrlc');
+    terminals.push(t);
+    t.start(`${env} node ${bin} setup --demo --lang ja`);
+    await t.waitFor('1/7 事前準備');
+    await t.press('Enter');
+    await t.waitFor('ログ収集の起点時刻 05:00');
+    await t.press('C-c');
+    const s = await t.waitFor('EXIT=130');
+    assert.match(s, /中断しました（Ctrl-C）/);
+    // Nothing half-written: no temporary file anywhere in the demo copy.
+    const leftovers = readdirSync(join(root, 'tmp'), { recursive: true }).map(String).filter((f) => f.endsWith('.tmp'));
+    assert.deepEqual(leftovers, []);
+  });
+});

@@ -1,0 +1,28 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DEFAULT_SQL_START_MINUTES } from '../../source/core/facts.js';
+import { readMappingFile, readOutputDir, readSql } from '../../source/io/read-inputs.js';
+import { demoValues, prepareDemo, type DemoInfo } from '../../source/ui/demo.js';
+import type { Loaded, WizardValues } from '../../source/ui/state.js';
+
+/** A fresh copy of the bundled demo in a temporary folder (upload files and reports land there). */
+export function demoCopy(): { demo: DemoInfo; values: WizardValues; cleanup: () => void } {
+  const parent = mkdtempSync(join(tmpdir(), 'lanscope-kot-ui-'));
+  const demo = prepareDemo(parent);
+  return { demo, values: demoValues(demo), cleanup: () => rmSync(parent, { recursive: true, force: true }) };
+}
+
+/** What steps 2, 3 and 5 would have read for these values, so a later step can be tested alone. */
+export async function loadedFor(values: WizardValues): Promise<Loaded> {
+  const loaded: Loaded = {};
+  if (values.sqlPath) loaded.sql = { path: values.sqlPath, fact: await readSql(values.sqlPath) };
+  const windowStart = loaded.sql?.fact?.result.minutes ?? DEFAULT_SQL_START_MINUTES;
+  if (values.outputInput) {
+    const request = /\.ini$/i.test(values.outputInput) ? { confIni: values.outputInput } : { logDir: values.outputInput };
+    const { outputDir, logs } = await readOutputDir({ ...request, windowStartMinutes: windowStart });
+    loaded.output = { input: values.outputInput, windowStart, outputDir, ...(logs ? { logs } : {}) };
+  }
+  if (values.mappingPath) loaded.mapping = { path: values.mappingPath, fact: await readMappingFile(values.mappingPath) };
+  return loaded;
+}

@@ -1,0 +1,137 @@
+import assert from 'node:assert/strict';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { after, afterEach, before, describe, it } from 'node:test';
+import { cleanup } from 'ink-testing-library';
+import { createProxy } from 'proxy';
+import { flat, KEY, pressKeys, renderWizard, stepOf, typeAndWait, waitForFrame } from './helpers.js';
+
+const USER = 'svc-lanscope';
+const PASSWORD = 'Pr0xy-S3cret!';
+const BASIC = Buffer.from(`${USER}:${PASSWORD}`).toString('base64');
+
+async function listen(server: http.Server): Promise<number> {
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return (server.address() as AddressInfo).port;
+}
+
+describe('step 4: proxy', () => {
+  // Never the real PC login link: a local target, and a local proxy that wants Basic authentication.
+  let target: http.Server;
+  let proxyServer: ReturnType<typeof createProxy>;
+  let endpoint: string;
+  let proxyPort: number;
+  before(async () => {
+    target = http.createServer((_req, res) => res.end('ok'));
+    endpoint = `http://127.0.0.1:${await listen(target)}/`;
+    proxyServer = createProxy(http.createServer());
+    proxyServer.authenticate = (req) => req.headers['proxy-authorization'] === `Basic ${BASIC}`;
+    proxyPort = await listen(proxyServer);
+  });
+  after(async () => {
+    target.closeAllConnections();
+    proxyServer.closeAllConnections();
+    await Promise.all([new Promise((r) => target.close(r)), new Promise((r) => proxyServer.close(r))]);
+  });
+  afterEach(() => cleanup());
+
+  const services = () => ({ endpoint });
+
+  it('goes on without a proxy', async () => {
+    const h = renderWizard({ step: 4 });
+    assert.match(flat(h.lastFrame()), /\[ \] use a proxy server.*direct connection/);
+    await pressKeys(h.stdin, KEY.enter);
+    assert.equal(stepOf(h.lastFrame()), '5');
+    assert.equal(h.saved.at(-1)?.proxy.use, false);
+  });
+
+  it('splits host:port typed into the address and goes on; the saved settings hold no password', async () => {
+    const h = renderWizard({ step: 4 });
+    await pressKeys(h.stdin, KEY.space, KEY.down);
+    await typeAndWait(h.stdin, 'http://proxy.example.co.jp:8080');
+    await pressKeys(h.stdin, KEY.down, KEY.down, KEY.space, KEY.down);
+    await typeAndWait(h.stdin, USER);
+    await pressKeys(h.stdin, KEY.down);
+    await typeAndWait(h.stdin, PASSWORD);
+    const frame = h.lastFrame()!;
+    assert.ok(frame.includes('*'.repeat(PASSWORD.length)));
+    assert.ok(!frame.includes(PASSWORD));
+    await pressKeys(h.stdin, KEY.enter);
+    assert.equal(stepOf(h.lastFrame()), '5');
+    const saved = h.saved.at(-1)!.proxy;
+    assert.deepEqual({ host: saved.host, port: saved.port, auth: saved.auth, user: saved.user }, { host: 'proxy.example.co.jp', port: '8080', auth: true, user: USER });
+  });
+
+  it('refuses a bad port and a missing password, and stays', async () => {
+    const h = renderWizard({ step: 4, values: { proxy: { use: true, host: 'proxy.local', port: '80800', auth: true, user: USER, password: '' } } });
+    await pressKeys(h.stdin, KEY.enter);
+    let frame = flat(h.lastFrame());
+    assert.equal(stepOf(h.lastFrame()), '4');
+    assert.match(frame, /› Port 80800 ✖ give a port number from 1 to 65535/);
+    assert.match(frame, /✖ give the password of that account/);
+    await pressKeys(h.stdin, KEY.backspace);
+    await pressKeys(h.stdin, KEY.enter);
+    frame = flat(h.lastFrame());
+    assert.match(frame, /› Password/);
+    await typeAndWait(h.stdin, PASSWORD);
+    await pressKeys(h.stdin, KEY.enter);
+    assert.equal(stepOf(h.lastFrame()), '5');
+  });
+
+  it('tests a direct connection (local endpoint) with a spinner and shows the result', async () => {
+    const h = renderWizard({ step: 4, services: services() });
+    await pressKeys(h.stdin, KEY.tab, KEY.enter);
+    const frame = await waitForFrame(h.lastFrame, 'reached PC login link');
+    assert.match(flat(frame), /✔ reached PC login link directly \(HTTP 200, \d+ ms\)/);
+    assert.equal(stepOf(frame), '4', 'the test does not leave the step');
+  });
+
+  it('tells a proxy that wants authentication, then one that refuses the password, never showing it', async () => {
+    const wrong = 'Wr0ng-Passw0rd';
+    const h = renderWizard({ step: 4, services: services(), values: { proxy: { use: true, host: '127.0.0.1', port: String(proxyPort), auth: false, user: '', password: '' } } });
+    await pressKeys(h.stdin, KEY.shiftTab, KEY.enter);
+    let frame = await waitForFrame(h.lastFrame, /✖ the proxy wants/);
+    assert.match(flat(frame), /tick "needs authentication"/);
+    await pressKeys(h.stdin, KEY.up, KEY.space, KEY.down);
+    await typeAndWait(h.stdin, USER);
+    await pressKeys(h.stdin, KEY.down);
+    await typeAndWait(h.stdin, wrong);
+    await pressKeys(h.stdin, KEY.down, KEY.enter);
+    frame = await waitForFrame(h.lastFrame, /refused the account/);
+    assert.ok(!h.frames.some((f) => f.includes(wrong)), 'the password is never on screen');
+  });
+
+  it('passes through the proxy with the right account', async () => {
+    const h = renderWizard({ step: 4, services: services(), values: { proxy: { use: true, host: '127.0.0.1', port: String(proxyPort), auth: true, user: USER, password: PASSWORD } } });
+    await pressKeys(h.stdin, KEY.shiftTab, KEY.enter);
+    const frame = await waitForFrame(h.lastFrame, /reached PC login link/);
+    assert.match(flat(frame), new RegExp(`through 127\\.0\\.0\\.1:${proxyPort} \\(HTTP 200`));
+    assert.ok(!h.frames.some((f) => f.includes(PASSWORD)));
+  });
+
+  it('says when the test is not available, keeping the fields', async () => {
+    const h = renderWizard({ step: 4, services: { loadProbe: async () => undefined }, values: { proxy: { use: true, host: 'proxy.local', port: '3128', auth: false, user: '', password: '' } } });
+    await pressKeys(h.stdin, KEY.shiftTab, KEY.enter);
+    const frame = await waitForFrame(h.lastFrame, 'not available');
+    assert.match(flat(frame), /Proxy address proxy\.local/);
+  });
+
+  it('goes back with Esc and keeps the fields', async () => {
+    const h = renderWizard({ step: 4 });
+    await pressKeys(h.stdin, KEY.space, KEY.down);
+    await typeAndWait(h.stdin, 'proxy.local');
+    await pressKeys(h.stdin, KEY.esc);
+    assert.equal(stepOf(h.lastFrame()), '3');
+    await pressKeys(h.stdin, KEY.enter);
+    const frame = flat(h.lastFrame());
+    assert.equal(stepOf(h.lastFrame()), '4');
+    assert.match(frame, /\[x\] use a proxy server/);
+    assert.match(frame, /Proxy address proxy\.local/);
+  });
+
+  it('speaks Japanese', async () => {
+    const h = renderWizard({ step: 4, lang: 'ja' });
+    assert.match(flat(h.lastFrame()), /プロキシサーバーを使用する/);
+    assert.match(flat(h.lastFrame()), /への接続テスト/);
+  });
+});
