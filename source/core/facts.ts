@@ -51,23 +51,47 @@ export interface LogFacts {
   hasPcColumn: boolean;
 }
 
-/** The connection test towards PC login link, as the network edge classified it. */
+/** How the network edge classifies a connection attempt (`proxy` check, `data.reason`). */
+export type ConnectionReason =
+  | 'ok'
+  | 'proxy-unreachable'
+  | 'proxy-auth'
+  | 'dns'
+  | 'timeout'
+  | 'tls'
+  | 'http-status'
+  | 'other';
+
+/** One connection attempt, as the network edge classified it: never credentials, `detail` already redacted. */
+export interface ConnectionResult {
+  reason: ConnectionReason;
+  /** 'direct' or 'host:port' of the proxy; never credentials. */
+  via: string;
+  /** HTTP status from the target, when one came back. */
+  status?: number;
+  /** With 'proxy-auth': no credentials were sent ('missing') or they were rejected ('wrong'). */
+  proxyAuth?: 'missing' | 'wrong';
+  /** With 'dns': the name that failed to resolve (proxy host or target host). */
+  host?: string;
+  /** Low-level error code (ECONNREFUSED, UND_ERR_CONNECT_TIMEOUT, DEPTH_ZERO_SELF_SIGNED_CERT, ...). */
+  code?: string;
+  /**
+   * Status the proxy answered to CONNECT when it refused to open the tunnel (other than 407):
+   * the proxy was reached and accepted the credentials, but would not or could not reach the target.
+   */
+  proxyStatus?: number;
+  /** Short technical English description, redacted. */
+  detail: string;
+  elapsedMs: number;
+}
+
+/** The connection test towards PC login link. */
 export interface ConnectionFact {
   endpoint: string;
-  /** Where the proxy came from: --proxy, HTTPS_PROXY, none, or none because NO_PROXY matched. */
+  /** Where the proxy came from: --proxy, the wizard's fields, HTTPS_PROXY, none, or none because NO_PROXY matched. */
   proxySource: 'flag' | 'wizard' | 'env' | 'none' | 'no-proxy';
   timeoutMs: number;
-  result: {
-    reason: 'ok' | 'proxy-unreachable' | 'proxy-auth' | 'dns' | 'timeout' | 'tls' | 'http-status' | 'other';
-    via: string;
-    status?: number;
-    proxyAuth?: 'missing' | 'wrong';
-    host?: string;
-    code?: string;
-    proxyStatus?: number;
-    detail: string;
-    elapsedMs: number;
-  };
+  result: ConnectionResult;
 }
 
 /** What the KING OF TIME Web API answered, when the admin gave its token. */

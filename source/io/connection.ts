@@ -1,21 +1,13 @@
 import { performance } from 'node:perf_hooks';
 import { Agent, Pool, ProxyAgent, request, type Dispatcher } from 'undici';
 import { parseProxyUrl, ProxyUrlError, type ParsedProxy } from '../core/proxy-settings.js';
+import type { ConnectionReason, ConnectionResult } from '../core/facts.js';
 import { redactSecrets } from '../core/secret.js';
 
 // The probe's callers and tests take the proxy helpers from here, beside the probe that uses them.
 export { chooseProxy, proxyHostPort, ProxyUrlError, type ProxyChoice } from '../core/proxy-settings.js';
 export { redactSecrets };
-
-export type ConnectionReason =
-  | 'ok'
-  | 'proxy-unreachable'
-  | 'proxy-auth'
-  | 'dns'
-  | 'timeout'
-  | 'tls'
-  | 'http-status'
-  | 'other';
+export type { ConnectionReason, ConnectionResult } from '../core/facts.js';
 
 export interface ConnectionProbeOptions {
   endpoint: string;
@@ -24,27 +16,6 @@ export interface ConnectionProbeOptions {
   secrets?: string[];
 }
 
-export interface ConnectionResult {
-  reason: ConnectionReason;
-  /** 'direct' or 'host:port' of the proxy; never credentials. */
-  via: string;
-  /** HTTP status from the target, when one came back. */
-  status?: number;
-  /** With 'proxy-auth': no credentials were sent ('missing') or they were rejected ('wrong'). */
-  proxyAuth?: 'missing' | 'wrong';
-  /** With 'dns': the name that failed to resolve (proxy host or target host). */
-  host?: string;
-  /** Low-level error code (ECONNREFUSED, UND_ERR_CONNECT_TIMEOUT, DEPTH_ZERO_SELF_SIGNED_CERT, ...). */
-  code?: string;
-  /**
-   * Status the proxy answered to CONNECT when it refused to open the tunnel (other than 407):
-   * the proxy was reached and accepted the credentials, but would not or could not reach the target.
-   */
-  proxyStatus?: number;
-  /** Short technical English description, redacted. */
-  detail: string;
-  elapsedMs: number;
-}
 
 
 // ---------------------------------------------------------------------------
