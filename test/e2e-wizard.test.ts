@@ -67,7 +67,8 @@ describe('lanscope-kot setup --demo in a real terminal (tmux)', { skip: hasTmux 
     root = mkdtempSync(join(tmpdir(), 'lanscope-kot-e2e-'));
     configDir = join(root, 'config');
     mkdirSync(join(root, 'tmp'));
-    env = `env -u LANSCOPE_KOT_TOKEN TMPDIR=${join(root, 'tmp')} LANG=en_US.UTF-8 LC_ALL= NO_COLOR=1`;
+    // CI=true (as CI runs us) makes Ink render only the last frame: the terminal in tmux is a real one.
+    env = `env -u LANSCOPE_KOT_TOKEN -u CI -u CONTINUOUS_INTEGRATION TMPDIR=${join(root, 'tmp')} LANG=en_US.UTF-8 LC_ALL= NO_COLOR=1`;
   });
   after(() => {
     for (const t of terminals) spawnSync('tmux', ['-L', socket, 'kill-session', '-t', t.session]);

@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { DEFAULT_ENDPOINT, KOT_API_BASE } from '../core/endpoints.js';
 import { proxyHostPort } from '../core/proxy-settings.js';
 import { parseDayChangeOption } from '../core/day-change-option.js';
 import type { DayChangeSetting } from '../core/facts.js';
@@ -23,10 +24,6 @@ export interface DoctorOptions {
   lang?: Lang;
   help: boolean;
 }
-
-/** The PC login link host named in the vendor manual (§2.3). */
-export const DEFAULT_ENDPOINT = 'https://pclogin.secomtrust.net/';
-export const KOT_API_BASE = 'https://api.kingtime.jp/v1.0';
 
 export class UsageError extends Error {
   constructor(readonly detail: Message) {

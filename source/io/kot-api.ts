@@ -1,6 +1,8 @@
 import { redactSecrets, requestOverPath, type ConnectionReason, type ConnectionResult } from './connection.js';
 
-export const KOT_API_BASE = 'https://api.kingtime.jp/v1.0';
+import { KOT_API_BASE } from '../core/endpoints.js';
+
+export { KOT_API_BASE };
 
 export interface KotDivision {
   code: string;

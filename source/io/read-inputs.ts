@@ -1,3 +1,4 @@
+import { stat } from 'node:fs/promises';
 import { resolve, sep } from 'node:path';
 import { findOutputDir } from '../core/conf-ini.js';
 import type { LogFacts, OutputDirFacts, TokenFact } from '../core/facts.js';
@@ -37,6 +38,16 @@ export function tokenFromEnv(env: Record<string, string | undefined>): TokenFact
 
 const UNC = /^(\\\\|\/\/)[^\\/]/;
 const WINDOWS_DRIVE = /^[A-Za-z]:[\\/]?/;
+
+/** What the admin typed for the output folder: a conf.ini to read OUTPUTDIR from, or the folder itself. */
+export async function outputDirRequest(input: string): Promise<{ confIni: string } | { logDir: string }> {
+  try {
+    if ((await stat(input)).isFile()) return { confIni: input };
+  } catch {
+    if (/\.ini$/i.test(input)) return { confIni: input };
+  }
+  return { logDir: input };
+}
 
 export interface OutputDirRequest {
   logDir?: string;

@@ -1,4 +1,4 @@
-import { closeSync, existsSync, fsyncSync, linkSync, openSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, linkSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { MappingFile } from '../core/mapping.js';
@@ -108,4 +108,14 @@ export function writeUploadFile(exportFile: string, mapping: MappingFile, encodi
   }
   const file = writeNewFile((attempt) => uploadFileName(exportFile, attempt), bytes, exportFile);
   return { file, lines, encoding };
+}
+
+/** Where the go-live report goes: a folder gets the default file name inside it. */
+export function reportTarget(path: string): string {
+  try {
+    if (path !== '' && statSync(path).isDirectory()) return join(path, 'lanscope-kot-report.md');
+  } catch {
+    // Not there yet: a file to create.
+  }
+  return path;
 }

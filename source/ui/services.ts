@@ -1,5 +1,6 @@
 import { createContext, useContext } from 'react';
 
+import { DEFAULT_ENDPOINT } from '../core/endpoints.js';
 import type { ConnectionProbeOptions, ConnectionResult } from '../io/connection.js';
 
 /** What the wizard needs from outside, injectable so tests never touch the network. */
@@ -7,7 +8,6 @@ export type ProbeRequest = ConnectionProbeOptions;
 export type ProbeResult = ConnectionResult;
 export type Probe = (request: ProbeRequest) => Promise<ProbeResult>;
 
-export const DEFAULT_ENDPOINT = 'https://pclogin.secomtrust.net/';
 
 export interface Services {
   /** undefined: the connection test is not available in this build. */

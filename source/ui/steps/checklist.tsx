@@ -1,5 +1,3 @@
-import { statSync } from 'node:fs';
-import { join } from 'node:path';
 import { useMemo, useState } from 'react';
 import { Box, Text } from 'ink';
 import { useKeys } from '../widgets/keys.js';
@@ -7,7 +5,7 @@ import type { CheckResult } from '../../core/checks/index.js';
 import { goLiveMarkdown, goLiveVerdict, serviceConfigValues, type MarkdownText, type ServiceConfigValues } from '../../core/go-live.js';
 import { buildReport } from '../../core/report.js';
 import type { MessageKey } from '../../i18n/message.js';
-import { writeFileAtomic } from '../../io/upload-file.js';
+import { reportTarget, writeFileAtomic } from '../../io/upload-file.js';
 import type { StepProps } from '../app.js';
 import { useT, type Translator } from '../i18n.js';
 import { problemText } from '../load.js';
@@ -189,16 +187,6 @@ export function ChecklistStep({ values, update, loaded, setLoaded, facts, diagno
       </Box>
     </Box>
   );
-}
-
-/** A folder gets the default file name inside it. */
-function reportTarget(path: string): string {
-  try {
-    if (path !== '' && statSync(path).isDirectory()) return join(path, 'lanscope-kot-report.md');
-  } catch {
-    // Not there yet: a file to create.
-  }
-  return path;
 }
 
 function markdownText(tr: Translator, ready: boolean, todo: string[], users: { mapped: string[]; unmapped: string[]; nearMisses: unknown[]; duplicateMappings: unknown[]; sharedPc: unknown[]; unused: unknown[] }, now: Date): MarkdownText {

@@ -1,9 +1,8 @@
-import { stat } from 'node:fs/promises';
 import { useEffect, useRef, useState } from 'react';
 import { Box, Text } from 'ink';
 import { useKeys } from '../widgets/keys.js';
 import { windowStartMinutes } from '../../core/facts.js';
-import { readOutputDir } from '../../io/read-inputs.js';
+import { outputDirRequest, readOutputDir } from '../../io/read-inputs.js';
 import type { StepProps } from '../app.js';
 import { useT } from '../i18n.js';
 import { problemText } from '../load.js';
@@ -28,16 +27,6 @@ interface OutputDirData {
 
 const MAX_FILES = 4;
 
-/** conf.ini or the folder itself? A file (or a name ending in .ini) is read for OUTPUTDIR. */
-async function asRequest(input: string): Promise<{ confIni: string } | { logDir: string }> {
-  try {
-    if ((await stat(input)).isFile()) return { confIni: input };
-  } catch {
-    if (/\.ini$/i.test(input)) return { confIni: input };
-  }
-  return { logDir: input };
-}
-
 /** Step 3 (§2.4): the CSV output folder the link service reads, as the output-dir check sees it. */
 export function OutputDirStep({ values, update, loaded, setLoaded, facts, results, next, width }: StepProps) {
   const { t, m, lang } = useT();
@@ -52,7 +41,7 @@ export function OutputDirStep({ values, update, loaded, setLoaded, facts, result
     setReading(true);
     setProgress(undefined);
     try {
-      const request = await asRequest(input);
+      const request = await outputDirRequest(input);
       const { outputDir, logs } = await readOutputDir({
         ...request,
         windowStartMinutes: windowStart,
