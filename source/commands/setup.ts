@@ -13,6 +13,8 @@ export interface SetupIo {
 export interface SetupOptions {
   demo: boolean;
   configDir: string | undefined;
+  /** Target of the connection test (default: the PC login link host), e.g. a test server. */
+  endpoint: string | undefined;
   lang: Lang | undefined;
   help: boolean;
 }
@@ -25,7 +27,7 @@ export class SetupUsageError extends Error {
 
 /** `[--demo] [--config-dir DIR] [--lang ja|en] [--help]`, also as `--opt=value`. */
 export function parseSetupOptions(args: readonly string[]): SetupOptions {
-  const options: SetupOptions = { demo: false, configDir: undefined, lang: undefined, help: false };
+  const options: SetupOptions = { demo: false, configDir: undefined, endpoint: undefined, lang: undefined, help: false };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
     const eq = arg.indexOf('=');
@@ -39,6 +41,10 @@ export function parseSetupOptions(args: readonly string[]): SetupOptions {
     if (name === '--demo') options.demo = true;
     else if (name === '--help' || name === '-h') options.help = true;
     else if (name === '--config-dir') options.configDir = value();
+    else if (name === '--endpoint') {
+      options.endpoint = value();
+      if (!/^https?:\/\/[^/\s]+/i.test(options.endpoint)) throw new SetupUsageError({ key: 'cli.unknownOption', option: `--endpoint ${options.endpoint}` });
+    }
     else if (name === '--lang') {
       const v = value();
       options.lang = parseLang(v);
@@ -74,5 +80,5 @@ export async function runSetup(args: readonly string[], io: SetupIo): Promise<nu
     return 2;
   }
   const { runWizard } = await import('../ui/run-wizard.js');
-  return runWizard({ lang, demo: options.demo, configDir: options.configDir, io });
+  return runWizard({ lang, demo: options.demo, configDir: options.configDir, endpoint: options.endpoint, io });
 }

@@ -8,6 +8,7 @@ Usage
   lanscope-kot [setup]        open the setup wizard (needs a terminal)
       --demo                  try it with the bundled sample data (examples/demo)
       --config-dir DIR        keep settings in DIR (or LANSCOPE_KOT_CONFIG_DIR)
+      --endpoint URL          target of the wizard's connection test
   lanscope-kot doctor [...]   run every check without questions (for troubleshooting and monitoring)
   lanscope-kot --version      print the version
   lanscope-kot --help         this help; "lanscope-kot doctor --help" for the checks
@@ -23,6 +24,7 @@ Exit codes: 0 nothing failed, 1 a check failed, 2 usage error or unreadable inpu
   lanscope-kot [setup]        設定ウィザードを開く（端末が必要）
       --demo                  同梱のサンプルデータ（examples/demo）で試す
       --config-dir フォルダ    設定の保存先（または LANSCOPE_KOT_CONFIG_DIR）
+      --endpoint URL          ウィザードの接続テストの宛先
   lanscope-kot doctor [...]   すべてのチェックを対話なしで実行（トラブル調査・定期監視用）
   lanscope-kot --version      バージョンを表示
   lanscope-kot --help         このヘルプ。チェックの説明は "lanscope-kot doctor --help"

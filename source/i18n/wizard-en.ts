@@ -19,6 +19,7 @@ Enter goes on, Esc goes back, Ctrl-C quits.
 Options
   --demo               try it with the bundled sample data (nothing of yours is read or changed)
   --config-dir DIR     keep the settings in DIR/config.json (also LANSCOPE_KOT_CONFIG_DIR)
+  --endpoint URL       target of "test connection" (default https://pclogin.secomtrust.net/)
   --lang ja|en         language
 
 Settings are saved owner-only (0600) in the platform's config folder, e.g. ~/.config/lanscope-kot/config.json

@@ -11,11 +11,12 @@ export interface RunWizardOptions {
   lang: Lang;
   demo: boolean;
   configDir: string | undefined;
+  endpoint?: string | undefined;
   io: SetupIo;
 }
 
 /** Renders the wizard on a terminal and resolves to the exit code: 0 finished, 130 Ctrl-C. */
-export async function runWizard({ lang, demo, configDir, io }: RunWizardOptions): Promise<number> {
+export async function runWizard({ lang, demo, configDir, endpoint, io }: RunWizardOptions): Promise<number> {
   const dir = configDirFrom(configDir, io.env);
   let store: SettingsStore | undefined;
   let saved = {};
@@ -49,6 +50,7 @@ export async function runWizard({ lang, demo, configDir, io }: RunWizardOptions)
       initial={initial}
       demo={demoInfo}
       settingsPath={store?.path}
+      services={endpoint ? { endpoint } : undefined}
       onSave={save}
       onExit={(exitCode, exitSummary) => {
         code = exitCode;
