@@ -19,7 +19,7 @@ import iconv from 'iconv-lite';
 
 export const GENERATOR_VERSION = 1;
 export const DEFAULT_SEED = 20241217;
-const EVENTS_PER_DAY = 10;
+export const EVENTS_PER_DAY = 10;
 const MAX_USERS = 20_000;
 const FIRST_DAY = Date.UTC(2024, 11, 2); // Monday 2024-12-02; working days only (a month crosses the year end)
 
@@ -43,7 +43,7 @@ export function defaultDir(size) {
   return join(tmpdir(), `lanscope-kot-bench-${size}`);
 }
 
-function mulberry32(seed) {
+export function mulberry32(seed) {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -57,7 +57,7 @@ function mulberry32(seed) {
 const pad = (n, width) => String(n).padStart(width, '0');
 const TWO = Array.from({ length: 60 }, (_, i) => pad(i, 2));
 
-function workingDays(count) {
+export function workingDays(count) {
   const days = [];
   for (let t = FIRST_DAY; days.length < count; t += 86_400_000) {
     const weekday = new Date(t).getUTCDay();
@@ -66,7 +66,7 @@ function workingDays(count) {
   return days;
 }
 
-function dateText(ms) {
+export function dateText(ms) {
   const d = new Date(ms);
   return `${d.getUTCFullYear()}/${TWO[d.getUTCMonth() + 1]}/${TWO[d.getUTCDate()]}`;
 }
@@ -100,7 +100,7 @@ class Cp932Writer {
   }
 }
 
-function makeUsers(count, random) {
+export function makeUsers(count, random) {
   const width = Math.max(4, String(count - 1).length);
   const users = [];
   for (let i = 0; i < count; i++) {
@@ -123,16 +123,46 @@ function nearMiss(name, i) {
   return ` ${name}`; // a leading space
 }
 
+/** The mapping export's line for the i-th user (0-based), without the line break. */
+export function mappingLine(user, i) {
+  const employee = pad(i + 1, 6);
+  const account = user.unmapped === 'default' ? employee : user.unmapped === 'near-miss' ? nearMiss(user.name, i) : user.name;
+  return `LanScope連携,"2","${employee}",${user.family} ${user.given},"${account}"`;
+}
+
+/** The whole mapping export as one string (CRLF, header first), for in-memory use (bench/wizard-render.mjs). */
+export function mappingText(users) {
+  return [MAPPING_HEADER, ...users.map(mappingLine)].join('\r\n') + '\r\n';
+}
+
 async function writeMapping(path, users) {
   const out = new Cp932Writer(path);
   await out.line(MAPPING_HEADER);
-  for (let i = 0; i < users.length; i++) {
-    const user = users[i];
-    const employee = pad(i + 1, 6);
-    const account = user.unmapped === 'default' ? employee : user.unmapped === 'near-miss' ? nearMiss(user.name, i) : user.name;
-    await out.line(`LanScope連携,"2","${employee}",${user.family} ${user.given},"${account}"`);
-  }
+  for (let i = 0; i < users.length; i++) await out.line(mappingLine(users[i], i));
   return out.close();
+}
+
+/**
+ * One user's 10 event times of one day, in seconds after the day's midnight (≥ 86,400: after midnight),
+ * ascending and distinct; even indexes are starts (1), odd ones ends (2). Shared by writeDay and the
+ * in-memory data of bench/wizard-render.mjs, so both draw the same random sequence.
+ */
+export function userDayTimes(random, counters) {
+  const first = 8 * 3600 + Math.floor(random() * 2 * 3600);
+  const late = random() < 0.005;
+  const last = late ? 24 * 3600 + Math.floor(random() * 4.5 * 3600) : 17 * 3600 + Math.floor(random() * 3 * 3600);
+  if (late) counters.afterMidnight++;
+  const times = [first, last];
+  const busyUntil = Math.min(last, 20 * 3600); // a late day still works in office hours, then logs off after midnight
+  for (let k = 0; k < EVENTS_PER_DAY - 2; k++) times.push(first + 1 + Math.floor(random() * (busyUntil - first - 1)));
+  times.sort((a, b) => a - b);
+  for (let k = 1; k < times.length; k++) if (times[k] <= times[k - 1]) times[k] = times[k - 1] + 1;
+  return times;
+}
+
+/** The computer of a user's k-th event of a day: the middle start/end pair on the second PC, if any. */
+export function pcOf(user, k) {
+  return user.pc2 !== undefined && (k === 4 || k === 5) ? user.pc2 : user.pc;
 }
 
 /**
@@ -145,15 +175,7 @@ async function writeDay(path, dayMs, users, random, counters) {
   const keys = new Float64Array(n);
   const SLOT = 2 ** 21; // event id (user * 10 + k) < 2^21; seconds (< 30 h) in the upper bits
   for (let i = 0; i < users.length; i++) {
-    const first = 8 * 3600 + Math.floor(random() * 2 * 3600);
-    const late = random() < 0.005;
-    const last = late ? 24 * 3600 + Math.floor(random() * 4.5 * 3600) : 17 * 3600 + Math.floor(random() * 3 * 3600);
-    if (late) counters.afterMidnight++;
-    const times = [first, last];
-    const busyUntil = Math.min(last, 20 * 3600); // a late day still works in office hours, then logs off after midnight
-    for (let k = 0; k < EVENTS_PER_DAY - 2; k++) times.push(first + 1 + Math.floor(random() * (busyUntil - first - 1)));
-    times.sort((a, b) => a - b);
-    for (let k = 1; k < times.length; k++) if (times[k] <= times[k - 1]) times[k] = times[k - 1] + 1;
+    const times = userDayTimes(random, counters);
     for (let k = 0; k < EVENTS_PER_DAY; k++) keys[i * EVENTS_PER_DAY + k] = times[k] * SLOT + i * EVENTS_PER_DAY + k;
   }
   keys.sort();
@@ -170,7 +192,7 @@ async function writeDay(path, dayMs, users, random, counters) {
     const date = seconds >= 86_400 ? tomorrow : today;
     if (seconds >= 86_400) seconds -= 86_400;
     const time = `${TWO[Math.floor(seconds / 3600)]}:${TWO[Math.floor(seconds / 60) % 60]}:${TWO[seconds % 60]}`;
-    const pc = user.pc2 !== undefined && (k === 4 || k === 5) ? user.pc2 : user.pc;
+    const pc = pcOf(user, k);
     await out.line(`${date} ${time},${user.name},${k % 2 === 0 ? 1 : 2},${pc}`);
   }
   return out.close();

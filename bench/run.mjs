@@ -1,9 +1,12 @@
 // `npm run bench` (issue 5): generates LanScope CSVs + a mapping export in a temp folder, then times, each in
 // its own child process and several runs (median): (a) a bare csv-parse pass over the CSVs, (b) the whole
 // `lanscope-kot doctor --offline --json` process with its peak RSS, (c) start-up of --version and
-// doctor --help against `node -e 0`. Prints a Markdown table on stdout; progress goes to stderr.
+// doctor --help against `node -e 0`, (d) the wizard: its first frame in a pseudo-terminal (tmux, see
+// wizard-startup.mjs) and, with 20,000 employees, the initial render and key presses of the mapping and
+// dry-run steps (wizard-render.mjs). Prints a Markdown table on stdout; progress goes to stderr.
 //
-//   node bench/run.mjs [--sizes 1000000,5000000] [--runs 3] [--startup-runs 10] [--seed N] [--keep]
+//   node bench/run.mjs [--only doctor,startup,wizard] [--sizes 1000000,5000000] [--runs 3] [--startup-runs 10]
+//                      [--wizard-runs 7] [--presses 50] [--wizard-users 20000] [--seed N] [--keep]
 //
 // Needs a build (dist/): `npm run bench` builds first. Writes nothing into the repository.
 
@@ -15,10 +18,17 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_SEED, defaultDir, ensureData, shapeFor } from './generate.mjs';
+import { measureWizardStartup, TARGET_FIRST_FRAME_MS } from './wizard-startup.mjs';
+import { reactBuild, tableRows as wizardRenderRows } from './wizard-render.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const cli = join(root, 'bin', 'lanscope-kot.js');
 const bare = join(root, 'bench', 'bare-parse.mjs');
+const wizardRender = join(root, 'bench', 'wizard-render.mjs');
+const SECTIONS = ['doctor', 'startup', 'wizard'];
+const USAGE =
+  'usage: node bench/run.mjs [--only doctor,startup,wizard] [--sizes 1000000,5000000] [--runs 3] [--startup-runs 10]\n' +
+  '                          [--wizard-runs 7] [--presses 50] [--wizard-users 20000] [--seed N] [--keep]\n';
 
 const TARGET = {
   ratio: 1.5,
@@ -29,22 +39,42 @@ const TARGET = {
 // ---------------------------------------------------------------- options
 
 function parseArgs(argv) {
-  const options = { sizes: [1_000_000, 5_000_000], runs: 3, startupRuns: 10, seed: DEFAULT_SEED, keep: false };
+  const options = {
+    only: new Set(SECTIONS),
+    sizes: [1_000_000, 5_000_000],
+    runs: 3,
+    startupRuns: 10,
+    wizardRuns: 7,
+    presses: 50,
+    wizardUsers: 20_000,
+    seed: DEFAULT_SEED,
+    keep: false,
+  };
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].split(/=(.*)/s);
     const value = () => inline ?? argv[++i];
-    if (flag === '--sizes') options.sizes = value().split(',').map((s) => Number(s.replace(/[_\s]/g, '')));
+    if (flag === '--only') {
+      options.only = new Set(value().split(',').map((s) => s.trim()).filter(Boolean));
+      for (const section of options.only) if (!SECTIONS.includes(section)) throw new Error(`--only: unknown section ${section} (${SECTIONS.join(', ')})`);
+    } else if (flag === '--sizes') options.sizes = value().split(',').map((s) => Number(s.replace(/[_\s]/g, '')));
     else if (flag === '--runs') options.runs = Number(value());
     else if (flag === '--startup-runs') options.startupRuns = Number(value());
+    else if (flag === '--wizard-runs') options.wizardRuns = Number(value());
+    else if (flag === '--presses') options.presses = Number(value());
+    else if (flag === '--wizard-users') options.wizardUsers = Number(value());
     else if (flag === '--seed') options.seed = Number(value());
     else if (flag === '--keep') options.keep = true;
     else if (flag === '--help' || flag === '-h') {
-      process.stdout.write('usage: node bench/run.mjs [--sizes 1000000,5000000] [--runs 3] [--startup-runs 10] [--seed N] [--keep]\n');
+      process.stdout.write(USAGE);
       process.exit(0);
-    } else throw new Error(`unknown option ${argv[i]}`);
+    } else throw new Error(`unknown option ${argv[i]}\n${USAGE}`);
   }
   for (const size of options.sizes) shapeFor(size); // throws a clear message for an impossible size
   if (!(options.runs >= 1) || !(options.startupRuns >= 1)) throw new Error('--runs and --startup-runs must be ≥ 1');
+  for (const [flag, n] of [['--wizard-runs', options.wizardRuns], ['--presses', options.presses], ['--wizard-users', options.wizardUsers]]) {
+    if (!(Number.isInteger(n) && n >= 1)) throw new Error(`${flag} must be a whole number ≥ 1`);
+  }
+  if (options.only.size === 0) throw new Error(`--only: name one or more of ${SECTIONS.join(', ')}`);
   return options;
 }
 
@@ -122,6 +152,30 @@ async function inspectReport(file) {
   return { bytes, summary, punches };
 }
 
+/**
+ * bench/wizard-render.mjs in its own process (a fresh heap and JIT, React loaded as the wizard loads it),
+ * its progress passed through to stderr; resolves to its --json result.
+ */
+function runWizardRender({ presses, users, seed }) {
+  return new Promise((resolve, reject) => {
+    const env = { ...process.env };
+    delete env.FORCE_COLOR;
+    const args = [wizardRender, '--json', '--presses', String(presses), '--users', String(users), '--seed', String(seed)];
+    const child = spawn(process.execPath, args, { cwd: root, env, stdio: ['ignore', 'pipe', 'inherit'] });
+    const stdout = [];
+    child.stdout.on('data', (d) => stdout.push(d));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      if (code !== 0) return reject(new Error(`wizard-render.mjs exited ${code}`));
+      try {
+        resolve(JSON.parse(Buffer.concat(stdout).toString()));
+      } catch (err) {
+        reject(err);
+      }
+    });
+  });
+}
+
 // ---------------------------------------------------------------- formatting
 
 const fmtInt = (n) => Math.round(n).toLocaleString('en-US');
@@ -148,7 +202,7 @@ async function main() {
   const results = [];
   const problems = [];
   try {
-    for (const size of options.sizes) {
+    for (const size of options.only.has('doctor') ? options.sizes : []) {
       const sizeStarted = performance.now();
       log(`\n# ${fmtInt(size)} rows`);
       const data = await ensureData({ size, seed: options.seed, log });
@@ -194,25 +248,37 @@ async function main() {
       if (!options.keep) await rm(data.dir, { recursive: true, force: true });
     }
 
-    log('\n# start-up');
     const startupCases = [
       { label: '`node -e 0`', args: ['-e', '0'] },
       { label: '`lanscope-kot --version`', args: [cli, '--version'] },
       { label: '`lanscope-kot doctor --help`', args: [cli, 'doctor', '--help'] },
     ];
-    for (const c of startupCases) {
-      c.times = [];
-      for (let w = 0; w < 2; w++) await runNode(c.args); // warm-up: file cache, compile cache
-    }
-    for (let r = 0; r < options.startupRuns; r++) {
+    if (options.only.has('startup')) {
+      log('\n# start-up');
       for (const c of startupCases) {
-        const run = await runNode(c.args);
-        if (run.code !== 0) throw new Error(`${c.label} exited ${run.code}:\n${run.stderr}`);
-        c.times.push(run.ms);
+        c.times = [];
+        for (let w = 0; w < 2; w++) await runNode(c.args); // warm-up: file cache, compile cache
       }
+      for (let r = 0; r < options.startupRuns; r++) {
+        for (const c of startupCases) {
+          const run = await runNode(c.args);
+          if (run.code !== 0) throw new Error(`${c.label} exited ${run.code}:\n${run.stderr}`);
+          c.times.push(run.ms);
+        }
+      }
+      for (const c of startupCases) c.ms = median(c.times);
+      log(startupCases.map((c) => `  ${c.label}: ${c.times.map((t) => t.toFixed(0)).join(' ')} ms`).join('\n'));
     }
-    for (const c of startupCases) c.ms = median(c.times);
-    log(startupCases.map((c) => `  ${c.label}: ${c.times.map((t) => t.toFixed(0)).join(' ')} ms`).join('\n'));
+
+    let wizard;
+    if (options.only.has('wizard')) {
+      log('\n# wizard');
+      const firstFrame = await measureWizardStartup({ runs: options.wizardRuns, log });
+      if (firstFrame.skipped) log(`  first frame not measured: ${firstFrame.skipped}`);
+      log(`  render benchmark: ${options.wizardUsers} employees, ${options.presses} presses per key`);
+      const render = await runWizardRender({ presses: options.presses, users: options.wizardUsers, seed: options.seed });
+      wizard = { firstFrame, render };
+    }
 
     // ------------------------------------------------------------ the table
     const totalS = (performance.now() - benchStarted) / 1000;
@@ -223,10 +289,17 @@ async function main() {
     out.push(
       `Machine: ${cpu[0]?.model.trim() ?? 'unknown CPU'}, ${cpu.length} cores, ${(totalmem() / 2 ** 30).toFixed(1)} GiB RAM, ${platform()} ${arch()} · Node ${process.version} · lanscope-kot ${version} · ${new Date().toISOString().slice(0, 10)}`,
     );
-    out.push(`Median of ${options.runs} run(s) per figure, each a separate process; start-up: median of ${options.startupRuns}.`);
-    out.push('');
-    out.push('| rows (users × days × events) | CSV | bare csv-parse (a) | doctor (b) | b/a (≤ 1.5) | doctor rows/s | doctor peak RSS (target) | bare peak RSS |');
-    out.push('|---|---:|---:|---:|---:|---:|---:|---:|');
+    const medians = [
+      options.only.has('doctor') ? `median of ${options.runs} run(s) per doctor figure, each a separate process` : undefined,
+      options.only.has('startup') ? `start-up: median of ${options.startupRuns}` : undefined,
+      options.only.has('wizard') ? `wizard first frame: median of ${options.wizardRuns}; key presses: median and p95 of ${options.presses}` : undefined,
+    ].filter(Boolean);
+    out.push(`${medians.join('; ')}.`.replace(/^./, (c) => c.toUpperCase()));
+    if (options.only.has('doctor')) {
+      out.push('');
+      out.push('| rows (users × days × events) | CSV | bare csv-parse (a) | doctor (b) | b/a (≤ 1.5) | doctor rows/s | doctor peak RSS (target) | bare peak RSS |');
+      out.push('|---|---:|---:|---:|---:|---:|---:|---:|');
+    }
     for (const r of results) {
       const ratio = r.doctorMs / r.bareMs;
       const rssMB = (r.rssKB * 1024) / 1e6;
@@ -235,13 +308,27 @@ async function main() {
         `| ${fmtInt(r.size)} (${fmtInt(r.data.params.users)} × ${r.data.params.days} × ${r.data.params.eventsPerDay}) | ${r.data.files.length} files, ${(r.data.stats.logBytes / 1e6).toFixed(0)} MB | ${fmtS(r.bareMs)} | ${fmtS(r.doctorMs)} | ${ratio.toFixed(2)} ${mark(ratio <= TARGET.ratio)} | ${fmtInt(r.size / (r.doctorMs / 1000))} | ${fmtMB(r.rssKB)} (≤ ${limit}) ${mark(rssMB <= limit)} | ${fmtMB(r.bareRssKB)} |`,
       );
     }
-    out.push('');
-    out.push('| start-up | median | ratio to `node -e 0` (≤ 2) |');
-    out.push('|---|---:|---:|');
-    const baseMs = startupCases[0].ms;
-    for (const [i, c] of startupCases.entries()) {
-      const ratio = c.ms / baseMs;
-      out.push(`| ${c.label} | ${c.ms.toFixed(0)} ms | ${i === 0 ? '1.00' : `${ratio.toFixed(2)} ${mark(ratio <= TARGET.startup)}`} |`);
+    if (options.only.has('startup')) {
+      out.push('');
+      out.push('| start-up | median | ratio to `node -e 0` (≤ 2) |');
+      out.push('|---|---:|---:|');
+      const baseMs = startupCases[0].ms;
+      for (const [i, c] of startupCases.entries()) {
+        const ratio = c.ms / baseMs;
+        out.push(`| ${c.label} | ${c.ms.toFixed(0)} ms | ${i === 0 ? '1.00' : `${ratio.toFixed(2)} ${mark(ratio <= TARGET.startup)}`} |`);
+      }
+    }
+    if (wizard) {
+      const { firstFrame, render } = wizard;
+      out.push('');
+      out.push(`| wizard — ${reactBuild(render.nodeEnv)} | median ms | p95 ms | target ms | |`);
+      out.push('|---|---:|---:|---:|:---:|');
+      out.push(
+        firstFrame.skipped
+          ? `| \`lanscope-kot setup --demo\`: first frame in a 120×40 tmux pane | n/a (${firstFrame.skipped}) | | ≤ ${TARGET_FIRST_FRAME_MS} | |`
+          : `| \`lanscope-kot setup --demo\`: first frame in a 120×40 tmux pane (harness alone: ${firstFrame.baselineMs.toFixed(0)} ms) | ${firstFrame.ms.toFixed(0)} | | ≤ ${TARGET_FIRST_FRAME_MS} | ${mark(firstFrame.ms <= TARGET_FIRST_FRAME_MS)} |`,
+      );
+      for (const row of wizardRenderRows(render)) out.push(`| ${row.join(' | ')} |`);
     }
     out.push('');
     for (const r of results) {
@@ -250,12 +337,19 @@ async function main() {
         `- ${fmtInt(r.size)} rows: mapping ${fmtInt(r.data.mapping.rows)} rows; ${fmtInt(s.secondPc)} users on a second PC, ${fmtInt(s.unmappedDefault + s.unmappedNearMiss)} unmapped (${s.unmappedNearMiss} near-misses), ${fmtInt(s.japaneseNames)} Japanese user names, ${fmtInt(s.afterMidnightUserDays)} user-days ending after midnight. Doctor: exit ${r.exitCode}, ${JSON.stringify(r.report.summary)}, ${fmtInt(r.report.punches)} punches, ${(r.report.bytes / 1e6).toFixed(0)} MB of JSON. Data ${r.data.reused ? 'reused' : `generated in ${r.data.generatedSeconds} s`}; size measured in ${r.elapsedS.toFixed(0)} s.`,
       );
     }
+    if (wizard) {
+      const s = wizard.render.stats;
+      out.push(
+        `- Wizard: render benchmark with ${fmtInt(s.users)} employees × ${s.days} days built in memory (the users and events of generate.mjs through LogAggregator, ${fmtInt(s.mappingRows)} mapping rows through parseMapping), whole wizard rendered with ink-testing-library at 120×40 (renderWizard of the UI tests); a key's time runs from the write to stdin to the first changed frame; ✔ when the p95 is within 20 ms. Initial render: first frame with the list (in parentheses: the frame at 120×40, after ink-testing-library's first 100-column pass).`,
+      );
+      if (wizard.render.performanceEntries) out.push(`- ⚠ React's development build left ${fmtInt(wizard.render.performanceEntries)} performance.measure entries in the timeline (never cleared).`);
+    }
     out.push(`- Whole benchmark: ${totalS.toFixed(0)} s.`);
     for (const p of problems) out.push(`- ⚠ ${p}`);
     process.stdout.write(out.join('\n') + '\n');
   } finally {
     await rm(work, { recursive: true, force: true });
-    if (!options.keep) for (const size of options.sizes) await rm(defaultDir(size), { recursive: true, force: true });
+    if (!options.keep && options.only.has('doctor')) for (const size of options.sizes) await rm(defaultDir(size), { recursive: true, force: true });
   }
 }
 

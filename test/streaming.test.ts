@@ -85,3 +85,30 @@ test('the mapping export saved into the log folder is not read as a log', async 
   assert.equal(read.outputDir.logFiles.length, 1);
   await assert.rejects(readOutputDir({ logDir: folder, windowStartMinutes: 300 }), /unknown-header/);
 });
+
+test('reading with a worker thread gives exactly what one thread gives', async () => {
+  const folder = join(dir, 'threads');
+  await mkdir(folder);
+  for (let day = 16; day <= 19; day++) await writeFile(join(folder, `d${day}.csv`), iconv.encode(dayFile(day), 'cp932'));
+  const fixtures = fileURLToPath(new URL('../../test/fixtures/logs', import.meta.url));
+  for (const logDir of [folder, fixtures]) {
+    const one = await readOutputDir({ logDir, windowStartMinutes: 300, threads: 1 });
+    const two = await readOutputDir({ logDir, windowStartMinutes: 300, threads: 2 });
+    assert.deepEqual(two.outputDir.logFiles, one.outputDir.logFiles);
+    const summary = (read: typeof one) =>
+      [...read.logs!.users.values()].map((u) => [u.user, u.rows, [...u.windows]]).sort((a, b) => (String(a[0]) < String(b[0]) ? -1 : 1));
+    assert.deepEqual(summary(two), summary(one));
+  }
+});
+
+test('a bad file read by a worker thread is still named with its line', async () => {
+  const folder = join(dir, 'threads-bad');
+  await mkdir(folder);
+  await writeFile(join(folder, 'a.csv'), iconv.encode(dayFile(17), 'cp932'));
+  await writeFile(join(folder, 'b.csv'), iconv.encode('イベント日時,ログオンユーザ名,ログ種類\r\n2024/12/17 09:00,a,1\r\n2024/12/17 9時,a,2\r\n', 'cp932'));
+  await assert.rejects(readOutputDir({ logDir: folder, windowStartMinutes: 300, threads: 2 }), (err: unknown) => {
+    assert.ok(err instanceof InputError);
+    assert.deepEqual([err.problem.code, err.problem.file, err.problem.line], ['bad-datetime', join(folder, 'b.csv'), 3]);
+    return true;
+  });
+});

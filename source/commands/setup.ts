@@ -79,6 +79,9 @@ export async function runSetup(args: readonly string[], io: SetupIo): Promise<nu
     io.stderr.write(text()['cli.notTty']({}) + '\n');
     return 2;
   }
+  // React's development build doubles the cost of every key press and keeps a performance mark per
+  // render; a shipped CLI runs the production build unless the developer asked otherwise.
+  process.env.NODE_ENV ??= 'production';
   const { runWizard } = await import('../ui/run-wizard.js');
   return runWizard({ lang, demo: options.demo, configDir: options.configDir, endpoint: options.endpoint, io });
 }

@@ -17,6 +17,16 @@ export interface WindowSummary {
   pcs: string[];
 }
 
+export interface UserLogsSnapshot {
+  user: string;
+  rows: number;
+  days: number[];
+  /** NaN where the window has no start (or end). */
+  firstStarts: number[];
+  lastEnds: number[];
+  pcs: string[][];
+}
+
 export class UserLogs {
   rows = 0;
   private readonly days: DayNumber[] = [];
@@ -64,6 +74,32 @@ export class UserLogs {
       if (pcs.length > 1) shared.push({ day, pcs });
     });
     return shared;
+  }
+
+  /** Plain data (structured-clone safe), for handing a worker's aggregation to the main thread. */
+  snapshot(): UserLogsSnapshot {
+    return {
+      user: this.user,
+      rows: this.rows,
+      days: this.days,
+      firstStarts: this.firstStarts,
+      lastEnds: this.lastEnds,
+      pcs: this.days.map((_, i) => this.pcsAt(i)),
+    };
+  }
+
+  /** Folds another reader's windows of this user in: earliest start, latest end, every computer. */
+  merge(other: UserLogsSnapshot): void {
+    const rows = this.rows;
+    other.days.forEach((day, j) => {
+      const i = this.slot(day, undefined);
+      const start = other.firstStarts[j]!;
+      const end = other.lastEnds[j]!;
+      if (!Number.isNaN(start)) this.start(i, start);
+      if (!Number.isNaN(end)) this.end(i, end);
+      for (const pc of other.pcs[j]!) this.notePc(i, pc);
+    });
+    this.rows = rows + other.rows;
   }
 
   private pcsAt(i: number): string[] {
@@ -139,6 +175,14 @@ export class LogAggregator {
     if (start !== undefined) logs.start(i, start);
     if (end !== undefined) logs.end(i, end);
     return window;
+  }
+
+  snapshot(): UserLogsSnapshot[] {
+    return [...this.users.values()].map((logs) => logs.snapshot());
+  }
+
+  merge(snapshots: readonly UserLogsSnapshot[]): void {
+    for (const snapshot of snapshots) this.logsOf(snapshot.user).merge(snapshot);
   }
 
   private logsOf(user: string): UserLogs {

@@ -56,6 +56,8 @@ export interface OutputDirRequest {
   platform?: NodeJS.Platform;
   /** A file in the folder that is not a log (the --mapping export). */
   exclude?: string;
+  /** Threads to read with; default: by folder size and cores (see readLogFiles). */
+  threads?: number;
   onProgress?: (progress: ReadProgress) => void;
 }
 
@@ -98,7 +100,7 @@ export async function readOutputDir(request: OutputDirRequest): Promise<{ output
   const files = folder.csvFiles
     .map((name) => (path.endsWith(sep) ? path + name : path + sep + name))
     .filter((file) => request.exclude === undefined || resolve(file) !== resolve(request.exclude));
-  outputDir.logFiles = await readLogFiles(files, aggregator, request.onProgress);
+  outputDir.logFiles = await readLogFiles(files, aggregator, request.onProgress, { threads: request.threads });
   const hasPcColumn = outputDir.logFiles.some((f) => f.hasPcColumn);
   return { outputDir, logs: { windowStartMinutes: request.windowStartMinutes, users: aggregator.users, hasPcColumn } };
 }

@@ -1,0 +1,113 @@
+// Issue 5, start-up: "the wizard shows its first frame in ≤ 300 ms". The real binary in a pseudo-terminal:
+// tmux (a private server, `-L`, no config file) starts `lanscope-kot setup --demo --config-dir <tmp>` in a
+// new 120×40 session, and `tmux capture-pane -p` is polled about every 10 ms until the step counter `1/7`
+// shows. The time runs from just before `tmux new-session` to the first capture that shows it; the median
+// of several runs (after warm-up runs). The same harness timing `printf 1/7` gives its own overhead.
+//
+//   node bench/wizard-startup.mjs [--runs 7] [--json]
+//
+// Needs a build (dist/) and tmux. The demo's copy and the settings go to a temp folder, removed at the end;
+// the tmux server is killed at the end.
+
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const cli = join(root, 'bin', 'lanscope-kot.js');
+
+export const TARGET_FIRST_FRAME_MS = 300;
+const COLUMNS = 120;
+const ROWS = 40;
+const POLL_MS = 10;
+const WARM_UPS = 2;
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+const median = (values) => {
+  const s = [...values].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+/** For a shell command line: one word, single-quoted. */
+const quote = (text) => `'${String(text).replaceAll("'", `'\\''`)}'`;
+
+export function hasTmux() {
+  return spawnSync('tmux', ['-V']).status === 0;
+}
+
+/**
+ * Runs `command` in a new tmux session and resolves to the ms until `expected` is on the screen (polled
+ * with capture-pane every ~10 ms), then kills the session.
+ */
+async function timeToScreen(tmux, session, command, expected, timeoutMs = 15_000) {
+  const started = performance.now();
+  tmux('new-session', '-d', '-s', session, '-x', String(COLUMNS), '-y', String(ROWS), command);
+  try {
+    for (;;) {
+      const polled = performance.now();
+      const screen = tmux('capture-pane', '-p', '-t', session);
+      if (screen.includes(expected)) return performance.now() - started;
+      if (performance.now() - started > timeoutMs) throw new Error(`"${expected}" did not show within ${timeoutMs} ms; screen:\n${screen}`);
+      await sleep(Math.max(0, POLL_MS - (performance.now() - polled)));
+    }
+  } finally {
+    spawnSync('tmux', [...tmux.base, 'kill-session', '-t', session]);
+  }
+}
+
+/**
+ * Measures the wizard's first frame `runs` times (after warm-ups, interleaved with the harness baseline).
+ * Resolves to { ms, times, baselineMs, baselineTimes, nodeEnv } or { skipped } when tmux is missing.
+ */
+export async function measureWizardStartup({ runs = 7, log = () => {} } = {}) {
+  if (!hasTmux()) return { skipped: 'tmux is not installed' };
+  const work = await mkdtemp(join(tmpdir(), 'lanscope-kot-bench-wizard-'));
+  const socket = `lkbench-${process.pid}`;
+  const base = ['-L', socket, '-f', '/dev/null'];
+  const tmux = (...args) => execFileSync('tmux', [...base, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  tmux.base = base;
+  // The session's environment: this process's, with the demo's temp copies in `work` and English text.
+  const env = `env -u LANSCOPE_KOT_TOKEN -u FORCE_COLOR TMPDIR=${quote(work)} LANG=en_US.UTF-8 LC_ALL=`;
+  const wizard = `exec ${env} ${quote(process.execPath)} ${quote(cli)} setup --demo --config-dir ${quote(join(work, 'config'))}`;
+  const baseline = `printf '%s' '1/7'; exec sleep 60`;
+  try {
+    // The server first, with a session that stays: its start-up is not part of any run.
+    tmux('new-session', '-d', '-s', 'idle', '-x', String(COLUMNS), '-y', String(ROWS), 'exec sleep 600');
+    for (let w = 0; w < WARM_UPS; w++) await timeToScreen(tmux, `warm${w}`, wizard, '1/7');
+    const times = [];
+    const baselineTimes = [];
+    for (let r = 0; r < runs; r++) {
+      baselineTimes.push(await timeToScreen(tmux, `base${r}`, baseline, '1/7'));
+      times.push(await timeToScreen(tmux, `run${r}`, wizard, '1/7'));
+    }
+    log(`  wizard first frame (tmux ${COLUMNS}×${ROWS}): ${times.map((t) => t.toFixed(0)).join(' ')} ms; harness baseline (printf 1/7): ${baselineTimes.map((t) => t.toFixed(0)).join(' ')} ms`);
+    return { ms: median(times), times, baselineMs: median(baselineTimes), baselineTimes, nodeEnv: process.env.NODE_ENV };
+  } finally {
+    // tmux 3.3 leaves the socket file of a killed server behind: ask for its path first, remove it after.
+    const socketPath = spawnSync('tmux', [...base, 'display-message', '-p', '-t', 'idle', '#{socket_path}'], { encoding: 'utf8' }).stdout?.trim();
+    spawnSync('tmux', [...base, 'kill-server']);
+    if (socketPath && socketPath.endsWith(`/${socket}`)) await rm(socketPath, { force: true });
+    await rm(work, { recursive: true, force: true });
+  }
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const arg = (name, fallback) => {
+    const i = process.argv.indexOf(name);
+    return i === -1 ? fallback : process.argv[i + 1];
+  };
+  try {
+    const result = await measureWizardStartup({ runs: Number(arg('--runs', '7')), log: (s) => process.stderr.write(s + '\n') });
+    if (process.argv.includes('--json')) process.stdout.write(JSON.stringify(result) + '\n');
+    else if (result.skipped) process.stdout.write(`wizard first frame: not measured (${result.skipped})\n`);
+    else {
+      const ok = result.ms <= TARGET_FIRST_FRAME_MS;
+      process.stdout.write(`wizard first frame: median ${result.ms.toFixed(0)} ms of ${result.times.length} (target ≤ ${TARGET_FIRST_FRAME_MS} ms) ${ok ? '✔' : '✖'}; harness baseline ${result.baselineMs.toFixed(0)} ms\n`);
+    }
+  } catch (err) {
+    process.stderr.write(`bench: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.exitCode = 1;
+  }
+}
