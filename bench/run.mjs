@@ -158,7 +158,8 @@ async function inspectReport(file) {
  */
 function runWizardRender({ presses, users, seed }) {
   return new Promise((resolve, reject) => {
-    const env = { ...process.env };
+    // The shipped wizard runs React's production build (setup.ts sets NODE_ENV unless it is set).
+    const env = { ...process.env, NODE_ENV: process.env.NODE_ENV ?? 'production' };
     delete env.FORCE_COLOR;
     const args = [wizardRender, '--json', '--presses', String(presses), '--users', String(users), '--seed', String(seed)];
     const child = spawn(process.execPath, args, { cwd: root, env, stdio: ['ignore', 'pipe', 'inherit'] });

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { detectLang, parseLang } from '../i18n/locale.js';
 import type { Lang } from '../i18n/message.js';
 import { wizardEn } from '../i18n/wizard-en.js';
@@ -82,6 +83,13 @@ export async function runSetup(args: readonly string[], io: SetupIo): Promise<nu
   // React's development build doubles the cost of every key press and keeps a performance mark per
   // render; a shipped CLI runs the production build unless the developer asked otherwise.
   process.env.NODE_ENV ??= 'production';
-  const { runWizard } = await import('../ui/run-wizard.js');
+  const { runWizard } = await loadWizard();
   return runWizard({ lang, demo: options.demo, configDir: options.configDir, endpoint: options.endpoint, io });
+}
+
+/** The bundle built by `npm run build` (one file instead of ~650 modules); the modules when it was not built. */
+async function loadWizard(): Promise<typeof import('../ui/run-wizard.js')> {
+  const bundle = new URL('../ui/run-wizard.bundle.js', import.meta.url);
+  if (!existsSync(bundle)) return import('../ui/run-wizard.js');
+  return (await import(bundle.href)) as typeof import('../ui/run-wizard.js');
 }

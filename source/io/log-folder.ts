@@ -120,7 +120,8 @@ function readInWorker(
   onFile: (file: string, stats: LogFileStats) => void,
 ): Promise<void> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./log-worker.js', import.meta.url), {
+    // Spelled from the parent folder so the path also holds inside the wizard's bundle (source/ui/).
+    const worker = new Worker(new URL('../io/log-worker.js', import.meta.url), {
       workerData: { files, windowStartMinutes: aggregator.windowStartMinutes },
       // A worker inherits node's flags; --input-type (eval'd entry points) would stop it loading its file.
       execArgv: process.execArgv.filter((flag) => !flag.startsWith('--input-type')),
