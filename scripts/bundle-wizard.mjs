@@ -5,7 +5,12 @@ import { build } from 'esbuild';
 
 await build({
   entryPoints: ['dist/source/ui/run-wizard.js'],
-  outfile: 'dist/source/ui/run-wizard.bundle.js',
+  // Modules imported only on demand (the connection test's undici) go to chunks beside the bundle, loaded
+  // when used; everything stays in source/ui/ so paths relative to import.meta.url hold.
+  outdir: 'dist/source/ui',
+  entryNames: '[name].bundle',
+  chunkNames: 'run-wizard.chunk-[hash]',
+  splitting: true,
   bundle: true,
   platform: 'node',
   format: 'esm',
