@@ -112,6 +112,7 @@ export const en = {
   'punchTimes.warn': (p: { early: number; long: number; reversed: number; list: string }) =>
     `${p.early} start(s) after midnight before the day change, ${p.long} day(s) over 16 h, ${p.reversed} end(s) before the start: ${p.list}`,
   'punchTimes.advice': (_: None) => 'LanScope records any PC operation as start/end: check these days with the employees (§5.2.3), and ask MOTEX about the operation setting.',
+  'proxy.notTested': (_: None) => 'not checked: run "test connection" in the proxy step',
   'proxy.ok': (p: { endpoint: string; via: string; status: number; ms: number }) => `reached ${p.endpoint} ${p.via === 'direct' ? 'directly' : `via proxy ${p.via}`} (HTTP ${p.status}, ${p.ms} ms)`,
   'proxy.httpStatus': (p: { endpoint: string; via: string; status: number }) =>
     `reached ${p.endpoint} ${p.via === 'direct' ? 'directly' : `via proxy ${p.via}`}, but it answered HTTP ${p.status}`,

@@ -103,6 +103,7 @@ export const ja: Catalog = {
   'punchTimes.pass': () => '日付変更前の開始、16 時間超の勤務、開始より前の終了はありません',
   'punchTimes.warn': (p) => `深夜（日付変更前）の開始 ${p.early} 件、16 時間超 ${p.long} 件、開始より前の終了 ${p.reversed} 件: ${p.list}`,
   'punchTimes.advice': () => 'LanScope は PC の任意の操作を開始/終了として記録します。該当日を従業員に確認し（§5.2.3）、設定は MOTEX 社にご相談ください。',
+  'proxy.notTested': () => '未確認: プロキシのステップで「接続テスト」を実行してください',
   'proxy.ok': (p) => `${p.endpoint} に${p.via === 'direct' ? '直接' : `プロキシ ${p.via} 経由で`}接続できました（HTTP ${p.status}、${p.ms} ms）`,
   'proxy.httpStatus': (p) => `${p.endpoint} に${p.via === 'direct' ? '直接' : `プロキシ ${p.via} 経由で`}到達しましたが、HTTP ${p.status} が返りました`,
   'proxy.httpStatusAdvice': () => 'ネットワーク経路は正常です。それでも送信できない場合は、時間をおいて再試行するか、サポートセンターにサービスの状態をお問い合わせください。',

@@ -11,7 +11,8 @@ export const proxy: Check = {
   run({ facts }) {
     if (facts.offline) return skip(msg('skip.offline', {}));
     const connection = facts.connection;
-    if (!connection) return skip(msg('skip.offline', {}));
+    // The wizard tests the connection only when asked (step 4).
+    if (!connection) return skip(msg('proxy.notTested', {}));
     const { endpoint, proxySource, result } = connection;
     const data = {
       reason: result.reason,
