@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { clip } from './clip.js';
-import { Cursor } from './cursor.js';
+import { displayWidth } from '../../core/display-width.js';
 import { useScrollWindow } from './scroll-window.js';
 import { Box, Text } from 'ink';
 
@@ -25,8 +25,9 @@ export interface ScrollTableProps<T> {
 }
 
 /**
- * A table that renders only its visible window. Cells sit in fixed-width boxes: Ink measures wide
- * characters (勤怠 太郎 is 9 columns) and truncates inside the box, so columns stay aligned.
+ * A table that renders only its visible window. Each row is one line of text whose cells are padded to
+ * their width here (勤怠 太郎 counts 9 columns): one layout node per row instead of one per cell, so a key
+ * press re-lays out a few dozen nodes, and rows are keyed by position so scrolling reuses them.
  */
 export function ScrollTable<T>({ rows, columns, selected, height, rowColor, trailing, empty }: ScrollTableProps<T>) {
   const visible = Math.max(1, height);
@@ -34,37 +35,28 @@ export function ScrollTable<T>({ rows, columns, selected, height, rowColor, trai
   const slice = rows.slice(start, start + visible);
   return (
     <Box flexDirection="column">
-      <Box>
-        <Cursor on={false} />
+      <Text wrap="truncate-end">
+        {'  '}
         {columns.map((c, i) => (
-          <Box key={i} width={c.width} marginRight={1} flexShrink={0}>
-            <Text bold underline wrap="truncate-end">
-              {clip(c.title, c.width)}
-            </Text>
-          </Box>
+          <Text key={i} bold underline>
+            {cellText(c.title, c.width)}
+          </Text>
         ))}
-      </Box>
+      </Text>
       {slice.length === 0 && empty ? <Text dimColor>  {empty}</Text> : null}
       {slice.map((row, i) => {
-        const index = start + i;
-        const isSelected = index === selected;
+        const isSelected = start + i === selected;
         const color = rowColor?.(row);
         return (
-          <Box key={index}>
-            <Cursor on={isSelected} />
+          <Text key={i} wrap="truncate-end">
+            <Text color="cyan">{isSelected ? '› ' : '  '}</Text>
             {columns.map((c, j) => (
-              <Box key={j} width={c.width} marginRight={1} flexShrink={0}>
-                <Text wrap="truncate-end" color={c.color?.(row) ?? color} inverse={isSelected && j === 0}>
-                  {clip(c.cell(row), c.width)}
-                </Text>
-              </Box>
+              <Text key={j} color={c.color?.(row) ?? color} inverse={isSelected && j === 0}>
+                {cellText(c.cell(row), c.width)}
+              </Text>
             ))}
-            {trailing ? (
-              <Box flexShrink={1}>
-                <Text wrap="truncate-end">{trailing(row, isSelected)}</Text>
-              </Box>
-            ) : null}
-          </Box>
+            {trailing ? trailing(row, isSelected) : null}
+          </Text>
         );
       })}
       {rows.length > visible ? (
@@ -75,4 +67,10 @@ export function ScrollTable<T>({ rows, columns, selected, height, rowColor, trai
       ) : null}
     </Box>
   );
+}
+
+/** A cell clipped and padded to its width, then the one-column gap. */
+function cellText(text: string, width: number): string {
+  const clipped = clip(text, width);
+  return clipped + ' '.repeat(Math.max(0, width - displayWidth(clipped)) + 1);
 }
