@@ -69,8 +69,9 @@ export async function readLogFiles(
   onProgress?: (progress: ReadProgress) => void,
   options: ReadOptions = {},
 ): Promise<LogFileStats[]> {
-  const threads = options.threads ?? (await defaultThreads(files));
-  const groups = splitBySize(files, await sizesOf(files), Math.max(1, Math.min(threads, files.length)));
+  const sizes = await sizesOf(files);
+  const threads = options.threads ?? defaultThreads(sizes);
+  const groups = splitBySize(files, sizes, Math.max(1, Math.min(threads, files.length)));
   const rowsByFile = new Map<string, number>();
   const stats = new Map<string, LogFileStats>();
   const report = (): void => {
@@ -149,9 +150,9 @@ function readInWorker(
   });
 }
 
-async function defaultThreads(files: readonly string[]): Promise<number> {
-  if (files.length < 2) return 1;
-  const total = (await sizesOf(files)).reduce((a, b) => a + b, 0);
+function defaultThreads(sizes: readonly number[]): number {
+  if (sizes.length < 2) return 1;
+  const total = sizes.reduce((a, b) => a + b, 0);
   return total < PARALLEL_MIN_BYTES ? 1 : Math.min(availableParallelism(), 4);
 }
 
