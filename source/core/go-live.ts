@@ -1,6 +1,6 @@
 import type { CheckId, CheckStatus } from './checks/check.js';
 import type { CheckResult } from './checks/index.js';
-import type { Report } from './report.js';
+import { summarise, type Report } from './report.js';
 import { maskSecret, redactSecrets } from './secret.js';
 
 /**
@@ -23,8 +23,7 @@ export interface GoLiveVerdict {
 }
 
 export function goLiveVerdict(results: readonly CheckResult[]): GoLiveVerdict {
-  const summary = { pass: 0, warn: 0, fail: 0, skip: 0 };
-  for (const r of results) summary[r.status]++;
+  const summary = summarise(results);
   const failed = results.filter((r) => r.status === 'fail');
   const unchecked = results.filter((r) => r.status === 'skip' && ESSENTIAL_CHECKS.includes(r.id));
   const warnings = results.filter((r) => r.status === 'warn');

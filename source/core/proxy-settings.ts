@@ -213,3 +213,44 @@ export function chooseProxy(
   if (noProxy && target && noProxyMatches(noProxy, target.host, target.port)) return { source: 'no-proxy' };
   return { url: withDefaultScheme(fromEnv), source: 'env' };
 }
+
+/** The proxy as typed into the wizard's fields (HTLanScopeServiceConfig asks for the same ones, §2.5). */
+export interface ProxyFields {
+  use: boolean;
+  host: string;
+  port: string;
+  auth: boolean;
+  user: string;
+  password: string;
+}
+
+/** `http://proxy.example.co.jp:8080` typed whole into the address field is split into host and port. */
+export function normaliseProxyFields<T extends ProxyFields>(p: T): T {
+  let host = p.host.normalize('NFKC').trim().replace(/^[a-z][a-z0-9+.-]*:\/\//i, '').replace(/\/+$/, '');
+  let port = p.port.normalize('NFKC').trim();
+  const m = /^([^:\s]+):(\d+)$/.exec(host);
+  if (m && (port === '' || port === m[2])) {
+    host = m[1]!;
+    port = m[2]!;
+  }
+  return { ...p, host, port, user: p.user.trim() };
+}
+
+/** The fields that cannot be used as they are (none when no proxy is used). */
+export function proxyFieldProblems(p: ProxyFields): ('host' | 'port' | 'user' | 'password')[] {
+  if (!p.use) return [];
+  const problems: ('host' | 'port' | 'user' | 'password')[] = [];
+  if (p.host === '' || /[\s/@]/.test(p.host)) problems.push('host');
+  const port = Number(p.port);
+  if (!/^\d+$/.test(p.port) || port < 1 || port > 65535) problems.push('port');
+  if (p.auth && p.user === '') problems.push('user');
+  if (p.auth && p.password === '') problems.push('password');
+  return problems;
+}
+
+/** The URL undici needs, credentials percent-encoded; it never leaves the process unredacted. */
+export function proxyUrlFromFields(p: ProxyFields): string | undefined {
+  if (!p.use) return undefined;
+  const auth = p.auth ? `${encodeURIComponent(p.user)}:${encodeURIComponent(p.password)}@` : '';
+  return `http://${auth}${p.host}:${p.port}`;
+}

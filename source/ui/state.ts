@@ -1,3 +1,4 @@
+import type { ProxyFields } from '../core/proxy-settings.js';
 import type { CheckId } from '../core/checks/check.js';
 import { parseDayChangeOption } from '../core/day-change-option.js';
 import { windowStartMinutes, type ConnectionFact, type DayChangeSetting, type Facts, type LogFacts, type OutputDirFacts, type TokenFact } from '../core/facts.js';
@@ -7,15 +8,8 @@ import type { SavedSettings } from '../io/settings.js';
 import type { WrittenUpload } from '../io/upload-file.js';
 
 /** Everything the admin typed or chose; kept whole when going back and forth between steps. */
-export interface ProxyValues {
-  use: boolean;
-  host: string;
-  port: string;
-  auth: boolean;
-  user: string;
-  /** Never saved, never shown except as the masked field. */
-  password: string;
-}
+/** The proxy step's fields; the password is never saved and never shown except as the masked field. */
+export type ProxyValues = ProxyFields;
 
 export interface WizardValues {
   companyCode: string;

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Box, Text } from 'ink';
 import { useKeys } from '../widgets/keys.js';
-import { identifierFault, type IdentifierFault } from '../../core/checks/preparation.js';
+import { COMPANY_CODE_LENGTHS, identifierFault, TOKEN_LENGTHS, type IdentifierFault } from '../../core/checks/preparation.js';
 import { maskSecret } from '../../core/secret.js';
 import type { StepProps } from '../app.js';
 import { useT, type Translator } from '../i18n.js';
@@ -11,8 +11,6 @@ import { useFocusList } from '../widgets/focus.js';
 
 type Field = 'code' | 'env' | 'token' | 'remember';
 
-const CODE_LENGTHS = [3, 6];
-const TOKEN_LENGTHS = [32];
 
 /** Full-width characters and spaces are what pasting brings; both have one obvious repair. */
 const repairable = (f: IdentifierFault | undefined): boolean => f === 'full-width' || f === 'spaces';
@@ -40,7 +38,7 @@ export function PreparationStep({ values, update, next, env, settingsPath, demo 
   const [attempted, setAttempted] = useState(false);
   const [note, setNote] = useState<{ field: Field; text: string } | undefined>();
 
-  const codeFault = values.companyCode === '' ? undefined : identifierFault(values.companyCode, CODE_LENGTHS);
+  const codeFault = values.companyCode === '' ? undefined : identifierFault(values.companyCode, COMPANY_CODE_LENGTHS);
   const tokenInUse = !(values.useEnvToken && envToken);
   const tokenFault = !tokenInUse || values.token === '' ? undefined : identifierFault(values.token, TOKEN_LENGTHS);
 

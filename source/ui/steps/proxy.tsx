@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Box, Text } from 'ink';
 import { useKeys } from '../widgets/keys.js';
+import { normaliseProxyFields, proxyFieldProblems, proxyUrlFromFields } from '../../core/proxy-settings.js';
 import type { StepProps } from '../app.js';
 import { useT, type Translator } from '../i18n.js';
 import { useServices, type ProbeResult } from '../services.js';
@@ -13,34 +14,10 @@ import { Button, Toggle } from '../widgets/toggle.js';
 type Field = 'use' | 'host' | 'port' | 'auth' | 'user' | 'password' | 'test';
 type Problems = Partial<Record<Field, string>>;
 
-/** `http://proxy.example.co.jp:8080` typed whole into the address field is split into host and port. */
-export function normaliseProxy(p: ProxyValues): ProxyValues {
-  let host = p.host.normalize('NFKC').trim().replace(/^[a-z][a-z0-9+.-]*:\/\//i, '').replace(/\/+$/, '');
-  let port = p.port.normalize('NFKC').trim();
-  const m = /^([^:\s]+):(\d+)$/.exec(host);
-  if (m && (port === '' || port === m[2])) {
-    host = m[1]!;
-    port = m[2]!;
-  }
-  return { ...p, host, port, user: p.user.trim() };
-}
-
-export function proxyProblems(p: ProxyValues, t: Translator['t']): Problems {
-  if (!p.use) return {};
+function proxyProblems(p: ProxyValues, t: Translator['t']): Problems {
   const problems: Problems = {};
-  if (p.host === '' || /[\s/@]/.test(p.host)) problems.host = t('proxy.err.host');
-  const port = Number(p.port);
-  if (!/^\d+$/.test(p.port) || port < 1 || port > 65535) problems.port = t('proxy.err.port');
-  if (p.auth && p.user === '') problems.user = t('proxy.err.user');
-  if (p.auth && p.password === '') problems.password = t('proxy.err.password');
+  for (const field of proxyFieldProblems(p)) problems[field] = t(`proxy.err.${field}`);
   return problems;
-}
-
-/** The URL undici needs, credentials percent-encoded; it never leaves this process unredacted. */
-export function proxyUrl(p: ProxyValues): string | undefined {
-  if (!p.use) return undefined;
-  const auth = p.auth ? `${encodeURIComponent(p.user)}:${encodeURIComponent(p.password)}@` : '';
-  return `http://${auth}${p.host}:${p.port}`;
 }
 
 function resultText(r: ProbeResult, t: Translator['t']): string {
@@ -81,7 +58,7 @@ export function ProxyStep({ values, update, setLoaded, next }: StepProps) {
   };
 
   const validate = (): ProxyValues | undefined => {
-    const normal = normaliseProxy(p);
+    const normal = normaliseProxyFields(p);
     if (JSON.stringify(normal) !== JSON.stringify(p)) update({ proxy: normal });
     const problems = proxyProblems(normal, t);
     setShownProblems(problems);
@@ -101,7 +78,7 @@ export function ProxyStep({ values, update, setLoaded, next }: StepProps) {
       const probe = await services.loadProbe();
       if (!probe) return setTest({ state: 'unavailable' });
       const timeoutMs = 10_000;
-      const url = proxyUrl(proxy);
+      const url = proxyUrlFromFields(proxy);
       const result = await probe({ endpoint: services.endpoint, ...(url ? { proxy: url } : {}), timeoutMs, secrets: [proxy.password].filter(Boolean) });
       setTest({ state: 'done', result });
       // The proxy check of step 7 reads it, as doctor's reads its own test.
