@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -137,6 +137,23 @@ describe('lanscope-kot setup --demo in a real terminal (tmux)', { skip: hasTmux 
 
     assert.ok(t.screens.length > 10);
     for (const screen of t.screens) assert.ok(!screen.includes(DEMO_TOKEN), 'the token never appears on screen');
+  });
+
+  it('opens an admin\'s own run (no demo) with the saved settings filled in', { timeout: 30_000 }, async () => {
+    // Read back through the shipped bundle, which leaves out conf's schema support (scripts/bundle-wizard.mjs).
+    const own = join(root, 'own-config');
+    mkdirSync(own);
+    const saved = JSON.stringify({ companyCode: 'XYZ789', sqlPath: join(root, '勤怠簿出力.sql'), divisions: ['05:00'] }, null, '\t');
+    writeFileSync(join(own, 'config.json'), saved, { mode: 0o600 });
+    const t = new Terminal('own');
+    terminals.push(t);
+    t.start(`${env} node ${bin} --config-dir ${own}`);
+    const s = await t.waitFor('1/7 Preparation');
+    assert.doesNotMatch(s, /demo data/);
+    assert.match(s, /Company code\s+XYZ789\s+6 chars ✔/);
+    await t.press('C-c');
+    await t.waitFor('EXIT=130');
+    assert.equal(readFileSync(join(own, 'config.json'), 'utf8'), saved, 'quitting on step 1 leaves the settings as they were');
   });
 
   it('quits with Ctrl-C at any step: exit 130, nothing half-written', { timeout: 30_000 }, async () => {

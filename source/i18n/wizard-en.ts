@@ -35,6 +35,8 @@ the proxy password never is. Without a terminal (piped, CI) use "lanscope-kot do
   // Frame
   'app.demo': (_: None) => 'demo data',
   'app.manual': (p: { section: string }) => `manual ${p.section}`,
+  'app.stepsLoading': (_: None) => 'loading …',
+  'app.stepsUnloadable': (p: { reason: string }) => `This step could not be loaded (${p.reason}). Reinstall lanscope-kot (npm ci in a clone).`,
   'keys.first': (_: None) => 'Enter next · Tab/↑↓ field · Ctrl-C quit',
   'keys.global': (_: None) => 'Enter next · Esc back · Tab/↑↓ field · Ctrl-C quit',
   'step.preparation': (_: None) => 'Preparation',

@@ -36,6 +36,8 @@ Enter で次へ、Esc で戻る、Ctrl-C で終了。
   // 画面
   'app.demo': () => 'デモデータ',
   'app.manual': (p) => `マニュアル ${p.section}`,
+  'app.stepsLoading': () => '読み込んでいます …',
+  'app.stepsUnloadable': (p) => `この手順を読み込めませんでした（${p.reason}）。lanscope-kot を入れ直してください（クローンでは npm ci）。`,
   'keys.first': () => 'Enter 次へ · Tab/↑↓ 項目移動 · Ctrl-C 終了',
   'keys.global': () => 'Enter 次へ · Esc 戻る · Tab/↑↓ 項目移動 · Ctrl-C 終了',
   'step.preparation': () => '事前準備',

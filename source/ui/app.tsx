@@ -13,12 +13,8 @@ import { buildFacts, STEP_COUNT, type Loaded, type StepNumber, type WizardValues
 import { StepList, StepHeader } from './widgets/step-header.js';
 import type { DemoInfo } from './demo.js';
 import { PreparationStep } from './steps/preparation.js';
-import { DayChangeStep } from './steps/day-change.js';
-import { OutputDirStep } from './steps/output-dir.js';
-import { ProxyStep } from './steps/proxy.js';
-import { MappingStep } from './steps/mapping.js';
-import { DryRunStep } from './steps/dry-run.js';
-import { ChecklistStep } from './steps/checklist.js';
+import { useLaterSteps } from './later-steps.js';
+import { Spinner } from './widgets/spinner.js';
 
 export interface WizardProps {
   lang: Lang;
@@ -150,6 +146,10 @@ function WizardBody({ env, initial, initialStep, initialLoaded, demo, settingsPa
     setValues((v) => ({ ...v }));
   }, []);
 
+  // Steps 2–7 arrive a moment after the first frame; step 1 is drawn without waiting for them.
+  const later = useLaterSteps();
+  const Body = step === 1 ? PreparationStep : later.steps?.[step];
+
   const { columns, rows } = useTerminalSize();
   // The list of steps beside the content needs room; narrower terminals get it as one line above.
   const sidebar = columns >= 110;
@@ -178,13 +178,13 @@ function WizardBody({ env, initial, initialStep, initialLoaded, demo, settingsPa
         <Box flexDirection="column" flexGrow={1}>
           <StepHeader step={step} />
           <Box flexDirection="column" marginTop={1}>
-            {step === 1 ? <PreparationStep {...stepProps} /> : null}
-            {step === 2 ? <DayChangeStep {...stepProps} /> : null}
-            {step === 3 ? <OutputDirStep {...stepProps} /> : null}
-            {step === 4 ? <ProxyStep {...stepProps} /> : null}
-            {step === 5 ? <MappingStep {...stepProps} /> : null}
-            {step === 6 ? <DryRunStep {...stepProps} /> : null}
-            {step === 7 ? <ChecklistStep {...stepProps} /> : null}
+            {Body ? (
+              <Body {...stepProps} />
+            ) : later.error ? (
+              <Text color="red">{t('app.stepsUnloadable', { reason: later.error })}</Text>
+            ) : (
+              <Spinner label={t('app.stepsLoading')} />
+            )}
           </Box>
         </Box>
       </Box>

@@ -3,7 +3,6 @@ import type { SetupIo } from '../commands/setup.js';
 import type { Lang } from '../i18n/message.js';
 import { configDirFrom, openSettings, type SettingsStore } from '../io/settings.js';
 import { Wizard, type ExitSummary } from './app.js';
-import { demoValues, prepareDemo } from './demo.js';
 import { tw } from './i18n.js';
 import { settingsFromValues, valuesFromSettings, type WizardValues } from './state.js';
 
@@ -30,8 +29,10 @@ export async function runWizard({ lang, demo, configDir, endpoint, io }: RunWiza
       store = undefined;
     }
   }
-  const demoInfo = demo ? prepareDemo() : undefined;
-  const initial: WizardValues = demoInfo ? demoValues(demoInfo) : valuesFromSettings(saved, io.env);
+  // Imported only for --demo: it brings the CP932 encoder, which an admin's own run needs later, if at all.
+  const demoModule = demo ? await import('./demo.js') : undefined;
+  const demoInfo = demoModule?.prepareDemo();
+  const initial: WizardValues = demoModule && demoInfo ? demoModule.demoValues(demoInfo) : valuesFromSettings(saved, io.env);
   let saveError: string | undefined;
   const save = (values: WizardValues): void => {
     try {

@@ -5,6 +5,10 @@ import type { DemoInfo } from '../../source/ui/demo.js';
 import type { Services } from '../../source/ui/services.js';
 import { emptyProxy, type Loaded, type StepNumber, type WizardValues } from '../../source/ui/state.js';
 import type { Lang } from '../../source/i18n/message.js';
+import { loadLaterSteps } from '../../source/ui/later-steps.js';
+
+// The wizard loads steps 2–7 after its first frame; tests start with them loaded, as a person sees them.
+await loadLaterSteps();
 
 /** Keys as a terminal sends them. */
 export const KEY = {

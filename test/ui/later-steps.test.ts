@@ -1,0 +1,47 @@
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { describe, it } from 'node:test';
+
+/**
+ * Steps 2–7 are loaded after the wizard's first frame (start-up). This runs in a fresh process, where
+ * nothing has loaded them yet (the other UI tests load them first), and renders the wizard on step 2.
+ */
+const dist = (path: string) => new URL(`../../source/${path}`, import.meta.url).href;
+
+function framesOfFreshWizard(step: number): string[] {
+  const script = `
+    import { createElement } from 'react';
+    import { render } from 'ink-testing-library';
+    const { Wizard } = await import(${JSON.stringify(dist('ui/app.js'))});
+    const { emptyProxy } = await import(${JSON.stringify(dist('ui/state.js'))});
+    const initial = { companyCode: '', token: '', useEnvToken: false, rememberToken: false, sqlPath: '', divisions: [],
+      outputInput: '', proxy: emptyProxy(), mappingPath: '', acceptedFixes: {}, reportPath: '' };
+    const h = render(createElement(Wizard, { lang: 'en', env: {}, initial, initialStep: ${step}, onExit: () => {} }));
+    const started = Date.now();
+    while (!h.lastFrame().includes('Tab/↑↓ field') || h.lastFrame().includes('loading')) {
+      if (Date.now() - started > 10000) break;
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    process.stdout.write(JSON.stringify(h.frames));
+    h.unmount();
+    process.exit(0);
+  `;
+  // Resolved from the package (react, ink-testing-library): run with the repository as the working directory.
+  const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], {
+    cwd: new URL('../../../', import.meta.url),
+    encoding: 'utf8',
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
+  return JSON.parse(out) as string[];
+}
+
+describe('steps 2–7 load after the first frame', () => {
+  it('draws the frame at once with "loading", then the step', () => {
+    const frames = framesOfFreshWizard(2);
+    assert.match(frames[0]!, /2\/7/);
+    assert.match(frames[0]!, /loading …/, 'the first frame does not wait for steps 2–7');
+    const last = frames.at(-1)!;
+    assert.doesNotMatch(last, /loading …/);
+    assert.match(last, /勤怠簿出力\.sql/, 'step 2 itself once loaded');
+  });
+});
