@@ -5,12 +5,12 @@ import { CHECKS, diagnose, runChecks, type CheckResult } from '../source/core/ch
 import { wrongDayExample } from '../source/core/checks/day-change.js';
 import { findExcelSigns } from '../source/core/checks/mapping.js';
 import { parseDayChangeOption } from '../source/core/day-change-option.js';
-import { dryRunPunches } from '../source/core/dry-run.js';
+import { dryRunPunches, forEachPunchTime } from '../source/core/dry-run.js';
 import type { Facts } from '../source/core/facts.js';
 import { LogAggregator } from '../source/core/log-aggregate.js';
 import { parseMapping } from '../source/core/mapping.js';
 import { buildReport } from '../source/core/report.js';
-import { parseWallClock } from '../source/core/wall-clock.js';
+import { formatDay, formatWallClock, parseWallClock } from '../source/core/wall-clock.js';
 import { parseDoctorOptions } from '../source/commands/doctor-options.js';
 import { gatherFacts } from '../source/commands/gather-facts.js';
 import { translate } from '../source/i18n/translate.js';
@@ -223,6 +223,21 @@ test('the dry run stamps first start and last end, on the KING OF TIME work day,
   // Aligned day change: every punch lands on its LanScope day.
   const aligned = [...dryRunPunches({ logs: facts.logs!.users, byServiceAccount: d.matching.byServiceAccount, dayChangeFor: () => 300 })];
   assert.ok(aligned.every((p) => p.workDate === p.windowDate));
+});
+
+test('the wizard\'s numeric dry run walks exactly the punches of the report, in its order', async () => {
+  const facts = await gatherFacts(parseDoctorOptions(['--log-dir', fixture('logs'), '--mapping', fixture('mapping/export-cp932.csv'), '--day-change', '00:00', '--offline']), {});
+  const d = diagnose(facts);
+  for (const dayChangeFor of [() => 0, () => 300, (employee: string) => (employee === '3000' ? 0 : 300)]) {
+    const input = { logs: facts.logs!.users, byServiceAccount: d.matching.byServiceAccount, dayChangeFor };
+    const walked: string[][] = [];
+    forEachPunchTime(input, (user, employee, kind, time, workDay, windowDay) =>
+      walked.push([user, employee, kind, formatWallClock(time), formatDay(workDay), formatDay(windowDay)]),
+    );
+    const reported = [...dryRunPunches(input)].map((p) => [p.user, p.employee, p.kind, p.time, p.workDate, p.windowDate]);
+    assert.ok(reported.length > 0);
+    assert.deepEqual(walked, reported);
+  }
 });
 
 test('a check that throws becomes a failed result, not a crash', () => {

@@ -1,6 +1,6 @@
 import type { UserLogs } from './log-aggregate.js';
 import type { MappingRow } from './mapping.js';
-import { dayOf, formatDay, formatWallClock, type WallSeconds } from './wall-clock.js';
+import { dayOf, formatDay, formatWallClock, type DayNumber, type WallSeconds } from './wall-clock.js';
 
 /**
  * The punches PC login link would make: per user and LanScope window, the first start is 出勤 (`in`) and
@@ -25,17 +25,22 @@ export interface DryRunInput {
   dayChangeFor: (employee: string) => number;
 }
 
-/** Yields punches user by user, date by date, so a report can stream hundreds of thousands of them. */
-export function* dryRunPunches({ logs, byServiceAccount, dayChangeFor }: DryRunInput): Generator<Punch> {
-  const users = [...logs.keys()].sort();
-  for (const user of users) {
+/** Who the link would stamp, in report order: each user with exactly one employee, and that employee's day change. */
+function* stampedUsers({ logs, byServiceAccount, dayChangeFor }: DryRunInput): Generator<{ user: string; employee: string; offset: number; logs: UserLogs }> {
+  for (const user of [...logs.keys()].sort()) {
     const rows = byServiceAccount.get(user);
     // A duplicate mapping gets nothing: the link could not know whom to stamp.
     if (!rows || new Set(rows.map((r) => r.employee)).size !== 1) continue;
     const employee = rows[0]!.employee;
-    const offset = dayChangeFor(employee);
+    yield { user, employee, offset: dayChangeFor(employee), logs: logs.get(user)! };
+  }
+}
+
+/** Yields punches user by user, date by date, so a report can stream hundreds of thousands of them. */
+export function* dryRunPunches(input: DryRunInput): Generator<Punch> {
+  for (const { user, employee, offset, logs } of stampedUsers(input)) {
     const windows: [number, number | undefined, number | undefined][] = [];
-    logs.get(user)!.forEachWindow((day, firstStart, lastEnd) => windows.push([day, firstStart, lastEnd]));
+    logs.forEachWindow((day, firstStart, lastEnd) => windows.push([day, firstStart, lastEnd]));
     for (const [day, firstStart, lastEnd] of windows) {
       const windowDate = formatDay(day);
       const punch = (kind: 'in' | 'out', time: WallSeconds): Punch => ({
@@ -49,6 +54,22 @@ export function* dryRunPunches({ logs, byServiceAccount, dayChangeFor }: DryRunI
       if (firstStart !== undefined) yield punch('in', firstStart);
       if (lastEnd !== undefined) yield punch('out', lastEnd);
     }
+  }
+}
+
+/**
+ * The same punches in the same order as numbers, handed to `visit` without building an object or a
+ * string each: the wizard lists 200,000 of them and formats only the two dozen on screen.
+ */
+export function forEachPunchTime(
+  input: DryRunInput,
+  visit: (user: string, employee: string, kind: 'in' | 'out', time: WallSeconds, workDay: DayNumber, windowDay: DayNumber) => void,
+): void {
+  for (const { user, employee, offset, logs } of stampedUsers(input)) {
+    logs.forEachWindow((day, firstStart, lastEnd) => {
+      if (firstStart !== undefined) visit(user, employee, 'in', firstStart, dayOf(firstStart, offset), day);
+      if (lastEnd !== undefined) visit(user, employee, 'out', lastEnd, dayOf(lastEnd, offset), day);
+    });
   }
 }
 

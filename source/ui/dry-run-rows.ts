@@ -1,29 +1,36 @@
 import type { Diagnosis } from '../core/checks/check.js';
-import { dryRunPunches, type Punch } from '../core/dry-run.js';
+import { forEachPunchTime } from '../core/dry-run.js';
 import { punchDayChange } from '../core/report.js';
 import type { UserLogs } from '../core/log-aggregate.js';
-import { formatDay, formatMonthDayTime, parseWallClock } from '../core/wall-clock.js';
+import { formatDay, formatMonthDayTime, type DayNumber, type WallSeconds } from '../core/wall-clock.js';
 
 /**
- * Step 6's list: the punches of dryRunPunches grouped per employee and LanScope day, as KING OF TIME's
+ * Step 6's list: the punches of the dry run grouped per employee and LanScope day, as KING OF TIME's
  * 日別データ shows them (`PC 12/17 09:03`), then the users whose logs would be dropped and the
- * service accounts mapped to several employees. Built once; the view renders only what fits.
+ * service accounts mapped to several employees. Built once, as numbers (a month for 20,000 people is
+ * 500,000 rows); the view formats only the rows it shows (punchText, shortDay).
  */
-export interface PunchCell {
-  /** `PC 12/17 09:03`. */
-  text: string;
-  /** The work day KING OF TIME files it under, `12/18`. */
-  workDay: string;
-  /** The LanScope day it was collected for, `12/17`. */
-  windowDay: string;
-  wrong: boolean;
-}
-
 export type DryRunRow =
-  | { kind: 'day'; employee: string; name: string; user: string; day: string; in?: PunchCell; out?: PunchCell; wrong: boolean }
+  | DayRow
   | { kind: 'section'; section: 'dropped' | 'duplicates'; count: number }
   | { kind: 'dropped'; user: string; days: number; first: string; last: string }
   | { kind: 'duplicate'; account: string; employees: string[]; days: number };
+
+/** One employee's LanScope day: its 出勤 and 退勤 and the KING OF TIME work day each is filed under. */
+export interface DayRow {
+  kind: 'day';
+  employee: string;
+  name: string;
+  user: string;
+  /** The LanScope day (collection window). */
+  day: DayNumber;
+  inTime: WallSeconds | undefined;
+  inWorkDay: DayNumber | undefined;
+  outTime: WallSeconds | undefined;
+  outWorkDay: DayNumber | undefined;
+  /** A punch is filed under another work day than its LanScope day. */
+  wrong: boolean;
+}
 
 export interface DryRunSummary {
   employees: number;
@@ -38,15 +45,15 @@ export interface DryRunSummary {
   windowStart: number;
 }
 
-const short = (isoDay: string): string => `${isoDay.slice(5, 7)}/${isoDay.slice(8, 10)}`;
+/** `12/17`. */
+export function shortDay(day: DayNumber): string {
+  const iso = formatDay(day);
+  return `${iso.slice(5, 7)}/${iso.slice(8, 10)}`;
+}
 
-function cell(p: Punch): PunchCell {
-  return {
-    text: `PC ${formatMonthDayTime(parseWallClock(p.time)!)}`,
-    workDay: short(p.workDate),
-    windowDay: short(p.windowDate),
-    wrong: p.workDate !== p.windowDate,
-  };
+/** `PC 12/17 09:03`, as 日別データ shows a PC login punch. */
+export function punchText(time: WallSeconds): string {
+  return `PC ${formatMonthDayTime(time)}`;
 }
 
 export function dryRunRows({ facts, matching, windowStart }: Diagnosis): { rows: DryRunRow[]; summary: DryRunSummary } {
@@ -59,22 +66,30 @@ export function dryRunRows({ facts, matching, windowStart }: Diagnosis): { rows:
   if (!logs || !facts.mapping) return { rows, summary };
 
   const employees = new Set<string>();
-  const days = new Set<string>();
-  let current: Extract<DryRunRow, { kind: 'day' }> | undefined;
-  for (const punch of dryRunPunches({ logs, byServiceAccount: matching.byServiceAccount, dayChangeFor })) {
-    if (!current || current.user !== punch.user || current.day !== short(punch.windowDate)) {
-      const name = matching.byServiceAccount.get(punch.user)?.[0]?.name ?? '';
-      current = { kind: 'day', employee: punch.employee, name, user: punch.user, day: short(punch.windowDate), wrong: false };
+  const days = new Set<DayNumber>();
+  let current: DayRow | undefined;
+  let name = '';
+  forEachPunchTime({ logs, byServiceAccount: matching.byServiceAccount, dayChangeFor }, (user, employee, kind, time, workDay, windowDay) => {
+    if (!current || current.user !== user || current.day !== windowDay) {
+      if (current?.user !== user) name = matching.byServiceAccount.get(user)?.[0]?.name ?? '';
+      current = { kind: 'day', employee, name, user, day: windowDay, inTime: undefined, inWorkDay: undefined, outTime: undefined, outWorkDay: undefined, wrong: false };
       rows.push(current);
-      employees.add(punch.employee);
-      days.add(punch.windowDate);
+      employees.add(employee);
+      days.add(windowDay);
     }
-    const c = cell(punch);
-    current[punch.kind] = c;
-    current.wrong ||= c.wrong;
+    if (kind === 'in') {
+      current.inTime = time;
+      current.inWorkDay = workDay;
+    } else {
+      current.outTime = time;
+      current.outWorkDay = workDay;
+    }
     summary.punches++;
-    if (c.wrong) summary.wrongDay++;
-  }
+    if (workDay !== windowDay) {
+      current.wrong = true;
+      summary.wrongDay++;
+    }
+  });
   summary.employees = employees.size;
   summary.days = days.size;
 
@@ -83,7 +98,7 @@ export function dryRunRows({ facts, matching, windowStart }: Diagnosis): { rows:
     rows.push({ kind: 'section', section: 'dropped', count: dropped.length });
     for (const user of dropped) {
       const { count, first, last } = daysOf(logs.get(user)!);
-      rows.push({ kind: 'dropped', user, days: count, first: short(formatDay(first)), last: short(formatDay(last)) });
+      rows.push({ kind: 'dropped', user, days: count, first: shortDay(first), last: shortDay(last) });
       summary.droppedDays += count;
     }
     summary.droppedUsers = dropped.length;

@@ -3,7 +3,7 @@ import { Box, Text } from 'ink';
 import { useKeys } from '../widgets/keys.js';
 import { formatClockTime } from '../../core/clock-time.js';
 import type { StepProps } from '../app.js';
-import { dryRunRows, problemRows, type DryRunRow } from '../dry-run-rows.js';
+import { dryRunRows, problemRows, punchText, shortDay, type DryRunRow } from '../dry-run-rows.js';
 import { useT, type Translator } from '../i18n.js';
 import { clip } from '../widgets/clip.js';
 import { Cursor } from '../widgets/cursor.js';
@@ -36,16 +36,18 @@ function Cells({ parts }: { parts: { width?: number; text: string; color?: strin
 function Row({ row, t }: { row: DryRunRow; t: Translator['t'] }) {
   switch (row.kind) {
     case 'day': {
-      const wrong = row.in?.wrong ? row.in : row.out?.wrong ? row.out : undefined;
+      const inWrong = row.inWorkDay !== undefined && row.inWorkDay !== row.day;
+      const outWrong = row.outWorkDay !== undefined && row.outWorkDay !== row.day;
+      const wrong = inWrong ? { kind: 'in' as const, workDay: row.inWorkDay! } : outWrong ? { kind: 'out' as const, workDay: row.outWorkDay! } : undefined;
       return (
         <Cells
           parts={[
             { width: W.employee, text: row.employee },
             { width: W.name, text: row.name || row.user },
-            { width: W.day, text: row.day },
-            { width: W.punch, text: row.in?.text ?? '—', color: row.in?.wrong ? 'red' : undefined },
-            { width: W.punch, text: row.out?.text ?? '—', color: row.out?.wrong ? 'red' : undefined },
-            { text: wrong ? `✖ ${t('dry.wrongDay', { workDay: wrong.workDay, windowDay: wrong.windowDay, kind: wrong === row.in ? 'in' : 'out' })}` : '', color: 'red' },
+            { width: W.day, text: shortDay(row.day) },
+            { width: W.punch, text: row.inTime === undefined ? '—' : punchText(row.inTime), color: inWrong ? 'red' : undefined },
+            { width: W.punch, text: row.outTime === undefined ? '—' : punchText(row.outTime), color: outWrong ? 'red' : undefined },
+            { text: wrong ? `✖ ${t('dry.wrongDay', { workDay: shortDay(wrong.workDay), windowDay: shortDay(row.day), kind: wrong.kind })}` : '', color: 'red' },
           ]}
         />
       );
