@@ -324,11 +324,17 @@ async function main() {
       out.push('');
       out.push(`| wizard — ${reactBuild(render.nodeEnv)} | median ms | p95 ms | target ms | |`);
       out.push('|---|---:|---:|---:|:---:|');
-      out.push(
-        firstFrame.skipped
-          ? `| \`lanscope-kot setup --demo\`: first frame in a 120×40 tmux pane | n/a (${firstFrame.skipped}) | | ≤ ${TARGET_FIRST_FRAME_MS} | |`
-          : `| \`lanscope-kot setup --demo\`: first frame in a 120×40 tmux pane (harness alone: ${firstFrame.baselineMs.toFixed(0)} ms) | ${firstFrame.ms.toFixed(0)} | | ≤ ${TARGET_FIRST_FRAME_MS} | ${mark(firstFrame.ms <= TARGET_FIRST_FRAME_MS)} |`,
-      );
+      const wizards = [
+        ['demo', '`lanscope-kot setup --demo`: first frame in a 120×40 tmux pane'],
+        ['own', '`lanscope-kot` with saved settings (an admin\'s own run): first frame'],
+      ];
+      for (const [name, label] of wizards) {
+        out.push(
+          firstFrame.skipped
+            ? `| ${label} | n/a (${firstFrame.skipped}) | | ≤ ${TARGET_FIRST_FRAME_MS} | |`
+            : `| ${label}${name === 'demo' ? ` (harness alone: ${firstFrame.baselineMs.toFixed(0)} ms)` : ''} | ${firstFrame[name].ms.toFixed(0)} | | ≤ ${TARGET_FIRST_FRAME_MS} | ${mark(firstFrame[name].ms <= TARGET_FIRST_FRAME_MS)} |`,
+        );
+      }
       for (const row of wizardRenderRows(render)) out.push(`| ${row.join(' | ')} |`);
     }
     out.push('');
