@@ -3,6 +3,7 @@ import type { SetupIo } from '../commands/setup.js';
 import type { Lang } from '../i18n/message.js';
 import { configDirFrom, openSettings, type SettingsStore } from '../io/settings.js';
 import { Wizard, type ExitSummary } from './app.js';
+import type { DemoInfo } from './demo.js';
 import { tw } from './i18n.js';
 import { settingsFromValues, valuesFromSettings, type WizardValues } from './state.js';
 
@@ -29,10 +30,14 @@ export async function runWizard({ lang, demo, configDir, endpoint, io }: RunWiza
       store = undefined;
     }
   }
-  // Imported only for --demo: it brings the CP932 encoder, which an admin's own run needs later, if at all.
-  const demoModule = demo ? await import('./demo.js') : undefined;
-  const demoInfo = demoModule?.prepareDemo();
-  const initial: WizardValues = demoModule && demoInfo ? demoModule.demoValues(demoInfo) : valuesFromSettings(saved, io.env);
+  let demoInfo: DemoInfo | undefined;
+  let initial: WizardValues = valuesFromSettings(saved, io.env);
+  if (demo) {
+    // Imported only for --demo: it brings the CP932 encoder, which an admin's own run needs later, if at all.
+    const { prepareDemo, demoValues } = await import('./demo.js');
+    demoInfo = prepareDemo();
+    initial = demoValues(demoInfo);
+  }
   let saveError: string | undefined;
   const save = (values: WizardValues): void => {
     try {

@@ -13,9 +13,8 @@ function framesOfFreshWizard(step: number): string[] {
     import { createElement } from 'react';
     import { render } from 'ink-testing-library';
     const { Wizard } = await import(${JSON.stringify(dist('ui/app.js'))});
-    const { emptyProxy } = await import(${JSON.stringify(dist('ui/state.js'))});
-    const initial = { companyCode: '', token: '', useEnvToken: false, rememberToken: false, sqlPath: '', divisions: [],
-      outputInput: '', proxy: emptyProxy(), mappingPath: '', acceptedFixes: {}, reportPath: '' };
+    const { valuesFromSettings } = await import(${JSON.stringify(dist('ui/state.js'))});
+    const initial = valuesFromSettings({}, {});
     const h = render(createElement(Wizard, { lang: 'en', env: {}, initial, initialStep: ${step}, onExit: () => {} }));
     const started = Date.now();
     while (!h.lastFrame().includes('Tab/↑↓ field') || h.lastFrame().includes('loading')) {
