@@ -38,6 +38,10 @@ async function main(): Promise<number> {
     const { runDoctor } = await import('./commands/doctor.js');
     return runDoctor(rest, { stdout: process.stdout, stderr: process.stderr, env: process.env });
   }
+  if (command === 'reconcile') {
+    const { runReconcile } = await import('./commands/reconcile.js');
+    return runReconcile(rest, { stdout: process.stdout, stderr: process.stderr, env: process.env });
+  }
   if (command === undefined || command === 'setup' || command.startsWith('--')) {
     const { runSetup } = await import('./commands/setup.js');
     return runSetup(command === 'setup' ? rest : args, { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env });

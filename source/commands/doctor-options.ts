@@ -23,6 +23,8 @@ export interface DoctorOptions {
   json: boolean;
   lang?: Lang;
   help: boolean;
+  /** --since-last STATE_FILE: report what is new since the run that last wrote this file. */
+  sinceLast?: string;
 }
 
 export class UsageError extends Error {
@@ -49,6 +51,7 @@ const OPTIONS = {
   json: { type: 'boolean' },
   lang: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
+  'since-last': { type: 'string' },
 } as const;
 
 /** Parses doctor's flags. Never echoes a value that could be a secret: only option names appear in errors. */
@@ -99,6 +102,7 @@ export function parseDoctorOptions(args: readonly string[]): DoctorOptions {
     json: values.json ?? false,
     lang,
     help: values.help ?? false,
+    ...(values['since-last'] !== undefined ? { sinceLast: values['since-last'] } : {}),
   };
 }
 

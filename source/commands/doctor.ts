@@ -84,7 +84,7 @@ function collectSecrets(options: DoctorOptions, env: Record<string, string | und
 }
 
 /** "reading LanScope CSVs: 3 files, 1200000 rows" on a terminal only, and only for reads over a second. */
-function progressLine(stderr: CommandIo['stderr'], lang: Lang) {
+export function progressLine(stderr: CommandIo['stderr'], lang: Lang) {
   const started = Date.now();
   let shown = false;
   return {

@@ -16,10 +16,11 @@ export async function gatherFacts(
   env: Record<string, string | undefined>,
   onProgress?: (progress: ReadProgress) => void,
   secrets: string[] = [],
+  { probe = true }: { probe?: boolean } = {},
 ): Promise<Facts> {
   const token = options.tokenFile !== undefined ? await readTokenFile(options.tokenFile) : tokenFromEnv(env);
   if (token) secrets.push(token.value);
-  const kotApiToken = options.kotApiTokenFile !== undefined ? await readTextSecret(options.kotApiTokenFile) : env.KOT_API_TOKEN || undefined;
+  const kotApiToken = await readKotApiToken(options, env);
   if (kotApiToken) secrets.push(kotApiToken);
   const sql = options.sql === undefined ? undefined : await readSql(options.sql);
   const mapping = options.mapping === undefined ? undefined : await readMappingFile(options.mapping);
@@ -30,7 +31,7 @@ export async function gatherFacts(
       : await readOutputDir({ logDir: options.logDir, confIni: options.confIni, windowStartMinutes, exclude: options.mapping, onProgress });
   const [connection, kotApi] = options.offline
     ? [undefined, undefined]
-    : await Promise.all([testConnection(options, env, secrets), kotApiToken ? fetchKotApi(options, env, kotApiToken) : undefined]);
+    : await Promise.all([probe ? testConnection(options, env, secrets) : undefined, kotApiToken ? fetchKotApi(options, env, kotApiToken) : undefined]);
   return {
     companyCode: options.companyCode,
     token,
@@ -43,6 +44,11 @@ export async function gatherFacts(
     kotApi,
     offline: options.offline,
   };
+}
+
+/** The KING OF TIME Web API token, read at run time from --kot-api-token-file or KOT_API_TOKEN (never a flag value). */
+export async function readKotApiToken(options: Pick<DoctorOptions, 'kotApiTokenFile'>, env: Record<string, string | undefined>): Promise<string | undefined> {
+  return options.kotApiTokenFile !== undefined ? readTextSecret(options.kotApiTokenFile) : env.KOT_API_TOKEN || undefined;
 }
 
 async function testConnection(options: DoctorOptions, env: Record<string, string | undefined>, secrets: string[]): Promise<ConnectionFact> {

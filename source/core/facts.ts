@@ -98,7 +98,7 @@ export interface ConnectionFact {
 export interface KotApiFact {
   base: string;
   divisions?: { code: string; name: string; dayBorderTime: string }[];
-  employees?: { code: string; lastName: string; firstName: string; divisionCode: string }[];
+  employees?: { code: string; key?: string; lastName: string; firstName: string; divisionCode: string }[];
   failure?: { reason: string; status?: number; code?: number; message: string; retryAfter?: string };
 }
 

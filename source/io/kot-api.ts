@@ -129,7 +129,8 @@ function str(value: unknown): string | undefined {
   return undefined;
 }
 
-async function getJson<T>(
+/** One GET of a Web API list, each item mapped (or refused with a message); io/kot-timerecord.ts builds on it. */
+export async function getJson<T>(
   path: string,
   opts: KotApiOptions,
   map: (item: Record<string, unknown>, index: number) => T | string,

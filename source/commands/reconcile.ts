@@ -1,0 +1,248 @@
+import { existsSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import chalk from 'chalk';
+import type { Facts } from '../core/facts.js';
+import { InputError } from '../core/input-problem.js';
+import { reconcile, type ReconcileResult } from '../core/reconcile.js';
+import { punchDayChange } from '../core/report.js';
+import { redactSecrets } from '../core/secret.js';
+import { compareWithLast, findingKey, inRange, nextState, reconcileItems, type SinceLast } from '../core/since-last.js';
+import { matchUsers } from '../core/user-matching.js';
+import { windowStartMinutes } from '../core/facts.js';
+import { detectLang } from '../i18n/locale.js';
+import type { Lang } from '../i18n/message.js';
+import { tr } from '../i18n/reconcile.js';
+import { t } from '../i18n/translate.js';
+import { chooseProxy } from '../core/proxy-settings.js';
+import { closedWindowEnd } from '../io/kot-api.js';
+import { readState, StateFileError, writeState } from '../io/state-file.js';
+import { writeFileAtomic } from '../io/upload-file.js';
+import { progressLine, type CommandIo } from './doctor.js';
+import { UsageError } from './doctor-options.js';
+import { gatherFacts, readKotApiToken } from './gather-facts.js';
+import { describeInputProblem } from './input-problem-text.js';
+import { reconcileCsv } from './reconcile-csv.js';
+import { reconcileHelp } from '../i18n/reconcile-help.js';
+import { parseReconcileOptions, ReconcileUsageError, todayJst, type ReconcileOptions } from './reconcile-options.js';
+import { formatReconcileText } from './reconcile-text.js';
+
+export interface ReconcileIo extends CommandIo {
+  /** The clock (closed hours, "today"); tests fix it. */
+  now?: () => Date;
+}
+
+/** A reason the comparison could not be made (closed hours, the Web API refused, no logs): exit 2. */
+export class ReconcileFailure extends Error {
+  constructor(readonly text: (lang: Lang) => string) {
+    super('reconcile failed');
+    this.name = 'ReconcileFailure';
+  }
+}
+
+export interface Reconciled {
+  result: ReconcileResult;
+  /** Punches fetched from KING OF TIME. */
+  fetched: number;
+}
+
+/** Refuses before anything is sent while the Web API is closed (08:30–10:00, 17:30–18:30 JST). */
+export function refuseInClosedHours(now: Date): void {
+  const until = closedWindowEnd(now);
+  if (until) throw new ReconcileFailure((lang) => tr(lang, 'rc.closedNow', { until }));
+}
+
+/**
+ * The comparison on facts already gathered (doctor's inputs, the Web API's divisions and employees):
+ * fetches the punches KING OF TIME holds for the work days (and one day either side, where a punch on
+ * the wrong day lands) and runs the pure comparison. Shared by reconcile and watch.
+ */
+export async function reconcileFacts(
+  facts: Facts,
+  options: ReconcileOptions,
+  token: string,
+  env: Record<string, string | undefined>,
+  now: Date,
+  onProgress?: (done: number, total: number) => void,
+): Promise<Reconciled> {
+  const api = facts.kotApi;
+  if (api?.failure) throw apiFailure(api.failure);
+  if (!facts.logs || facts.logs.users.size === 0 || !facts.mapping) throw new ReconcileFailure((lang) => tr(lang, 'rc.noLogs'));
+  const { fetchTimerecords, daysPerRequest } = await import('../io/kot-timerecord.js');
+  const employees = api?.employees ?? [];
+  const codeOfKey = new Map(employees.flatMap((e) => (e.key ? [[e.key, e.code] as const] : [])));
+  const fetched = await fetchTimerecords({
+    base: options.kotApiBase,
+    token,
+    proxy: chooseProxy(options.proxy, env, options.kotApiBase).url,
+    timeoutMs: options.timeoutSeconds * 1000,
+    now,
+    from: options.from - 1,
+    to: Math.min(options.to + 1, todayJst(now)),
+    codeOfKey,
+    daysPerRequest: daysPerRequest(employees.length),
+    ...(onProgress ? { onProgress } : {}),
+  });
+  if (!fetched.ok) throw apiFailure(fetched);
+  const { actual, names } = fetched.value;
+  const mappingNames = new Map<string, string>();
+  for (const row of facts.mapping.data.rows) if (row.name && !mappingNames.has(row.employee)) mappingNames.set(row.employee, row.name);
+  const kotNames = new Map(employees.map((e) => [e.code, [e.lastName, e.firstName].filter(Boolean).join(' ')] as const));
+  const knownEmployees = employees.length ? new Set([...employees.map((e) => e.code), ...names.keys()]) : undefined;
+  const result = reconcile({
+    logs: facts.logs.users,
+    matching: matchUsers(facts.logs.users, facts.mapping.data),
+    dayChangeFor: punchDayChange(facts, windowStartMinutes(facts)),
+    actual,
+    from: options.from,
+    to: options.to,
+    nameOf: (code) => mappingNames.get(code) || kotNames.get(code) || names.get(code),
+    ...(knownEmployees ? { knownEmployees } : {}),
+  });
+  return { result, fetched: actual.count };
+}
+
+function apiFailure(f: { reason: string; code?: number; status?: number; message: string; retryAfter?: string }): ReconcileFailure {
+  const params = { reason: f.reason, code: f.code ?? 0, status: f.status ?? 0, message: f.message, retryAfter: f.retryAfter ?? '' };
+  return new ReconcileFailure((lang) => tr(lang, 'rc.apiFailed', { detail: t(lang, 'kotApi.fail', params), advice: t(lang, 'kotApi.advice', { reason: f.reason }) }));
+}
+
+/** Runs `lanscope-kot reconcile`; resolves to the exit code (0 nothing differs, 1 differences, 2 usage/input). */
+export async function runReconcile(args: readonly string[], io: ReconcileIo): Promise<number> {
+  let lang: Lang = detectLang(io.env);
+  const secrets: string[] = [];
+  const say = (stream: NodeJS.WritableStream, text: string): void => {
+    stream.write(redactSecrets(text, secrets));
+  };
+  const now = io.now?.() ?? new Date();
+  try {
+    const options = parseReconcileOptions(args, now);
+    lang = options.lang ?? lang;
+    if (io.env.NO_COLOR) chalk.level = 0;
+    if (options.help) {
+      io.stdout.write(reconcileHelp[lang]);
+      return 0;
+    }
+    requireInputs(options, io.env);
+    if (options.csv !== undefined && !existsSync(dirname(resolve(options.csv)))) {
+      throw new ReconcileUsageError((l) => tr(l, 'rc.usage', { command: 'reconcile', detail: tr(l, 'rc.badCsvPath', { file: options.csv! }) }));
+    }
+    const state = options.sinceLast === undefined ? undefined : await readState(options.sinceLast);
+    refuseInClosedHours(now);
+    const progress = progressLine(io.stderr, lang);
+    const facts = await gatherFacts(options, io.env, progress.update, secrets, { probe: false });
+    progress.done();
+    const token = (await readKotApiToken(options, io.env))!;
+    const fetching = fetchProgress(io.stderr, lang);
+    const { result, fetched } = await reconcileFacts(facts, options, token, io.env, now, fetching.update);
+    fetching.done();
+
+    const items = reconcileItems(result);
+    const since = options.sinceLast === undefined ? undefined : compareWithLast(state?.reconcile, items, inRange(result.from, result.to));
+    const isNew = since?.previousAt ? newFindings(since) : undefined;
+    if (options.csv !== undefined) writeOutput(options.csv, reconcileCsv(result.findings, lang));
+    if (options.sinceLast !== undefined) {
+      writeOutput(options.sinceLast, undefined, () =>
+        writeState(options.sinceLast!, nextState(state, { reconcile: { at: isoJst(io.now?.() ?? new Date()), from: result.from, to: result.to, items } })),
+      );
+    }
+    if (options.json) say(io.stdout, reconcileJson(result, since, isNew));
+    else {
+      say(io.stdout, formatReconcileText(result, lang, { fetched, ...(isNew ? { isNew } : {}) }));
+      if (since) say(io.stdout, sinceLastFooter(since, Object.keys(items).length, options.sinceLast!, lang));
+      if (options.csv !== undefined) say(io.stderr, tr(lang, 'rc.csvWritten', { file: options.csv, rows: result.findings.length }) + '\n');
+    }
+    return result.findings.length > 0 ? 1 : 0;
+  } catch (err) {
+    const text = usageOrInputText(err, lang);
+    if (text !== undefined) {
+      say(io.stderr, `lanscope-kot: ${text}\n`);
+      return 2;
+    }
+    say(io.stderr, `lanscope-kot: internal error: ${err instanceof Error ? err.message : String(err)}\n`);
+    return 2;
+  }
+}
+
+/** reconcile needs the Web API token, the logs and the mapping: said before anything is read. */
+export function requireInputs(options: ReconcileOptions, env: Record<string, string | undefined>): void {
+  const missing = (key: 'rc.needToken' | 'rc.needLogs' | 'rc.needMapping') => new ReconcileUsageError((l) => tr(l, 'rc.usage', { command: 'reconcile', detail: tr(l, key) }));
+  if (options.kotApiTokenFile === undefined && !env.KOT_API_TOKEN) throw missing('rc.needToken');
+  if (options.logDir === undefined && options.confIni === undefined) throw missing('rc.needLogs');
+  if (options.mapping === undefined) throw missing('rc.needMapping');
+}
+
+/** The one line on stderr for an error that exits 2, or undefined for a bug of ours. */
+export function usageOrInputText(err: unknown, lang: Lang): string | undefined {
+  if (err instanceof ReconcileUsageError || err instanceof ReconcileFailure) return err.text(lang);
+  if (err instanceof UsageError) return t(lang, err.detail.key, err.detail.params as never);
+  if (err instanceof InputError) return describeInputProblem(err.problem, lang);
+  if (err instanceof StateFileError) return tr(lang, 'sl.badState', { file: err.file, problem: err.problem, reason: err.reason ?? '' });
+  if (err instanceof OutputError) return tr(lang, 'rc.writeFailed', { file: err.file, reason: err.reason });
+  return undefined;
+}
+
+export class OutputError extends Error {
+  constructor(
+    readonly file: string,
+    readonly reason: string,
+  ) {
+    super(`${file}: ${reason}`);
+    this.name = 'OutputError';
+  }
+}
+
+/** Writes a file whole (temporary file + rename); a failure names the file and changes nothing else. */
+export function writeOutput(file: string, text: string | undefined, write: () => void = () => writeFileAtomic(file, text ?? '')): void {
+  try {
+    write();
+  } catch (err) {
+    throw new OutputError(file, (err as NodeJS.ErrnoException).code ?? (err instanceof Error ? err.message : String(err)));
+  }
+}
+
+export function newFindings(since: SinceLast): (finding: ReconcileResult['findings'][number]) => boolean {
+  const fresh = new Set(since.changes.map((c) => c.key));
+  return (finding) => fresh.has(findingKey(finding));
+}
+
+export function sinceLastFooter(since: SinceLast, recorded: number, file: string, lang: Lang): string {
+  if (!since.previousAt) return tr(lang, 'sl.baseline', { file, count: recorded }) + '\n';
+  const lines = [since.changes.length ? tr(lang, 'sl.header', { at: since.previousAt, count: since.changes.length }) : tr(lang, 'sl.nothingNew', { at: since.previousAt })];
+  if (since.resolved.length) lines.push(tr(lang, 'sl.resolved', { count: since.resolved.length }));
+  return lines.join('\n') + '\n';
+}
+
+export function reconcileJson(result: ReconcileResult, since: SinceLast | undefined, isNew: ((f: ReconcileResult['findings'][number]) => boolean) | undefined): string {
+  const findings = since ? result.findings.map((f) => ({ ...f, new: isNew ? isNew(f) : true })) : result.findings;
+  const report = {
+    version: 1,
+    from: result.from,
+    to: result.to,
+    summary: result.summary,
+    days: result.days,
+    findings,
+    ...(since ? { sinceLast: { previous: since.previousAt, new: since.previousAt ? since.changes.length : findings.length, resolved: since.resolved.length } } : {}),
+  };
+  return JSON.stringify(report, null, 2) + '\n';
+}
+
+/** 2026-12-01T10:30:05+09:00: the state file speaks KING OF TIME's time zone, wherever this runs. */
+export function isoJst(now: Date): string {
+  return new Date(now.getTime() + 9 * 3600 * 1000).toISOString().slice(0, 19) + '+09:00';
+}
+
+/** "fetching punches: 12 of 33 day(s)" on a terminal, for fetches over a second. */
+function fetchProgress(stderr: CommandIo['stderr'], lang: Lang) {
+  const started = Date.now();
+  let shown = false;
+  return {
+    update(done: number, total: number) {
+      if (!stderr.isTTY || Date.now() - started < 1000) return;
+      shown = true;
+      stderr.write(`\r${tr(lang, 'rc.progress', { done, total })}`);
+    },
+    done() {
+      if (shown) stderr.write('\r\x1b[2K');
+    },
+  };
+}
