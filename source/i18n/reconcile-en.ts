@@ -5,7 +5,7 @@ const n = (value: number): string => value.toLocaleString('en-US');
 
 export const reconcileEn = {
   // Usage (exit 2)
-  'rc.usage': (p: { command: string; detail: string }) => `lanscope-kot ${p.command}: ${p.detail}. See "lanscope-kot ${p.command} --help".`,
+  'rc.usage': (p: { command: string; detail: string }) => `${p.detail}. See "lanscope-kot ${p.command} --help".`,
   'rc.needRange': (_: None) => 'give the work days to compare: --from DATE [--to DATE], or --days N',
   'rc.badDate': (p: { flag: string; value: string }) => `${p.flag} ${p.value}: expected a date like 2024-12-17`,
   'rc.badDays': (p: { value: string }) => `--days ${p.value}: expected a number of days from 1 to 62`,

@@ -5,7 +5,7 @@ const n = (value: number): string => value.toLocaleString('ja-JP');
 
 export const reconcileJa: ReconcileCatalog = {
   // 使い方（終了コード 2）
-  'rc.usage': (p) => `lanscope-kot ${p.command}: ${p.detail}。"lanscope-kot ${p.command} --help" をご覧ください。`,
+  'rc.usage': (p) => `${p.detail}。"lanscope-kot ${p.command} --help" をご覧ください。`,
   'rc.needRange': () => '比べる勤務日を指定してください: --from 日付 [--to 日付] または --days 日数',
   'rc.badDate': (p) => `${p.flag} ${p.value}: 2024-12-17 のような日付を指定してください`,
   'rc.badDays': (p) => `--days ${p.value}: 1〜62 の日数を指定してください`,
