@@ -14,6 +14,9 @@ import { describeInputProblem } from './input-problem-text.js';
 import { gatherFacts } from './gather-facts.js';
 import { parseDoctorOptions, UsageError, type DoctorOptions } from './doctor-options.js';
 import { formatDoctorText } from './doctor-text.js';
+import { doctorSinceLast, doctorSinceLastJson, doctorSinceLastText } from './doctor-since-last.js';
+import { readState, StateFileError } from '../io/state-file.js';
+import { OutputError, stateOrOutputText } from './run-output.js';
 
 export interface CommandIo {
   stdout: NodeJS.WritableStream & { isTTY?: boolean };
@@ -41,6 +44,7 @@ export async function runDoctor(args: readonly string[], io: CommandIo): Promise
     for (const d of options.dayChanges.filter((d) => d.normalised)) {
       say(io.stderr, t(lang, 'usage.normalised', { flag: '--day-change', input: d.input, value: d.division ? `${d.division}=${d.text}` : d.text }) + '\n');
     }
+    const state = options.sinceLast === undefined ? undefined : await readState(options.sinceLast);
     const progress = progressLine(io.stderr, lang);
     const facts = await gatherFacts(options, io.env, progress.update, secrets);
     progress.done();
@@ -52,8 +56,10 @@ export async function runDoctor(args: readonly string[], io: CommandIo): Promise
       (m) => translate(m, lang),
       (id) => t(lang, `title.${id}` as MessageKey, {} as never),
     );
+    const sinceLast = options.sinceLast === undefined ? undefined : doctorSinceLast(options.sinceLast, state, diagnosis, results, new Date());
+    if (sinceLast) report.sinceLast = doctorSinceLastJson(sinceLast);
     if (options.json) await writeJsonReport(report, io.stdout as Writable, (s) => redactSecrets(s, secrets));
-    else say(io.stdout, formatDoctorText(report, lang));
+    else say(io.stdout, formatDoctorText(report, lang) + (sinceLast ? doctorSinceLastText(sinceLast, options.sinceLast!, lang) : ''));
     return report.summary.fail > 0 ? 1 : 0;
   } catch (err) {
     if (err instanceof UsageError) {
@@ -62,6 +68,10 @@ export async function runDoctor(args: readonly string[], io: CommandIo): Promise
     }
     if (err instanceof InputError) {
       say(io.stderr, `lanscope-kot: ${describeInputProblem(err.problem, lang)}\n`);
+      return 2;
+    }
+    if (err instanceof StateFileError || err instanceof OutputError) {
+      say(io.stderr, `lanscope-kot: ${stateOrOutputText(err, lang)}\n`);
       return 2;
     }
     const reason = err instanceof Error ? err.message : String(err);

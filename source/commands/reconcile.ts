@@ -16,7 +16,6 @@ import { t } from '../i18n/translate.js';
 import { chooseProxy } from '../core/proxy-settings.js';
 import { closedWindowEnd } from '../io/kot-api.js';
 import { readState, StateFileError, writeState } from '../io/state-file.js';
-import { writeFileAtomic } from '../io/upload-file.js';
 import { progressLine, type CommandIo } from './doctor.js';
 import { UsageError } from './doctor-options.js';
 import { gatherFacts, readKotApiToken } from './gather-facts.js';
@@ -25,6 +24,7 @@ import { reconcileCsv } from './reconcile-csv.js';
 import { reconcileHelp } from '../i18n/reconcile-help.js';
 import { parseReconcileOptions, ReconcileUsageError, todayJst, type ReconcileOptions } from './reconcile-options.js';
 import { formatReconcileText } from './reconcile-text.js';
+import { isoJst, OutputError, sinceLastFooter, stateOrOutputText, writeOutput } from './run-output.js';
 
 export interface ReconcileIo extends CommandIo {
   /** The clock (closed hours, "today"); tests fix it. */
@@ -176,40 +176,13 @@ export function usageOrInputText(err: unknown, lang: Lang): string | undefined {
   if (err instanceof ReconcileUsageError || err instanceof ReconcileFailure) return err.text(lang);
   if (err instanceof UsageError) return t(lang, err.detail.key, err.detail.params as never);
   if (err instanceof InputError) return describeInputProblem(err.problem, lang);
-  if (err instanceof StateFileError) return tr(lang, 'sl.badState', { file: err.file, problem: err.problem, reason: err.reason ?? '' });
-  if (err instanceof OutputError) return tr(lang, 'rc.writeFailed', { file: err.file, reason: err.reason });
+  if (err instanceof StateFileError || err instanceof OutputError) return stateOrOutputText(err, lang);
   return undefined;
-}
-
-export class OutputError extends Error {
-  constructor(
-    readonly file: string,
-    readonly reason: string,
-  ) {
-    super(`${file}: ${reason}`);
-    this.name = 'OutputError';
-  }
-}
-
-/** Writes a file whole (temporary file + rename); a failure names the file and changes nothing else. */
-export function writeOutput(file: string, text: string | undefined, write: () => void = () => writeFileAtomic(file, text ?? '')): void {
-  try {
-    write();
-  } catch (err) {
-    throw new OutputError(file, (err as NodeJS.ErrnoException).code ?? (err instanceof Error ? err.message : String(err)));
-  }
 }
 
 export function newFindings(since: SinceLast): (finding: ReconcileResult['findings'][number]) => boolean {
   const fresh = new Set(since.changes.map((c) => c.key));
   return (finding) => fresh.has(findingKey(finding));
-}
-
-export function sinceLastFooter(since: SinceLast, recorded: number, file: string, lang: Lang): string {
-  if (!since.previousAt) return tr(lang, 'sl.baseline', { file, count: recorded }) + '\n';
-  const lines = [since.changes.length ? tr(lang, 'sl.header', { at: since.previousAt, count: since.changes.length }) : tr(lang, 'sl.nothingNew', { at: since.previousAt })];
-  if (since.resolved.length) lines.push(tr(lang, 'sl.resolved', { count: since.resolved.length }));
-  return lines.join('\n') + '\n';
 }
 
 export function reconcileJson(result: ReconcileResult, since: SinceLast | undefined, isNew: ((f: ReconcileResult['findings'][number]) => boolean) | undefined): string {
@@ -224,11 +197,6 @@ export function reconcileJson(result: ReconcileResult, since: SinceLast | undefi
     ...(since ? { sinceLast: { previous: since.previousAt, new: since.previousAt ? since.changes.length : findings.length, resolved: since.resolved.length } } : {}),
   };
   return JSON.stringify(report, null, 2) + '\n';
-}
-
-/** 2026-12-01T10:30:05+09:00: the state file speaks KING OF TIME's time zone, wherever this runs. */
-export function isoJst(now: Date): string {
-  return new Date(now.getTime() + 9 * 3600 * 1000).toISOString().slice(0, 19) + '+09:00';
 }
 
 /** "fetching punches: 12 of 33 day(s)" on a terminal, for fetches over a second. */

@@ -31,6 +31,8 @@ export interface Report {
     nearMisses: { user: string; serviceAccount: string; kind: string; employee: string }[];
   };
   punches: Iterable<Punch>;
+  /** With `--since-last`: what is new since the last run (see commands/doctor-since-last.ts). */
+  sinceLast?: Record<string, unknown>;
 }
 
 export type Translator = (message: Message) => string;

@@ -10,6 +10,9 @@ Usage
       --config-dir DIR        keep settings in DIR (or LANSCOPE_KOT_CONFIG_DIR)
       --endpoint URL          target of the wizard's connection test
   lanscope-kot doctor [...]   run every check without questions (for troubleshooting and monitoring)
+  lanscope-kot reconcile [...] after go-live: compare the logs with the punches KING OF TIME holds
+  lanscope-kot schedule [...] a daily check in Windows Task Scheduler (or a crontab line)
+  lanscope-kot watch [...]    the daily check itself: doctor and reconcile, reports beside a state file
   lanscope-kot --version      print the version
   lanscope-kot --help         this help; "lanscope-kot doctor --help" for the checks
 
@@ -26,6 +29,9 @@ Exit codes: 0 nothing failed, 1 a check failed, 2 usage error or unreadable inpu
       --config-dir フォルダ    設定の保存先（または LANSCOPE_KOT_CONFIG_DIR）
       --endpoint URL          ウィザードの接続テストの宛先
   lanscope-kot doctor [...]   すべてのチェックを対話なしで実行（トラブル調査・定期監視用）
+  lanscope-kot reconcile [...] 運用開始後: ログと KING OF TIME にある打刻を突き合わせる
+  lanscope-kot schedule [...] 毎日の確認を Windows のタスク スケジューラに登録（または crontab の行）
+  lanscope-kot watch [...]    毎日の確認そのもの: doctor と reconcile、状態ファイルの横に報告
   lanscope-kot --version      バージョンを表示
   lanscope-kot --help         このヘルプ。チェックの説明は "lanscope-kot doctor --help"
 
@@ -63,6 +69,7 @@ Network
 Output
   --json                 JSON report (version 1) on stdout: checks, users, dry-run punches
   --lang ja|en           language of messages
+  --since-last FILE      state file: also list what is new since the run that last wrote it
 
 Exit codes: 0 nothing failed, 1 a check failed, 2 usage error or unreadable input.
 
@@ -96,6 +103,7 @@ Example
 出力
   --json                 JSON レポート（version 1）を標準出力へ: チェック、ユーザー、打刻のドライラン
   --lang ja|en           表示言語
+  --since-last ファイル   状態ファイル: 前回この状態ファイルを書いた実行以降に新しく見つかったものも表示
 
 終了コード: 0 NG なし、1 NG あり、2 使い方の誤りまたは読めない入力。
 

@@ -1,0 +1,62 @@
+import type { CheckResult } from '../core/checks/index.js';
+import type { Diagnosis } from '../core/checks/check.js';
+import { compareWithLast, doctorChanges, doctorItems, nextState, splitKey, type Change, type SinceLast, type WatchState } from '../core/since-last.js';
+import type { Lang, MessageKey } from '../i18n/message.js';
+import { tr } from '../i18n/reconcile.js';
+import { t } from '../i18n/translate.js';
+import { writeState } from '../io/state-file.js';
+import { isoJst, sinceLastFooter, writeOutput } from './run-output.js';
+
+/**
+ * `doctor --since-last FILE`: what is new since the run that last wrote FILE (a check that turned warn or
+ * fail, a LanScope user without a mapping, a duplicate, a shared PC, a changed day-change time), recorded
+ * for the next run. The report itself is unchanged; this adds a section to the text and `sinceLast` to JSON.
+ */
+export interface DoctorSinceLast {
+  since: SinceLast;
+  changes: Change[];
+  recorded: number;
+}
+
+export function doctorSinceLast(file: string, state: WatchState | undefined, diagnosis: Diagnosis, results: readonly CheckResult[], now: Date): DoctorSinceLast {
+  const items = doctorItems(diagnosis, results);
+  const since = compareWithLast(state?.doctor, items);
+  writeOutput(file, undefined, () => writeState(file, nextState(state, { doctor: { at: isoJst(now), items } })));
+  return { since, changes: doctorChanges(since), recorded: Object.keys(items).length };
+}
+
+/** The `sinceLast` member of doctor's JSON. */
+export function doctorSinceLastJson({ since, changes }: DoctorSinceLast) {
+  return {
+    previous: since.previousAt,
+    new: changes.map((c) => ({ ...splitKey(c.key), value: c.value, ...(c.previous !== undefined ? { previous: c.previous } : {}) })),
+    resolved: since.resolved.map((key) => splitKey(key)),
+  };
+}
+
+export function doctorSinceLastText(result: DoctorSinceLast, file: string, lang: Lang): string {
+  const { since, changes } = result;
+  const lines = ['', sinceLastFooter({ ...since, changes }, result.recorded, file, lang).trimEnd()];
+  for (const change of since.previousAt ? changes : []) lines.push(`  + ${changeText(change, lang)}`);
+  return lines.join('\n') + '\n';
+}
+
+export function changeText(change: Change, lang: Lang): string {
+  const { kind, subject } = splitKey(change.key);
+  const previous = change.previous ?? '';
+  switch (kind) {
+    case 'check': {
+      const word = (status: string) => (status ? t(lang, `status.${status}` as MessageKey, {} as never) : '');
+      return tr(lang, 'sl.item.check', { title: t(lang, `title.${subject}` as MessageKey, {} as never), id: subject, value: word(change.value), previous: word(previous) });
+    }
+    case 'day-change':
+      return tr(lang, 'sl.item.day-change', { subject, value: change.value, previous });
+    case 'sql-start-time':
+      return tr(lang, 'sl.item.sql-start-time', { value: change.value, previous });
+    case 'duplicate-mapping':
+      return tr(lang, 'sl.item.duplicate-mapping', { subject, value: change.value });
+    case 'unmapped-user':
+    case 'shared-pc':
+      return tr(lang, `sl.item.${kind}`, { subject });
+  }
+}
