@@ -42,6 +42,14 @@ async function main(): Promise<number> {
     const { runReconcile } = await import('./commands/reconcile.js');
     return runReconcile(rest, { stdout: process.stdout, stderr: process.stderr, env: process.env });
   }
+  if (command === 'watch') {
+    const { runWatch } = await import('./commands/watch.js');
+    return runWatch(rest, { stdout: process.stdout, stderr: process.stderr, env: process.env });
+  }
+  if (command === 'schedule') {
+    const { runSchedule } = await import('./commands/schedule.js');
+    return runSchedule(rest, { stdout: process.stdout, stderr: process.stderr, env: process.env });
+  }
   if (command === undefined || command === 'setup' || command.startsWith('--')) {
     const { runSetup } = await import('./commands/setup.js');
     return runSetup(command === 'setup' ? rest : args, { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env });

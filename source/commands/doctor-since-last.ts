@@ -1,11 +1,10 @@
 import type { CheckResult } from '../core/checks/index.js';
 import type { Diagnosis } from '../core/checks/check.js';
-import { compareWithLast, doctorChanges, doctorItems, nextState, splitKey, type Change, type SinceLast, type WatchState } from '../core/since-last.js';
+import { compareWithLast, doctorChanges, doctorItems, splitKey, type Change, type SinceLast, type StateSection, type WatchState } from '../core/since-last.js';
 import type { Lang, MessageKey } from '../i18n/message.js';
 import { tr } from '../i18n/reconcile.js';
 import { t } from '../i18n/translate.js';
-import { writeState } from '../io/state-file.js';
-import { isoJst, sinceLastFooter, writeOutput } from './run-output.js';
+import { isoJst, sinceLastFooter } from './run-output.js';
 
 /**
  * `doctor --since-last FILE`: what is new since the run that last wrote FILE (a check that turned warn or
@@ -16,14 +15,16 @@ export interface DoctorSinceLast {
   since: SinceLast;
   changes: Change[];
   recorded: number;
+  /** This run's section of the state file. */
+  section: StateSection;
 }
 
-export function doctorSinceLast(file: string, state: WatchState | undefined, diagnosis: Diagnosis, results: readonly CheckResult[], now: Date): DoctorSinceLast {
+export function doctorSinceLast(state: WatchState | undefined, diagnosis: Diagnosis, results: readonly CheckResult[], now: Date): DoctorSinceLast {
   const items = doctorItems(diagnosis, results);
   const since = compareWithLast(state?.doctor, items);
-  writeOutput(file, undefined, () => writeState(file, nextState(state, { doctor: { at: isoJst(now), items } })));
-  return { since, changes: doctorChanges(since), recorded: Object.keys(items).length };
+  return { since, changes: doctorChanges(since), recorded: Object.keys(items).length, section: { at: isoJst(now), items } };
 }
+
 
 /** The `sinceLast` member of doctor's JSON. */
 export function doctorSinceLastJson({ since, changes }: DoctorSinceLast) {

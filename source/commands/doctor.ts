@@ -15,8 +15,9 @@ import { gatherFacts } from './gather-facts.js';
 import { parseDoctorOptions, UsageError, type DoctorOptions } from './doctor-options.js';
 import { formatDoctorText } from './doctor-text.js';
 import { doctorSinceLast, doctorSinceLastJson, doctorSinceLastText } from './doctor-since-last.js';
+import { nextState } from '../core/since-last.js';
 import { readState, StateFileError } from '../io/state-file.js';
-import { OutputError, stateOrOutputText } from './run-output.js';
+import { OutputError, saveState, stateOrOutputText } from './run-output.js';
 
 export interface CommandIo {
   stdout: NodeJS.WritableStream & { isTTY?: boolean };
@@ -56,8 +57,11 @@ export async function runDoctor(args: readonly string[], io: CommandIo): Promise
       (m) => translate(m, lang),
       (id) => t(lang, `title.${id}` as MessageKey, {} as never),
     );
-    const sinceLast = options.sinceLast === undefined ? undefined : doctorSinceLast(options.sinceLast, state, diagnosis, results, new Date());
-    if (sinceLast) report.sinceLast = doctorSinceLastJson(sinceLast);
+    const sinceLast = options.sinceLast === undefined ? undefined : doctorSinceLast(state, diagnosis, results, new Date());
+    if (sinceLast) {
+      saveState(options.sinceLast!, nextState(state, { doctor: sinceLast.section }));
+      report.sinceLast = doctorSinceLastJson(sinceLast);
+    }
     if (options.json) await writeJsonReport(report, io.stdout as Writable, (s) => redactSecrets(s, secrets));
     else say(io.stdout, formatDoctorText(report, lang) + (sinceLast ? doctorSinceLastText(sinceLast, options.sinceLast!, lang) : ''));
     return report.summary.fail > 0 ? 1 : 0;

@@ -25,7 +25,7 @@ const OWN = ['from', 'to', 'days', 'csv'] as const;
 type Own = (typeof OWN)[number];
 
 /** Takes `--name value` / `--name=value` for the given names out of args; the rest goes to doctor's parser. */
-export function takeFlags<N extends string>(args: readonly string[], names: readonly N[]): { taken: Partial<Record<N, string>>; rest: string[] } {
+export function takeFlags<N extends string>(args: readonly string[], names: readonly N[], command = 'reconcile'): { taken: Partial<Record<N, string>>; rest: string[] } {
   const taken: Partial<Record<N, string>> = {};
   const rest: string[] = [];
   for (let i = 0; i < args.length; i++) {
@@ -37,7 +37,7 @@ export function takeFlags<N extends string>(args: readonly string[], names: read
     }
     const value = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : args[++i];
     if (value === undefined || (value.startsWith('--') && !arg.includes('='))) {
-      throw new ReconcileUsageError((lang) => tr(lang, 'rc.usage', { command: 'reconcile', detail: `--${name} needs a value` }));
+      throw new ReconcileUsageError((lang) => tr(lang, 'rc.usage', { command, detail: `--${name} needs a value` }));
     }
     taken[name] = value;
   }
@@ -54,10 +54,11 @@ export function todayJst(now: Date): DayNumber {
 /** Doctor flags reconcile has no use for: refused rather than silently ignored. */
 const NOT_HERE = ['--offline', '--company-code', '--token-file', '--endpoint'];
 
-export function parseReconcileOptions(args: readonly string[], now: Date, command = 'reconcile'): ReconcileOptions {
+/** `watch` runs doctor too: it keeps doctor's own flags (`allDoctorFlags`). */
+export function parseReconcileOptions(args: readonly string[], now: Date, command = 'reconcile', allDoctorFlags = false): ReconcileOptions {
   const usage = (detail: (lang: Lang) => string) => new ReconcileUsageError((lang) => tr(lang, 'rc.usage', { command, detail: detail(lang) }));
-  const { taken, rest } = takeFlags<Own>(args, OWN);
-  const refused = rest.find((a) => NOT_HERE.some((flag) => a === flag || a.startsWith(`${flag}=`)));
+  const { taken, rest } = takeFlags<Own>(args, OWN, command);
+  const refused = allDoctorFlags ? undefined : rest.find((a) => NOT_HERE.some((flag) => a === flag || a.startsWith(`${flag}=`)));
   if (refused !== undefined) throw usage((lang) => tr(lang, 'rc.notFlag', { flag: refused.split('=')[0]! }));
   const doctor = parseDoctorOptions(rest);
   const today = todayJst(now);

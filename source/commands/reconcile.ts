@@ -15,7 +15,7 @@ import { tr } from '../i18n/reconcile.js';
 import { t } from '../i18n/translate.js';
 import { chooseProxy } from '../core/proxy-settings.js';
 import { closedWindowEnd } from '../io/kot-api.js';
-import { readState, StateFileError, writeState } from '../io/state-file.js';
+import { readState, StateFileError } from '../io/state-file.js';
 import { progressLine, type CommandIo } from './doctor.js';
 import { UsageError } from './doctor-options.js';
 import { gatherFacts, readKotApiToken } from './gather-facts.js';
@@ -24,7 +24,7 @@ import { reconcileCsv } from './reconcile-csv.js';
 import { reconcileHelp } from '../i18n/reconcile-help.js';
 import { parseReconcileOptions, ReconcileUsageError, todayJst, type ReconcileOptions } from './reconcile-options.js';
 import { formatReconcileText } from './reconcile-text.js';
-import { isoJst, OutputError, sinceLastFooter, stateOrOutputText, writeOutput } from './run-output.js';
+import { isoJst, OutputError, saveState, sinceLastFooter, stateOrOutputText, writeOutput } from './run-output.js';
 
 export interface ReconcileIo extends CommandIo {
   /** The clock (closed hours, "today"); tests fix it. */
@@ -141,9 +141,7 @@ export async function runReconcile(args: readonly string[], io: ReconcileIo): Pr
     const isNew = since?.previousAt ? newFindings(since) : undefined;
     if (options.csv !== undefined) writeOutput(options.csv, reconcileCsv(result.findings, lang));
     if (options.sinceLast !== undefined) {
-      writeOutput(options.sinceLast, undefined, () =>
-        writeState(options.sinceLast!, nextState(state, { reconcile: { at: isoJst(io.now?.() ?? new Date()), from: result.from, to: result.to, items } })),
-      );
+      saveState(options.sinceLast, nextState(state, { reconcile: { at: isoJst(io.now?.() ?? new Date()), from: result.from, to: result.to, items } }));
     }
     if (options.json) say(io.stdout, reconcileJson(result, since, isNew));
     else {

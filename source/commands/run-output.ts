@@ -1,8 +1,8 @@
-import type { SinceLast } from '../core/since-last.js';
+import type { SinceLast, WatchState } from '../core/since-last.js';
 import type { Lang } from '../i18n/message.js';
 import { tr } from '../i18n/reconcile.js';
 import { writeFileAtomic } from '../io/upload-file.js';
-import type { StateFileError } from '../io/state-file.js';
+import { writeState, type StateFileError } from '../io/state-file.js';
 
 /** What doctor, reconcile and watch write besides stdout (CSV, state, report), and the state's closing lines. */
 export class OutputError extends Error {
@@ -41,4 +41,9 @@ export function isoJst(now: Date): string {
 export function stateOrOutputText(err: StateFileError | OutputError, lang: Lang): string {
   if (err instanceof OutputError) return tr(lang, 'rc.writeFailed', { file: err.file, reason: err.reason });
   return tr(lang, 'sl.badState', { file: err.file, problem: err.problem, reason: err.reason ?? '' });
+}
+
+/** Records this run for the next one, whole or not at all. */
+export function saveState(file: string, state: WatchState): void {
+  writeOutput(file, undefined, () => writeState(file, state));
 }

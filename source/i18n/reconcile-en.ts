@@ -82,6 +82,47 @@ export const reconcileEn = {
     `day-change time of ${p.subject === '*' ? 'every division' : `division ${p.subject}`}: ${p.previous ? `${p.previous} → ` : ''}${p.value}`,
   'sl.item.sql-start-time': (p: { value: string; previous: string }) => `collection start time in 勤怠簿出力.sql: ${p.previous ? `${p.previous} → ` : ''}${p.value}`,
 
+  // watch (the daily check)
+  'w.needState': (_: None) => '--state FILE is needed: where the daily check keeps what it found (its reports go beside it)',
+  'w.eventLogOnlyWindows': (_: None) => '--event-log writes to the Windows Application event log and works on Windows only',
+  'w.header': (p: { at: string }) => `lanscope-kot daily check, ${p.at}`,
+  'w.doctorTitle': (_: None) => '== Checks (doctor) ==',
+  'w.reconcileTitle': (_: None) => '== The logs against KING OF TIME (reconcile) ==',
+  'w.reconcileSkipped': (p: { reason: string }) => `reconcile not run: ${p.reason}`,
+  'w.noToken': (_: None) => 'no Web API token (--kot-api-token-file or KOT_API_TOKEN)',
+  'w.offline': (_: None) => '--offline',
+  'w.written': (p: { report: string; csv: string }) => `Report: ${p.report}${p.csv ? `; findings for HR: ${p.csv}` : ''}`,
+  'w.event.checks': (p: { fail: number; warn: number; fresh: number }) => `checks: ${p.fail} failed, ${p.warn} warning(s), ${p.fresh} new since the last run`,
+  'w.event.reconcile': (p: { from: string; to: string; findings: number; fresh: number; notSent: number }) =>
+    `KING OF TIME ${p.from} – ${p.to}: ${n(p.findings)} difference(s), ${n(p.fresh)} new` + (p.notSent ? `, ${p.notSent} day(s) not sent` : ''),
+  'w.event.failed': (p: { reason: string }) => `could not check: ${p.reason}`,
+  'w.eventFailed': (p: { output: string }) =>
+    `could not write to the Application event log (${p.output}); the first entry needs the source lanscope-kot registered by an administrator: run "lanscope-kot schedule … --install" as one`,
+
+  // schedule
+  'sc.needAt': (_: None) => '--at HH:MM is needed: the local time of the daily check, outside the Web API’s closed hours (e.g. 10:30)',
+  'sc.badAt': (p: { value: string }) => `--at ${p.value}: expected a time like 10:30`,
+  'sc.closed': (p: { at: string; jst: string }) =>
+    `--at ${p.at} is ${p.jst} JST, inside the KING OF TIME Web API’s closed hours (08:30–10:00 and 17:30–18:30 JST): choose a time outside them, e.g. 10:30`,
+  'sc.nearClosed': (p: { at: string; jst: string }) => `note: ${p.at} (${p.jst} JST) is less than 30 minutes before the Web API closes: a long run may be cut off`,
+  'sc.proxyPassword': (_: None) =>
+    'a --proxy with a password would be stored in clear text in the task: set HTTPS_PROXY for the account the task runs as instead',
+  'sc.installNotWindows': (_: None) => '--install creates a Windows scheduled task; on this system add the crontab line above (crontab -e)',
+  'sc.when': (p: { at: string; jst: string }) => `Every day at ${p.at} (this machine’s time; ${p.jst} JST), outside the Web API’s closed hours.`,
+  'sc.runs': (p: { command: string }) => `Runs:    ${p.command}`,
+  'sc.writes': (p: { state: string; report: string; csv: string }) => `Writes:  ${p.state} (what was found, for --since-last), ${p.report}, ${p.csv}`,
+  'sc.eventLog': (_: None) => 'Outcome: Windows Application event log, source lanscope-kot (id 100 clean, 200 differences, 300 could not check or a day not sent)',
+  'sc.tokenEnv': (_: None) =>
+    'The Web API token is read from KOT_API_TOKEN when the task runs: set it for the account the task runs as (setx KOT_API_TOKEN …), or give --kot-api-token-file.',
+  'sc.noToken': (_: None) => 'No Web API token: the daily check runs doctor only (give --kot-api-token-file to compare with KING OF TIME too).',
+  'sc.howInstall': (p: { name: string }) => `To create the task: add --install (as an administrator), or --xml FILE and then: schtasks /create /tn ${p.name} /xml FILE`,
+  'sc.cron': (_: None) => 'Add this line with crontab -e (cron uses this machine’s local time):',
+  'sc.installed': (p: { name: string }) => `Created the scheduled task "${p.name}" (Task Scheduler Library).`,
+  'sc.installFailed': (p: { output: string }) => `schtasks could not create the task: ${p.output}`,
+  'sc.xmlWritten': (p: { file: string }) => `Wrote the task to ${p.file} (UTF-16, as schtasks /create /xml reads it).`,
+  'sc.sourceRegistered': (_: None) => 'Registered the event source lanscope-kot in the Application log (one information entry).',
+  'sc.installedEvent': (p: { name: string; at: string }) => `lanscope-kot: the daily check "${p.name}" runs every day at ${p.at}.`,
+
   // CSV for HR (one row per finding)
   'rc.csv.header': (_: None) => 'finding,what,employee code,name,LanScope user,work day,punch,log time,KING OF TIME time,KING OF TIME work day,cause,detail',
 };

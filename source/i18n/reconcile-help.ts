@@ -63,3 +63,69 @@ Web API は日本時間 08:30〜10:00 と 17:30〜18:30 は利用できません
 終了コード: 0 相違なし、1 相違あり、2 使い方の誤り・読めない入力・Web API の拒否。
 `,
 };
+
+export const scheduleHelp: Record<Lang, string> = {
+  en: `Usage: lanscope-kot schedule --at HH:MM --state FILE [--install | --xml FILE] [inputs]
+
+Sets up the daily check after go-live: "lanscope-kot watch" (doctor and reconcile, reporting what is
+new since the last run) at a fixed time every day, outside the Web API's closed hours.
+On Windows it prints the task and, with --install, creates it in Task Scheduler (schtasks /create /xml),
+running as you whether or not you are logged on; the outcome of every run goes to the Application
+event log (source lanscope-kot). Elsewhere it prints the equivalent crontab line.
+
+  --at HH:MM             time of day, this machine's clock; 08:30–10:00 and 17:30–18:30 JST are refused
+  --state FILE           the state file; the report (.report.txt) and findings (.findings.csv) go beside it
+  --days N               work days reconcile looks back (default 7)
+  --task-name NAME       default lanscope-kot
+  --install              create the task now (Windows, as an administrator: also registers the event source)
+  --xml FILE             write the task XML (UTF-16) to FILE, for review or schtasks /create /xml
+  inputs                 doctor's flags (--log-dir, --mapping, --sql, --kot-api-token-file, …), made absolute
+
+No token or password is written into the task: give --token-file / --kot-api-token-file, or set
+LANSCOPE_KOT_TOKEN / KOT_API_TOKEN for the account the task runs as. A --proxy with a password is refused.
+`,
+  ja: `使い方: lanscope-kot schedule --at 時刻 --state ファイル [--install | --xml ファイル] [入力]
+
+運用開始後の毎日の確認を設定します: 毎日決まった時刻に "lanscope-kot watch"（doctor と reconcile。
+前回以降に新しく見つかったものを報告）を、Web API の利用時間外を避けて実行します。
+Windows ではタスクを表示し、--install でタスク スケジューラに作成します（schtasks /create /xml）。
+ログオンしていなくてもあなたのアカウントで動き、毎回の結果をアプリケーション イベント ログ
+（ソース lanscope-kot）に記録します。ほかのシステムでは同じ内容の crontab の行を表示します。
+
+  --at 時刻              このマシンの時刻。日本時間 08:30〜10:00 と 17:30〜18:30 は受け付けません
+  --state ファイル        状態ファイル。その横に報告（.report.txt）と結果一覧（.findings.csv）を書きます
+  --days 日数            reconcile がさかのぼる勤務日（既定 7）
+  --task-name 名前       既定 lanscope-kot
+  --install              今すぐタスクを作成（Windows、管理者として。イベント ソースも登録）
+  --xml ファイル          タスクの XML（UTF-16）を書き出す（確認用、または schtasks /create /xml 用）
+  入力                   doctor のオプション（--log-dir、--mapping、--sql、--kot-api-token-file など）。絶対パスにします
+
+トークンやパスワードはタスクに書きません: --token-file / --kot-api-token-file を指定するか、タスクを
+実行するアカウントに LANSCOPE_KOT_TOKEN / KOT_API_TOKEN を設定してください。パスワード付きの --proxy は受け付けません。
+`,
+};
+
+export const watchHelp: Record<Lang, string> = {
+  en: `Usage: lanscope-kot watch --state FILE [--days N] [--event-log] [inputs]
+
+The daily check that "lanscope-kot schedule" sets up: doctor and reconcile (the last N work days up to
+yesterday, default 7) on one reading of the inputs, each listing only what is new since the run that
+last wrote FILE. Writes FILE.report.txt and FILE.findings.csv beside the state file (UTF-8 with BOM) and
+prints the report. --event-log (Windows) records the outcome in the Application event log, source
+lanscope-kot: 100 information when clean, 200 warning with the first findings, 300 error when it could
+not check or a day was not sent. Without a Web API token it runs doctor only.
+
+Inputs: doctor's flags. Exit codes: 0 clean, 1 a check failed or differences, 2 could not check.
+`,
+  ja: `使い方: lanscope-kot watch --state ファイル [--days 日数] [--event-log] [入力]
+
+"lanscope-kot schedule" が設定する毎日の確認そのものです: 入力を 1 回読み、doctor と reconcile（昨日までの
+N 勤務日、既定 7）を実行し、それぞれ前回この状態ファイルを書いた実行以降に新しく見つかったものだけを
+表示します。状態ファイルの横に .report.txt と .findings.csv（BOM 付き UTF-8）を書き、報告を表示します。
+--event-log（Windows）は結果をアプリケーション イベント ログ（ソース lanscope-kot）に記録します:
+問題なしは 100（情報）、相違ありは 200（警告、最初の結果つき）、確認できない・未連携の日ありは 300（エラー）。
+Web API トークンがなければ doctor のみ実行します。
+
+入力: doctor のオプション。終了コード: 0 問題なし、1 NG または相違あり、2 確認できない。
+`,
+};

@@ -75,6 +75,44 @@ export const reconcileJa: ReconcileCatalog = {
   'sl.item.day-change': (p) => `${p.subject === '*' ? '全所属' : `所属 ${p.subject}`} の日付変更時間: ${p.previous ? `${p.previous} → ` : ''}${p.value}`,
   'sl.item.sql-start-time': (p) => `勤怠簿出力.sql の収集開始時刻: ${p.previous ? `${p.previous} → ` : ''}${p.value}`,
 
+  // watch（毎日の確認）
+  'w.needState': () => '--state ファイル を指定してください: 毎日の確認が見つけたものを記録する場所です（報告はその横に書きます）',
+  'w.eventLogOnlyWindows': () => '--event-log は Windows のアプリケーション イベント ログに書き込むもので、Windows でのみ使えます',
+  'w.header': (p) => `lanscope-kot 毎日の確認 ${p.at}`,
+  'w.doctorTitle': () => '== チェック（doctor） ==',
+  'w.reconcileTitle': () => '== ログと KING OF TIME の突き合わせ（reconcile） ==',
+  'w.reconcileSkipped': (p) => `突き合わせは行っていません: ${p.reason}`,
+  'w.noToken': () => 'Web API トークンがありません（--kot-api-token-file または KOT_API_TOKEN）',
+  'w.offline': () => '--offline',
+  'w.written': (p) => `報告: ${p.report}${p.csv ? `、人事向けの結果一覧: ${p.csv}` : ''}`,
+  'w.event.checks': (p) => `チェック: NG ${p.fail}、注意 ${p.warn}、前回以降の新規 ${p.fresh}`,
+  'w.event.reconcile': (p) => `KING OF TIME ${p.from} 〜 ${p.to}: 相違 ${n(p.findings)} 件、新規 ${n(p.fresh)} 件` + (p.notSent ? `、未連携の日 ${p.notSent}` : ''),
+  'w.event.failed': (p) => `確認できませんでした: ${p.reason}`,
+  'w.eventFailed': (p) =>
+    `アプリケーション イベント ログに書き込めませんでした（${p.output}）。最初の 1 件には管理者によるイベント ソース lanscope-kot の登録が必要です。管理者として "lanscope-kot schedule … --install" を実行してください`,
+
+  // schedule
+  'sc.needAt': () => '--at 時刻 を指定してください: 毎日の確認の時刻（このマシンの時刻）。Web API の利用時間外を避けてください（例 10:30）',
+  'sc.badAt': (p) => `--at ${p.value}: 10:30 のような時刻を指定してください`,
+  'sc.closed': (p) => `--at ${p.at} は日本時間 ${p.jst} で、KING OF TIME Web API の利用時間外（日本時間 08:30〜10:00 と 17:30〜18:30）です。例えば 10:30 など、時間外を避けてください`,
+  'sc.nearClosed': (p) => `注意: ${p.at}（日本時間 ${p.jst}）は Web API が止まる 30 分前以内です。時間のかかる実行は途中で止まることがあります`,
+  'sc.proxyPassword': () => 'パスワード付きの --proxy はタスクに平文で保存されてしまいます。タスクを実行するアカウントに HTTPS_PROXY を設定してください',
+  'sc.installNotWindows': () => '--install は Windows のタスクを作るものです。このシステムでは上の crontab の行を追加してください（crontab -e）',
+  'sc.when': (p) => `毎日 ${p.at}（このマシンの時刻。日本時間 ${p.jst}）。Web API の利用時間外を避けています。`,
+  'sc.runs': (p) => `実行:    ${p.command}`,
+  'sc.writes': (p) => `書き込み: ${p.state}（--since-last 用の記録）、${p.report}、${p.csv}`,
+  'sc.eventLog': () => '結果: Windows のアプリケーション イベント ログ、ソース lanscope-kot（ID 100 問題なし、200 相違あり、300 確認できない・未連携の日あり）',
+  'sc.tokenEnv': () =>
+    'Web API トークンはタスクの実行時に KOT_API_TOKEN から読みます。タスクを実行するアカウントに設定するか（setx KOT_API_TOKEN …）、--kot-api-token-file を指定してください。',
+  'sc.noToken': () => 'Web API トークンがないため、毎日の確認は doctor のみです（KING OF TIME とも突き合わせるには --kot-api-token-file を指定）。',
+  'sc.howInstall': (p) => `タスクを作るには: --install を付けて（管理者として）実行するか、--xml ファイル で書き出してから schtasks /create /tn ${p.name} /xml ファイル`,
+  'sc.cron': () => 'crontab -e でこの行を追加してください（cron はこのマシンの時刻で動きます）:',
+  'sc.installed': (p) => `タスク "${p.name}" を作成しました（タスク スケジューラ ライブラリ）。`,
+  'sc.installFailed': (p) => `schtasks でタスクを作成できませんでした: ${p.output}`,
+  'sc.xmlWritten': (p) => `タスクを ${p.file} に書き出しました（schtasks /create /xml が読む UTF-16）。`,
+  'sc.sourceRegistered': () => 'アプリケーション ログにイベント ソース lanscope-kot を登録しました（情報 1 件）。',
+  'sc.installedEvent': (p) => `lanscope-kot: 毎日の確認 "${p.name}" を毎日 ${p.at} に実行します。`,
+
   // 人事向け CSV（結果 1 件につき 1 行）
   'rc.csv.header': () => '種別,内容,従業員コード,氏名,LanScope ユーザー,勤務日,打刻,ログの時刻,KING OF TIME の時刻,KING OF TIME の勤務日,原因,詳細',
 };
