@@ -59,7 +59,8 @@ async function testConnection(options: DoctorOptions, env: Record<string, string
   return { endpoint: options.endpoint, proxySource: choice.source, timeoutMs, result };
 }
 
-async function fetchKotApi(options: DoctorOptions, env: Record<string, string | undefined>, token: string): Promise<KotApiFact> {
+/** Divisions, then employees, from the Web API (reconcile's wizard entry uses it on facts it already has). */
+export async function fetchKotApi(options: Pick<DoctorOptions, 'kotApiBase' | 'proxy' | 'timeoutSeconds'>, env: Record<string, string | undefined>, token: string): Promise<KotApiFact> {
   const { fetchDivisions, fetchEmployees } = await import('../io/kot-api.js');
   const base = options.kotApiBase;
   const request = { base, token, proxy: chooseProxy(options.proxy, env, base).url, timeoutMs: options.timeoutSeconds * 1000 };

@@ -18,7 +18,8 @@ import { closedWindowEnd } from '../io/kot-api.js';
 import { readState, StateFileError } from '../io/state-file.js';
 import { progressLine, type CommandIo } from './doctor.js';
 import { UsageError } from './doctor-options.js';
-import { gatherFacts, readKotApiToken } from './gather-facts.js';
+import { fetchKotApi, gatherFacts, readKotApiToken } from './gather-facts.js';
+import { mergeKotDivisions } from '../core/day-change-option.js';
 import { describeInputProblem } from './input-problem-text.js';
 import { reconcileCsv } from './reconcile-csv.js';
 import { reconcileHelp } from '../i18n/reconcile-help.js';
@@ -58,7 +59,7 @@ export function refuseInClosedHours(now: Date): void {
  */
 export async function reconcileFacts(
   facts: Facts,
-  options: ReconcileOptions,
+  options: Pick<ReconcileOptions, 'kotApiBase' | 'proxy' | 'timeoutSeconds' | 'from' | 'to'>,
   token: string,
   env: Record<string, string | undefined>,
   now: Date,
@@ -99,6 +100,21 @@ export async function reconcileFacts(
     ...(knownEmployees ? { knownEmployees } : {}),
   });
   return { result, fetched: actual.count };
+}
+
+/**
+ * The wizard's "compare with KING OF TIME": its facts have no Web API answers yet, so divisions and employees
+ * are fetched first (their day-change times and divisions decide each punch's work day), then the same comparison.
+ */
+export async function reconcileWithApi(
+  facts: Facts,
+  request: { token: string; proxy?: string; kotApiBase: string; timeoutSeconds: number; from: number; to: number; now: Date },
+  env: Record<string, string | undefined>,
+): Promise<Reconciled> {
+  refuseInClosedHours(request.now);
+  const kotApi = await fetchKotApi(request, env, request.token);
+  const dayChanges = kotApi.divisions ? mergeKotDivisions(facts.dayChanges, kotApi.divisions) : facts.dayChanges;
+  return reconcileFacts({ ...facts, kotApi, dayChanges }, request, request.token, env, request.now);
 }
 
 function apiFailure(f: { reason: string; code?: number; status?: number; message: string; retryAfter?: string }): ReconcileFailure {

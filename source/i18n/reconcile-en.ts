@@ -123,6 +123,12 @@ export const reconcileEn = {
   'sc.sourceRegistered': (_: None) => 'Registered the event source lanscope-kot in the Application log (one information entry).',
   'sc.installedEvent': (p: { name: string; at: string }) => `lanscope-kot: the daily check "${p.name}" runs every day at ${p.at}.`,
 
+  // The wizard's go-live checklist: "compare with KING OF TIME"
+  'ui.offer': (_: None) => 'Tab: compare with KING OF TIME (Web API, KOT_API_TOKEN)',
+  'ui.running': (p: { from: string; to: string }) => `comparing the logs of ${p.from} – ${p.to} with KING OF TIME …`,
+  'ui.keys': (_: None) => '↑↓ PgUp/PgDn scroll · Tab back to the checklist',
+  'ui.noDays': (_: None) => 'no LanScope logs of the last 62 days to compare',
+
   // CSV for HR (one row per finding)
   'rc.csv.header': (_: None) => 'finding,what,employee code,name,LanScope user,work day,punch,log time,KING OF TIME time,KING OF TIME work day,cause,detail',
 };

@@ -113,6 +113,12 @@ export const reconcileJa: ReconcileCatalog = {
   'sc.sourceRegistered': () => 'アプリケーション ログにイベント ソース lanscope-kot を登録しました（情報 1 件）。',
   'sc.installedEvent': (p) => `lanscope-kot: 毎日の確認 "${p.name}" を毎日 ${p.at} に実行します。`,
 
+  // ウィザードの運用開始チェックリスト:「KING OF TIME と突き合わせる」
+  'ui.offer': () => 'Tab: KING OF TIME と突き合わせる（Web API、KOT_API_TOKEN）',
+  'ui.running': (p) => `${p.from} 〜 ${p.to} のログを KING OF TIME と突き合わせています …`,
+  'ui.keys': () => '↑↓ PgUp/PgDn スクロール · Tab チェックリストに戻る',
+  'ui.noDays': () => '直近 62 日に比べられる LanScope のログがありません',
+
   // 人事向け CSV（結果 1 件につき 1 行）
   'rc.csv.header': () => '種別,内容,従業員コード,氏名,LanScope ユーザー,勤務日,打刻,ログの時刻,KING OF TIME の時刻,KING OF TIME の勤務日,原因,詳細',
 };

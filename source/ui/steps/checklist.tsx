@@ -17,6 +17,8 @@ import { useScrollWindow } from '../widgets/scroll-window.js';
 import { StatusMark } from '../widgets/status-mark.js';
 import { displayWidth } from '../../core/display-width.js';
 import { TextField } from '../widgets/text-field.js';
+import { tr as trReconcile } from '../../i18n/reconcile.js';
+import { KotCompare } from './kot-compare.js';
 
 const NOT_GIVEN: readonly string[] = ['skip.notGiven', 'skip.noToken', 'skip.noLogs', 'skip.offline'];
 const MAX_TODO = 3;
@@ -59,6 +61,9 @@ export function ChecklistStep({ values, update, loaded, setLoaded, facts, diagno
   const services = useServices();
   const [selected, setSelected] = useState(0);
   const [error, setError] = useState<string | undefined>();
+  // After go-live: with a Web API token, Tab compares the logs with what KING OF TIME holds (issue 13).
+  const [comparing, setComparing] = useState(false);
+  const kotToken = env.KOT_API_TOKEN && facts.logs && facts.mapping ? env.KOT_API_TOKEN : undefined;
   const verdict = useMemo(() => goLiveVerdict(results), [results]);
   const todo = useMemo(() => todoList(results, loaded.upload?.file, tr), [results, loaded.upload, tr]);
   const config = configValues(values, env, facts.outputDir?.path);
@@ -90,6 +95,8 @@ export function ChecklistStep({ values, update, loaded, setLoaded, facts, diagno
 
   useKeys((_input, key) => {
     if (key.ctrl || key.escape) return;
+    if (key.tab && kotToken) return setComparing((c) => !c);
+    if (comparing) return;
     if (key.return) {
       if (reportPath !== '' && !saved) return saveReport();
       return finish();
@@ -112,6 +119,7 @@ export function ChecklistStep({ values, update, loaded, setLoaded, facts, diagno
     </Box>
   );
 
+  if (comparing && kotToken) return <KotCompare facts={facts} values={values} token={kotToken} height={height} />;
   return (
     <Box flexDirection="column">
       {verdict.ready ? (
@@ -134,6 +142,7 @@ export function ChecklistStep({ values, update, loaded, setLoaded, facts, diagno
       {todo.length > MAX_TODO ? <Text dimColor>  {t('check.moreTodo', { count: todo.length - MAX_TODO })}</Text> : null}
       <Box marginTop={1}>
         <Text bold>{t('check.checks', { ...verdict.summary })}</Text>
+        {kotToken ? <Text dimColor> · {trReconcile(lang, 'ui.offer')}</Text> : null}
       </Box>
       {results.slice(start, start + listHeight).map((r, i) => {
         const isSelected = start + i === selected;

@@ -1,0 +1,103 @@
+import { useEffect, useMemo, useState } from 'react';
+import { Box, Text } from 'ink';
+import type { Facts } from '../../core/facts.js';
+import { proxyUrlFromFields } from '../../core/proxy-settings.js';
+import type { ReconcileResult } from '../../core/reconcile.js';
+import { formatDay } from '../../core/wall-clock.js';
+import { findingLine } from '../../commands/reconcile-text.js';
+import { todayJst } from '../../commands/reconcile-options.js';
+import { tr } from '../../i18n/reconcile.js';
+import { useT } from '../i18n.js';
+import { useServices } from '../services.js';
+import type { WizardValues } from '../state.js';
+import { useKeys } from '../widgets/keys.js';
+import { Spinner } from '../widgets/spinner.js';
+
+/**
+ * After go-live, from the checklist: the same comparison as `lanscope-kot reconcile` over the work days of
+ * the logs read in step 3 (the last 62 up to yesterday), as one scrollable list: each day's summary line,
+ * worst first, then its findings. Tab goes back.
+ */
+export function KotCompare({ facts, values, token, height }: { facts: Facts; values: WizardValues; token: string; height: number }) {
+  const { lang } = useT();
+  const services = useServices();
+  const range = useMemo(() => logRange(facts, services.now()), [facts, services]);
+  const [state, setState] = useState<{ result: ReconcileResult } | { error: string } | undefined>();
+  const [top, setTop] = useState(0);
+
+  useEffect(() => {
+    if (!range) return;
+    let live = true;
+    void (async () => {
+      try {
+        const compare = await services.loadCompare();
+        const proxy = values.proxy.use ? proxyUrlFromFields(values.proxy) : undefined;
+        const { result } = await compare(facts, { token, ...(proxy ? { proxy } : {}), kotApiBase: services.kotApiBase, timeoutSeconds: 10, from: range.from, to: range.to, now: services.now() }, {});
+        if (live) setState({ result });
+      } catch (err) {
+        const text = (err as { text?: (l: typeof lang) => string }).text;
+        const message = typeof text === 'function' ? text(lang) : err instanceof Error ? err.message : String(err);
+        if (live) setState({ error: [token, values.proxy.password].filter(Boolean).reduce((s, secret) => s.split(secret).join('***'), message) });
+      }
+    })();
+    return () => {
+      live = false;
+    };
+  }, [facts, range, services, token, values.proxy, lang]);
+
+  const lines = useMemo(() => (state && 'result' in state ? listLines(state.result, lang) : []), [state, lang]);
+  const visible = Math.max(3, height - 4);
+  useKeys((_input, key) => {
+    const last = Math.max(0, lines.length - visible);
+    if (key.downArrow) setTop((t) => Math.min(last, t + 1));
+    else if (key.upArrow) setTop((t) => Math.max(0, t - 1));
+    else if (key.pageDown) setTop((t) => Math.min(last, t + visible));
+    else if (key.pageUp) setTop((t) => Math.max(0, t - visible));
+  });
+
+  return (
+    <Box flexDirection="column">
+      {!range ? <Text>{tr(lang, 'ui.noDays')}</Text> : null}
+      {range && !state ? <Spinner label={tr(lang, 'ui.running', { from: formatDay(range.from), to: formatDay(range.to) })} /> : null}
+      {state && 'error' in state ? <Text color="red">✖ {state.error}</Text> : null}
+      {lines.slice(top, top + visible).map((line, i) => (
+        <Text key={top + i} wrap="truncate-end" color={line.startsWith('✖') ? 'red' : line.startsWith('!') ? 'yellow' : line.startsWith('✔') ? 'green' : undefined}>
+          {line}
+        </Text>
+      ))}
+      <Box marginTop={1}>
+        <Text dimColor>{tr(lang, 'ui.keys')}</Text>
+      </Box>
+    </Box>
+  );
+}
+
+/** The work days the logs cover, within the 62 days up to yesterday (JST). */
+function logRange(facts: Facts, now: Date): { from: number; to: number } | undefined {
+  const to = todayJst(now) - 1;
+  let first = Infinity;
+  let last = -Infinity;
+  for (const logs of facts.logs?.users.values() ?? []) {
+    logs.forEachWindow((day) => {
+      if (day < first) first = day;
+      if (day > last) last = day;
+    });
+  }
+  const end = Math.min(last, to);
+  const start = Math.max(first, end - 61);
+  return Number.isFinite(start) && start <= end ? { from: start, to: end } : undefined;
+}
+
+function listLines(result: ReconcileResult, lang: 'ja' | 'en'): string[] {
+  const lines = [tr(lang, 'rc.summary', { days: result.summary.days, expected: result.summary.expected, matched: result.summary.matched, differing: result.summary.differing, notSent: result.summary.daysNotSent, findings: result.summary.findings })];
+  for (const day of result.days) {
+    const date = `${day.date.slice(5, 7)}/${day.date.slice(8, 10)}`;
+    lines.push(
+      day.notSent
+        ? `✖ ${tr(lang, 'rc.dayNotSent', { date, expected: day.expected, punches: day.punches })}`
+        : `${day.differing ? '!' : '✔'} ${tr(lang, 'rc.day', { date, matched: day.matched, expected: day.expected, differing: day.differing })}`,
+    );
+    for (const f of result.findings) if (f.workDate === day.date && f.kind !== 'day-not-sent') lines.push(`  ${findingLine(f, lang)}`);
+  }
+  return lines;
+}

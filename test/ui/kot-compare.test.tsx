@@ -1,0 +1,55 @@
+import assert from 'node:assert/strict';
+import { after, afterEach, before, describe, it } from 'node:test';
+import { cleanup } from 'ink-testing-library';
+import { startKotStub, type KotStub } from '../kot-server.js';
+import { demoStubData } from '../reconcile-demo.js';
+import { demoCopy, loadedFor } from './demo-fixture.js';
+import { flat, KEY, renderWizard, typeAndWait, waitForFrame } from './helpers.js';
+
+describe('step 7: compare with KING OF TIME (after go-live)', () => {
+  let stub: KotStub;
+  let demo: ReturnType<typeof demoCopy>;
+  before(async () => {
+    stub = await startKotStub(await demoStubData(true));
+    demo = demoCopy();
+  });
+  after(async () => {
+    await stub.close();
+    demo.cleanup();
+  });
+  afterEach(() => cleanup());
+
+  const atStep7 = async (env: Record<string, string>) => {
+    const h = renderWizard({
+      columns: 120,
+      rows: 40,
+      step: 7,
+      values: demo.values,
+      loaded: await loadedFor(demo.values),
+      env,
+      // The day after the demo's last day, at noon JST: the Web API is open, the logs' days are past.
+      services: { kotApiBase: stub.base, now: () => new Date('2024-12-19T12:00:00+09:00') },
+    });
+    await typeAndWait(h.stdin, '');
+    return h;
+  };
+
+  it('offered with KOT_API_TOKEN: Tab shows the findings by day, worst first; Tab goes back', { timeout: 20_000 }, async () => {
+    const h = await atStep7({ KOT_API_TOKEN: stub.token });
+    assert.match(flat(h.lastFrame()), /Tab: compare with KING OF TIME/);
+    await typeAndWait(h.stdin, KEY.tab);
+    const frame = await waitForFrame(h.lastFrame, /12\/17: 3 of 12 employees as expected, 9 differ/);
+    assert.match(flat(frame), /✖ 12\/18: 0 of 11 employees as expected — none of the 12 punches arrived/);
+    assert.match(flat(frame), /other day +0012 勤怠 次郎 \(jirou\) +clock-out 12\/18 01:30 is filed under work day 12\/18/);
+    assert.ok(frame.split('\n').length < 40, 'fits the terminal');
+    assert.ok(!h.frames.some((f) => f.includes(stub.token)), 'the token is never on screen');
+    await typeAndWait(h.stdin, KEY.down);
+    await typeAndWait(h.stdin, KEY.tab);
+    await waitForFrame(h.lastFrame, /Tab: compare with KING OF TIME/);
+  });
+
+  it('not offered without a Web API token', { timeout: 20_000 }, async () => {
+    const h = await atStep7({});
+    assert.doesNotMatch(flat(h.lastFrame()), /compare with KING OF TIME/);
+  });
+});
