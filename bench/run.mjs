@@ -5,7 +5,7 @@
 // wizard-startup.mjs) and, with 20,000 employees, the initial render and key presses of the mapping and
 // dry-run steps (wizard-render.mjs). Prints a Markdown table on stdout; progress goes to stderr.
 //
-//   node bench/run.mjs [--only doctor,startup,wizard] [--sizes 1000000,5000000] [--runs 3] [--startup-runs 10]
+//   node bench/run.mjs [--only doctor,startup,wizard,reconcile] [--sizes 1000000,5000000] [--runs 3] [--startup-runs 10]
 //                      [--wizard-runs 7] [--presses 50] [--wizard-users 20000] [--seed N] [--keep]
 //
 // Needs a build (dist/): `npm run bench` builds first. Writes nothing into the repository.
@@ -20,14 +20,15 @@ import { fileURLToPath } from 'node:url';
 import { DEFAULT_SEED, defaultDir, ensureData, shapeFor } from './generate.mjs';
 import { measureWizardStartup, TARGET_FIRST_FRAME_MS } from './wizard-startup.mjs';
 import { reactBuild, tableRows as wizardRenderRows } from './wizard-render.mjs';
+import { measureReconcile } from './reconcile.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const cli = join(root, 'bin', 'lanscope-kot.js');
 const bare = join(root, 'bench', 'bare-parse.mjs');
 const wizardRender = join(root, 'bench', 'wizard-render.mjs');
-const SECTIONS = ['doctor', 'startup', 'wizard'];
+const SECTIONS = ['doctor', 'startup', 'wizard', 'reconcile'];
 const USAGE =
-  'usage: node bench/run.mjs [--only doctor,startup,wizard] [--sizes 1000000,5000000] [--runs 3] [--startup-runs 10]\n' +
+  'usage: node bench/run.mjs [--only doctor,startup,wizard,reconcile] [--sizes 1000000,5000000] [--runs 3] [--startup-runs 10]\n' +
   '                          [--wizard-runs 7] [--presses 50] [--wizard-users 20000] [--seed N] [--keep]\n';
 
 const TARGET = {
@@ -281,6 +282,12 @@ async function main() {
       wizard = { firstFrame, render };
     }
 
+    let reconcileLines;
+    if (options.only.has('reconcile')) {
+      log('\n# reconcile');
+      reconcileLines = await measureReconcile({ users: 20_000, days: 31, runs: options.runs, keep: options.keep }, log);
+    }
+
     // ------------------------------------------------------------ the table
     const totalS = (performance.now() - benchStarted) / 1000;
     const cpu = cpus();
@@ -351,6 +358,7 @@ async function main() {
       );
       if (wizard.render.performanceEntries) out.push(`- ⚠ React's development build left ${fmtInt(wizard.render.performanceEntries)} performance.measure entries in the timeline (never cleared).`);
     }
+    if (reconcileLines) out.push('', ...reconcileLines, '');
     out.push(`- Whole benchmark: ${totalS.toFixed(0)} s.`);
     for (const p of problems) out.push(`- ⚠ ${p}`);
     process.stdout.write(out.join('\n') + '\n');
