@@ -16,6 +16,8 @@ export interface SetupOptions {
   configDir: string | undefined;
   /** Target of the connection test (default: the PC login link host), e.g. a test server. */
   endpoint: string | undefined;
+  /** KING OF TIME Web API base for step 7's "compare with KING OF TIME" (default the real API). */
+  kotApiBase?: string;
   lang: Lang | undefined;
   help: boolean;
 }
@@ -45,6 +47,10 @@ export function parseSetupOptions(args: readonly string[]): SetupOptions {
     else if (name === '--endpoint') {
       options.endpoint = value();
       if (!/^https?:\/\/[^/\s]+/i.test(options.endpoint)) throw new SetupUsageError({ key: 'cli.unknownOption', option: `--endpoint ${options.endpoint}` });
+    }
+    else if (name === '--kot-api-base') {
+      options.kotApiBase = value();
+      if (!/^https?:\/\/[^/\s]+/i.test(options.kotApiBase)) throw new SetupUsageError({ key: 'cli.unknownOption', option: `--kot-api-base ${options.kotApiBase}` });
     }
     else if (name === '--lang') {
       const v = value();
@@ -84,7 +90,7 @@ export async function runSetup(args: readonly string[], io: SetupIo): Promise<nu
   // render; a shipped CLI runs the production build unless the developer asked otherwise.
   process.env.NODE_ENV ??= 'production';
   const { runWizard } = await loadWizard();
-  return runWizard({ lang, demo: options.demo, configDir: options.configDir, endpoint: options.endpoint, io });
+  return runWizard({ lang, demo: options.demo, configDir: options.configDir, endpoint: options.endpoint, kotApiBase: options.kotApiBase, io });
 }
 
 /** The bundle built by `npm run build` (one file instead of ~650 modules); the modules when it was not built. */

@@ -20,6 +20,7 @@ Options
   --demo               try it with the bundled sample data (nothing of yours is read or changed)
   --config-dir DIR     keep the settings in DIR/config.json (also LANSCOPE_KOT_CONFIG_DIR)
   --endpoint URL       target of "test connection" (default https://pclogin.secomtrust.net/)
+  --kot-api-base URL   Web API of step 7's "compare with KING OF TIME" (KOT_API_TOKEN; default https://api.kingtime.jp/v1.0)
   --lang ja|en         language
 
 Settings are saved owner-only (0600) in the platform's config folder, e.g. ~/.config/lanscope-kot/config.json

@@ -20,6 +20,7 @@ Enter で次へ、Esc で戻る、Ctrl-C で終了。
   --demo               同梱のサンプルデータで試す（お手元のファイルは読まず、変更もしません）
   --config-dir DIR     設定を DIR/config.json に保存（LANSCOPE_KOT_CONFIG_DIR でも可）
   --endpoint URL       「接続テスト」の宛先（既定 https://pclogin.secomtrust.net/）
+  --kot-api-base URL   手順 7「KING OF TIME と突き合わせる」の Web API（KOT_API_TOKEN。既定 https://api.kingtime.jp/v1.0）
   --lang ja|en         表示言語
 
 設定は本人のみ読み書きできる権限（0600）で、OS の設定フォルダ（例 ~/.config/lanscope-kot/config.json、

@@ -12,11 +12,12 @@ export interface RunWizardOptions {
   demo: boolean;
   configDir: string | undefined;
   endpoint?: string | undefined;
+  kotApiBase?: string | undefined;
   io: SetupIo;
 }
 
 /** Renders the wizard on a terminal and resolves to the exit code: 0 finished, 130 Ctrl-C. */
-export async function runWizard({ lang, demo, configDir, endpoint, io }: RunWizardOptions): Promise<number> {
+export async function runWizard({ lang, demo, configDir, endpoint, kotApiBase, io }: RunWizardOptions): Promise<number> {
   const dir = configDirFrom(configDir, io.env);
   let store: SettingsStore | undefined;
   let saved = {};
@@ -56,7 +57,7 @@ export async function runWizard({ lang, demo, configDir, endpoint, io }: RunWiza
       initial={initial}
       demo={demoInfo}
       settingsPath={store?.path}
-      services={endpoint ? { endpoint } : undefined}
+      services={endpoint || kotApiBase ? { ...(endpoint ? { endpoint } : {}), ...(kotApiBase ? { kotApiBase } : {}) } : undefined}
       onSave={save}
       onExit={(exitCode, exitSummary) => {
         code = exitCode;
