@@ -73,7 +73,7 @@ export function ChecklistStep({ values, update, loaded, setLoaded, facts, diagno
   const shownTodo = todo.slice(0, MAX_TODO);
   // Verdict, to-dos (up to two lines each), heading, detail of the selected check, config block, report field.
   const todoLines = shownTodo.reduce((n, item) => n + Math.ceil(displayWidth(item) / Math.max(20, width - 6)), 0);
-  const fixedLines = 1 + todoLines + (todo.length > MAX_TODO ? 1 : 0) + 2 + 2 + 6 + 3;
+  const fixedLines = 1 + todoLines + (todo.length > MAX_TODO ? 1 : 0) + 2 + (kotToken ? 1 : 0) + 2 + 6 + 3;
   const listHeight = Math.max(3, Math.min(results.length, height - fixedLines));
   const start = useScrollWindow(results.length, selected, listHeight);
   const current = results[selected]!;
@@ -140,9 +140,9 @@ export function ChecklistStep({ values, update, loaded, setLoaded, facts, diagno
         </Box>
       ))}
       {todo.length > MAX_TODO ? <Text dimColor>  {t('check.moreTodo', { count: todo.length - MAX_TODO })}</Text> : null}
-      <Box marginTop={1}>
+      <Box marginTop={1} flexDirection="column">
         <Text bold>{t('check.checks', { ...verdict.summary })}</Text>
-        {kotToken ? <Text dimColor> · {trReconcile(lang, 'ui.offer')}</Text> : null}
+        {kotToken ? <Text dimColor>{trReconcile(lang, 'ui.offer')}</Text> : null}
       </Box>
       {results.slice(start, start + listHeight).map((r, i) => {
         const isSelected = start + i === selected;
