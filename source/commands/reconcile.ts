@@ -157,7 +157,7 @@ export async function runReconcile(args: readonly string[], io: ReconcileIo): Pr
     const isNew = since?.previousAt ? newFindings(since) : undefined;
     if (options.csv !== undefined) writeOutput(options.csv, reconcileCsv(result.findings, lang));
     if (options.sinceLast !== undefined) {
-      saveState(options.sinceLast, nextState(state, { reconcile: { at: isoJst(io.now?.() ?? new Date()), from: result.from, to: result.to, items } }));
+      saveState(options.sinceLast, nextState(state, { reconcile: { at: isoJst(now), from: result.from, to: result.to, items } }));
     }
     if (options.json) say(io.stdout, reconcileJson(result, since, isNew));
     else {
