@@ -3,6 +3,7 @@ import { detectLang, parseLang } from '../i18n/locale.js';
 import type { Lang } from '../i18n/message.js';
 import { wizardEn } from '../i18n/wizard-en.js';
 import { wizardJa } from '../i18n/wizard-ja.js';
+import { wantsSafeGlyphs } from '../ui/glyphs.js';
 
 export interface SetupIo {
   stdout: NodeJS.WritableStream & { isTTY?: boolean };
@@ -20,6 +21,8 @@ export interface SetupOptions {
   kotApiBase?: string;
   lang: Lang | undefined;
   help: boolean;
+  /** Narrow-safe glyphs (ui/glyphs.ts) even where they would not be chosen. */
+  ascii: boolean;
 }
 
 export class SetupUsageError extends Error {
@@ -30,7 +33,7 @@ export class SetupUsageError extends Error {
 
 /** `[--demo] [--config-dir DIR] [--lang ja|en] [--help]`, also as `--opt=value`. */
 export function parseSetupOptions(args: readonly string[]): SetupOptions {
-  const options: SetupOptions = { demo: false, configDir: undefined, endpoint: undefined, lang: undefined, help: false };
+  const options: SetupOptions = { demo: false, configDir: undefined, endpoint: undefined, lang: undefined, help: false, ascii: false };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
     const eq = arg.indexOf('=');
@@ -42,6 +45,7 @@ export function parseSetupOptions(args: readonly string[]): SetupOptions {
       return v;
     };
     if (name === '--demo') options.demo = true;
+    else if (name === '--ascii') options.ascii = true;
     else if (name === '--help' || name === '-h') options.help = true;
     else if (name === '--config-dir') options.configDir = value();
     else if (name === '--endpoint') {
@@ -89,8 +93,11 @@ export async function runSetup(args: readonly string[], io: SetupIo): Promise<nu
   // React's development build doubles the cost of every key press and keeps a performance mark per
   // render; a shipped CLI runs the production build unless the developer asked otherwise.
   process.env.NODE_ENV ??= 'production';
+  // https://no-color.org: chalk (and so Ink) reads FORCE_COLOR, not NO_COLOR, when it is first loaded.
+  if (io.env.NO_COLOR) process.env.FORCE_COLOR = '0';
+  const ascii = wantsSafeGlyphs({ ascii: options.ascii, platform: process.platform, env: io.env });
   const { runWizard } = await loadWizard();
-  return runWizard({ lang, demo: options.demo, configDir: options.configDir, endpoint: options.endpoint, kotApiBase: options.kotApiBase, io });
+  return runWizard({ lang, demo: options.demo, configDir: options.configDir, endpoint: options.endpoint, kotApiBase: options.kotApiBase, ascii, io });
 }
 
 /** The bundle built by `npm run build` (one file instead of ~650 modules); the modules when it was not built. */

@@ -240,7 +240,8 @@ export function normaliseProxyFields<T extends ProxyFields>(p: T): T {
 export function proxyFieldProblems(p: ProxyFields): ('host' | 'port' | 'user' | 'password')[] {
   if (!p.use) return [];
   const problems: ('host' | 'port' | 'user' | 'password')[] = [];
-  if (p.host === '' || /[\s/@]/.test(p.host)) problems.push('host');
+  // A host name or an IP address, nothing else: `proxy.local:80x80` is not one.
+  if (!/^(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?)$/.test(p.host)) problems.push('host');
   const port = Number(p.port);
   if (!/^\d+$/.test(p.port) || port < 1 || port > 65535) problems.push('port');
   if (p.auth && p.user === '') problems.push('user');

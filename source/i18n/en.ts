@@ -1,4 +1,7 @@
 /* English catalog. Keys are shared with ja.ts (typed against this file). */
+import type { OddPunchKind } from '../core/dry-run.js';
+import type { NearMissKind } from '../core/user-matching.js';
+
 type None = Record<string, never>;
 type Fault = 'full-width' | 'spaces' | 'characters' | 'length';
 
@@ -9,6 +12,11 @@ const fault = (f: Fault, length: number): string =>
     characters: 'contains characters other than letters and digits',
     length: `has ${length} characters`,
   })[f];
+
+/** `a, b, c (+2)`: a preview of a longer list. */
+const list = (items: readonly string[], more: number): string => items.join(', ') + (more > 0 ? ` (+${more})` : '');
+const NEAR_MISS_KIND: Record<NearMissKind, string> = { case: 'case only', 'domain-prefix': 'domain prefix', spaces: 'spaces', 'full-width': 'full-width' };
+const ODD_PUNCH_KIND: Record<OddPunchKind, string> = { 'start-before-day-change': 'start before the day change', 'over-16h': 'over 16 h', 'end-before-start': 'end before start' };
 
 const startSource = (s: 'sql' | 'default'): string => (s === 'sql' ? '勤怠簿出力.sql' : "LanScope's default; give --sql to read yours");
 
@@ -55,7 +63,8 @@ export const en = {
   'sql.pass': (p: { startTime: string; file: string; lines: string; count: number }) => `${p.startTime} (${p.count} bounds agree, ${p.file} lines ${p.lines})`,
   'sql.none': (p: { file: string }) => `no collection start time found in ${p.file} (no "convert(varchar, @tmpDay, 111) + 'HH:MM:SS'" bound outside comments)`,
   'sql.noneAdvice': (_: None) => 'Check that this is the 勤怠簿出力.sql LanScope provided, and that its time bounds are not commented out.',
-  'sql.disagree': (p: { file: string; lines: string }) => `the time bounds in ${p.file} do not agree: line ${p.lines} differ from the others`,
+  'sql.disagree': (p: { file: string; outliers: { line: number; time: string }[] }) =>
+    `the time bounds in ${p.file} do not agree: ${p.outliers.map((o) => `line ${o.line} (${o.time})`).join(', ')} ${p.outliers.length === 1 ? 'differs' : 'differ'} from the others`,
   'sql.disagreeAdvice': (_: None) => 'Make every bound (日時 and イベント日時, start and end) use the same time, then set the same time in KING OF TIME.',
   'dayChange.sqlFirst': (_: None) => 'not checked: fix the SQL start time first',
   'dayChange.pass': (p: { startTime: string; count: number; startSource: 'sql' | 'default' }) =>
@@ -66,7 +75,7 @@ export const en = {
   'dayChange.advice': (p: { startTime: string }) => `In KING OF TIME: 設定 > 組織 > 所属設定 > [編集] > 日付変更時間, set ${p.startTime} for every division.`,
 
   // output-dir
-  'outputDir.pass': (p: { path: string; files: number; rows: number; from: string; to: string }) => `${p.path}: ${p.files} LanScope CSV(s), ${p.rows} rows, ${p.from} – ${p.to}`,
+  'outputDir.pass': (p: { path: string; files: number; rows: number; from: string; to: string }) => `${p.path}: ${p.files} LanScope CSV(s), ${p.rows} rows, ${p.from === p.to ? p.from : `${p.from} – ${p.to}`}`,
   'outputDir.network': (p: { path: string }) => `${p.path} is a network folder; the link service cannot read network folders`,
   'outputDir.networkAdvice': (_: None) => 'Set OUTPUTDIR in LanScope conf.ini to a local folder on the integrated manager (e.g. C:\\TEMP) and use the same folder in HTLanScopeServiceConfig.',
   'outputDir.elsewhere': (p: { path: string }) => `${p.path} is a Windows path and this machine is not Windows: it was not read`,
@@ -102,15 +111,16 @@ export const en = {
   'unmapped.advice': (p: { nearMisses: number }) =>
     `Set サービスアカウント to these exact names (case included) and upload the changed rows.${p.nearMisses ? ` ${p.nearMisses} look like typos: see near-misses.` : ''}`,
   'nearMiss.pass': (_: None) => 'no service account differs from a user name by case, domain, spaces or width only',
-  'nearMiss.warn': (p: { count: number; list: string }) => `${p.count} service account(s) almost match a LanScope user: ${p.list}`,
+  'nearMiss.warn': (p: { count: number; items: { employee: string; from: string; to: string; kind: NearMissKind }[]; more: number }) =>
+    `${p.count} service account(s) almost match a LanScope user: ${list(p.items.map((i) => `${i.employee}: "${i.from}" → "${i.to}" (${NEAR_MISS_KIND[i.kind]})`), p.more)}`,
   'nearMiss.advice': (_: None) => 'The match is exact, case included: change サービスアカウント to the name on the right and upload those rows.',
   'sharedPc.noColumn': (_: None) => 'not checked: the CSVs have no コンピュータ名 or エージェントno column',
   'sharedPc.pass': (_: None) => 'no user name was used on several PCs on the same day',
   'sharedPc.warn': (p: { count: number; days: number; list: string }) => `${p.count} user name(s) were used on several PCs on the same day (${p.days} day(s)): ${p.list}`,
   'sharedPc.advice': (_: None) => 'If different people share a user name (non-domain PCs), give each a distinct Windows user name and map it again (§5.2.2).',
   'punchTimes.pass': (_: None) => 'no start before the day change, no day over 16 h, no end before start',
-  'punchTimes.warn': (p: { early: number; long: number; reversed: number; list: string }) =>
-    `${p.early} start(s) after midnight before the day change, ${p.long} day(s) over 16 h, ${p.reversed} end(s) before the start: ${p.list}`,
+  'punchTimes.warn': (p: { early: number; long: number; reversed: number; items: { user: string; date: string; kind: OddPunchKind }[]; more: number }) =>
+    `${p.early} start(s) after midnight before the day change, ${p.long} day(s) over 16 h, ${p.reversed} end(s) before the start: ${list(p.items.map((i) => `${i.user} ${i.date} (${ODD_PUNCH_KIND[i.kind]})`), p.more)}`,
   'punchTimes.advice': (_: None) => 'LanScope records any PC operation as start/end: check these days with the employees (§5.2.3), and ask MOTEX about the operation setting.',
   'proxy.notTested': (_: None) => 'not checked: run "test connection" in the proxy step',
   'proxy.ok': (p: { endpoint: string; via: string; status: number; ms: number }) => `reached ${p.endpoint} ${p.via === 'direct' ? 'directly' : `via proxy ${p.via}`} (HTTP ${p.status}, ${p.ms} ms)`,

@@ -1,4 +1,6 @@
 /* 日本語カタログ。キーは en.ts と型で一致させている（欠けるとビルドが失敗する）。 */
+import type { OddPunchKind } from '../core/dry-run.js';
+import type { NearMissKind } from '../core/user-matching.js';
 import type { Catalog } from './message.js';
 
 type Fault = 'full-width' | 'spaces' | 'characters' | 'length';
@@ -10,6 +12,14 @@ const fault = (f: Fault, length: number): string =>
     characters: '英数字以外の文字が含まれています',
     length: `${length} 文字です`,
   })[f];
+
+/** `a、b、c（ほか 2 件）`: 長い一覧の先頭だけ。 */
+const list = (items: readonly string[], more: number): string => items.join('、') + (more > 0 ? `（ほか ${more} 件）` : '');
+const NEAR_MISS_KIND: Record<NearMissKind, string> = { case: '大文字小文字の違い', 'domain-prefix': 'ドメイン名付き', spaces: '空白の違い', 'full-width': '全角・半角の違い' };
+const ODD_PUNCH_KIND: Record<OddPunchKind, string> = { 'start-before-day-change': '日付変更前の開始', 'over-16h': '16 時間超', 'end-before-start': '開始より前の終了' };
+
+/** A secret as core/secret.ts masks it (`abcd…wxyz (32 chars)`), its length said in Japanese. */
+export const jaMasked = (masked: string): string => masked.replace(/ \((\d+) chars\)$/, '（$1 文字）');
 
 const startSource = (s: 'sql' | 'default'): string => (s === 'sql' ? '勤怠簿出力.sql' : 'LanScope の初期値。--sql で実際の値を読めます');
 
@@ -43,15 +53,15 @@ export const ja: Catalog = {
   'companyCode.pass': (p) => `${p.code}（${p.code.length} 文字）`,
   'companyCode.fail': (p) => `企業コードに${fault(p.fault, p.length)}` + (p.fault === 'full-width' ? `（半角では ${p.fixed}）` : ''),
   'companyCode.advice': () => 'KING OF TIME 管理者ログイン ID の最初の 3 文字または 6 文字を、半角英数字で入力してください。',
-  'token.pass': (p) => `${p.masked}、英数字 32 文字`,
-  'token.fail': (p) => `トークン ${p.masked} に${p.fault === 'length' ? `問題があります: ${fault(p.fault, p.length)}` : fault(p.fault, p.length)}。半角英数字 32 文字が必要です`,
+  'token.pass': (p) => `${jaMasked(p.masked)}、英数字 32 文字`,
+  'token.fail': (p) => `トークン ${jaMasked(p.masked)} に${p.fault === 'length' ? `問題があります: ${fault(p.fault, p.length)}` : fault(p.fault, p.length)}。半角英数字 32 文字が必要です`,
   'token.advice': (p) =>
     `サポートセンターからのメールのトークンを、空白や改行を含めずに${p.source === 'file' ? 'トークンファイルへ' : p.source === 'env' ? ' LANSCOPE_KOT_TOKEN へ' : ''}写し直してください。`,
 
   'sql.pass': (p) => `${p.startTime}（${p.count} か所の時刻が一致、${p.file} ${p.lines} 行目）`,
   'sql.none': (p) => `${p.file} に収集の起点時刻が見つかりません（コメント外に "convert(varchar, @tmpDay, 111) + 'HH:MM:SS'" がありません）`,
   'sql.noneAdvice': () => 'LanScope から提供された 勤怠簿出力.sql か、時刻の条件がコメントアウトされていないかをご確認ください。',
-  'sql.disagree': (p) => `${p.file} の時刻条件が一致しません: ${p.lines} 行目が他と異なります`,
+  'sql.disagree': (p) => `${p.file} の時刻条件が一致しません: ${p.outliers.map((o) => `${o.line} 行目（${o.time}）`).join('、')}が他と異なります`,
   'sql.disagreeAdvice': () => '日時・イベント日時の開始・終了すべての条件を同じ時刻にそろえ、KING OF TIME にも同じ時刻を設定してください。',
   'dayChange.sqlFirst': () => '未確認: 先に SQL の起点時刻を直してください',
   'dayChange.pass': (p) => `${p.count === 1 ? '日付変更時間は' : `${p.count} 所属すべて`} ${p.startTime} で、収集の起点時刻と一致しています（${startSource(p.startSource)}）`,
@@ -60,7 +70,7 @@ export const ja: Catalog = {
     `${p.onDate} ${p.time} の${p.event === 'end' ? 'ログオフ' : 'ログオン'}は ${p.lanscopeDate} ではなく ${p.kotDate} の打刻になります`,
   'dayChange.advice': (p) => `KING OF TIME の 設定 > 組織 > 所属設定 > [編集] > 日付変更時間 を、すべての所属で ${p.startTime} にしてください。`,
 
-  'outputDir.pass': (p) => `${p.path}: LanScope の CSV ${p.files} 件、${p.rows} 行、${p.from} ～ ${p.to}`,
+  'outputDir.pass': (p) => `${p.path}: LanScope の CSV ${p.files} 件、${p.rows} 行、${p.from === p.to ? p.from : `${p.from}～${p.to}`}`,
   'outputDir.network': (p) => `${p.path} はネットワークフォルダです。連携サービスはネットワークフォルダを読めません`,
   'outputDir.networkAdvice': () => 'LanScope の conf.ini の OUTPUTDIR を統合マネージャーのローカルフォルダ（例: C:\\TEMP）にし、HTLanScopeServiceConfig にも同じフォルダを設定してください。',
   'outputDir.elsewhere': (p) => `${p.path} は Windows のパスで、この PC は Windows ではないため読んでいません`,
@@ -94,14 +104,16 @@ export const ja: Catalog = {
   'unmapped.advice': (p) =>
     `サービスアカウントをこの名前と完全に同じ（大文字小文字も含む）にし、変更した行をアップロードしてください。${p.nearMisses ? `${p.nearMisses} 件は入力ミスのようです（よく似たサービスアカウントを参照）。` : ''}`,
   'nearMiss.pass': () => '大文字小文字・ドメイン・空白・全角だけが違うサービスアカウントはありません',
-  'nearMiss.warn': (p) => `${p.count} 件のサービスアカウントが LanScope ユーザーとほぼ一致しています: ${p.list}`,
+  'nearMiss.warn': (p) =>
+    `${p.count} 件のサービスアカウントが LanScope ユーザーとほぼ一致しています: ${list(p.items.map((i) => `${i.employee}: "${i.from}" → "${i.to}"（${NEAR_MISS_KIND[i.kind]}）`), p.more)}`,
   'nearMiss.advice': () => '照合は大文字小文字を含む完全一致です。サービスアカウントを右側の名前に変えて、その行をアップロードしてください。',
   'sharedPc.noColumn': () => '未確認: CSV にコンピュータ名・エージェントno の列がありません',
   'sharedPc.pass': () => '同じ日に複数の PC で使われたユーザー名はありません',
   'sharedPc.warn': (p) => `${p.count} 件のユーザー名が同じ日に複数の PC で使われています（延べ ${p.days} 日）: ${p.list}`,
   'sharedPc.advice': () => '別の人が同じユーザー名を使っている場合（非ドメイン PC）、Windows のユーザー名を分けてから紐づけ直してください（§5.2.2）。',
   'punchTimes.pass': () => '日付変更前の開始、16 時間超の勤務、開始より前の終了はありません',
-  'punchTimes.warn': (p) => `深夜（日付変更前）の開始 ${p.early} 件、16 時間超 ${p.long} 件、開始より前の終了 ${p.reversed} 件: ${p.list}`,
+  'punchTimes.warn': (p) =>
+    `深夜（日付変更前）の開始 ${p.early} 件、16 時間超 ${p.long} 件、開始より前の終了 ${p.reversed} 件: ${list(p.items.map((i) => `${i.user} ${i.date}（${ODD_PUNCH_KIND[i.kind]}）`), p.more)}`,
   'punchTimes.advice': () => 'LanScope は PC の任意の操作を開始/終了として記録します。該当日を従業員に確認し（§5.2.3）、設定は MOTEX 社にご相談ください。',
   'proxy.notTested': () => '未確認: プロキシのステップで「接続テスト」を実行してください',
   'proxy.ok': (p) => `${p.endpoint} に${p.via === 'direct' ? '直接' : `プロキシ ${p.via} 経由で`}接続できました（HTTP ${p.status}、${p.ms} ms）`,

@@ -38,6 +38,8 @@ the proxy password never is. Without a terminal (piped, CI) use "lanscope-kot do
   'app.manual': (p: { section: string }) => `manual ${p.section}`,
   'app.stepsLoading': (_: None) => 'loading …',
   'app.stepsUnloadable': (p: { reason: string }) => `This step could not be loaded (${p.reason}). Reinstall lanscope-kot (npm ci in a clone).`,
+  'app.moreAbove': (_: None) => '↑ more above',
+  'app.moreBelow': (_: None) => '↓ more below',
   'keys.first': (_: None) => 'Enter next · Tab/↑↓ field · Ctrl-C quit',
   'keys.global': (_: None) => 'Enter next · Esc back · Tab/↑↓ field · Ctrl-C quit',
   'step.preparation': (_: None) => 'Preparation',
@@ -48,6 +50,7 @@ the proxy password never is. Without a terminal (piped, CI) use "lanscope-kot do
   'step.dryRun': (_: None) => 'Dry run',
   'step.checklist': (_: None) => 'Go-live checklist',
   'common.reading': (p: { what: string }) => `reading ${p.what} …`,
+  'common.windowsPath': (p: { path: string }) => `${p.path} is a Windows path and this computer is not Windows: run the wizard on the integrated manager, or type the path of a copy`,
   'common.skipNote': (_: None) => 'Left empty: you can continue; the checklist will mark it "not checked".',
 
   // Step 1
@@ -62,17 +65,23 @@ the proxy password never is. Without a terminal (piped, CI) use "lanscope-kot do
   'prep.rememberWhere': (p: { path: string }) => `${p.path} (readable by you only); otherwise you type it again next time`,
   'prep.rememberDemo': (_: None) => 'demo: settings are saved only with --config-dir',
   'prep.rememberNowhere': (_: None) => 'settings are not saved in this session',
-  'prep.fault.fullWidth': (p: { fixed: string }) => `full-width characters; Enter converts them to half-width (${p.fixed.length} chars)`,
-  'prep.fault.spaces': (_: None) => 'contains spaces; Enter removes them',
+  'prep.fault.repairable': (p: { kind: 'fullWidth' | 'spaces' | 'both'; length: number }) =>
+    p.kind === 'spaces'
+      ? `contains spaces; Enter removes them (${p.length} chars)`
+      : p.kind === 'fullWidth'
+        ? `full-width characters; Enter converts them to half-width (${p.length} chars)`
+        : `full-width characters and spaces; Enter converts them to half-width and removes the spaces (${p.length} chars)`,
   'prep.fault.characters': (_: None) => 'only half-width letters and digits are allowed',
   'prep.fault.codeLength': (p: { length: number }) => `${p.length} characters: the company code has 3 or 6`,
   'prep.fault.tokenLength': (p: { length: number }) => `${p.length} characters: the token has 32`,
-  'prep.repaired': (_: None) => 'converted to half-width without spaces; check it and press Enter',
+  'prep.repaired': (p: { kind: 'fullWidth' | 'spaces' | 'both' }) =>
+    `${p.kind === 'spaces' ? 'spaces removed' : p.kind === 'fullWidth' ? 'converted to half-width' : 'converted to half-width, spaces removed'}; check it and press Enter`,
   'prep.keys': (_: None) => 'Space ticks a box.',
   // Step 2
   'day.intro': (_: None) =>
     'KING OF TIME must change day at the time LanScope starts collecting (LanScope default 05:00, KING OF TIME default 00:00); otherwise punches land on another work day (§5.2.1).',
   'day.sqlHint': (_: None) => 'path to 勤怠簿出力.sql as LanScope provided it (Shift_JIS, UTF-8 or UTF-16 are all fine)',
+  'day.yenHint': (_: None) => 'the path contains ¥ or ￥: on Windows type a backslash (\\) there',
   'day.start': (p: { time: string; encoding: string }) => `collection start time ${p.time} (${p.encoding})`,
   'day.bound': (p: { line: number; column: string; side: 'from' | 'to'; literal: string }) =>
     `line ${p.line}: ${p.column || 'time'} ${p.side === 'from' ? '>= the day' : '< the next day'} + '${p.literal}'`,
@@ -97,6 +106,9 @@ the proxy password never is. Without a terminal (piped, CI) use "lanscope-kot do
   'out.input': (_: None) => 'conf.ini or folder',
   'out.hint': (_: None) => "path to LanScope's conf.ini (OUTPUTDIR is read from it), or the CSV folder itself",
   'out.progress': (p: { files: number; rows: number }) => `reading LanScope CSVs: ${p.files} file(s), ${p.rows} rows`,
+  'out.csvGiven': (p: { file: string }) => `${p.file} is a CSV: its folder is read as the output folder`,
+  'out.notConfIni': (p: { file: string }) => `${p.file} is not LanScope's conf.ini (it has no OUTPUTDIR line): type conf.ini or the CSV folder`,
+  'out.yen': (p: { given: string; path: string }) => `${p.given} read as ${p.path}: ¥ and ￥ stand for the backslash of a Japanese Windows path`,
   'out.folder': (_: None) => 'Folder',
   'out.source': (_: None) => 'Read from',
   'out.fromConf': (p: { line: number; isDefault: boolean }) => (p.isDefault ? 'conf.ini has no OUTPUTDIR: LanScope default' : `OUTPUTDIR, conf.ini line ${p.line}`),
@@ -112,7 +124,9 @@ the proxy password never is. Without a terminal (piped, CI) use "lanscope-kot do
   'out.csvCount': (p: { files: number; rows: number; from: string; to: string; other: number }) =>
     p.files === 0
       ? `none yet${p.other ? ` (${p.other} other CSV files)` : ''}`
-      : `${p.files} file(s), ${p.rows} rows, ${p.from} – ${p.to}${p.other ? ` (+${p.other} other CSV files)` : ''}`,
+      : `${p.files} file(s), ${p.rows} rows, ${p.from === p.to ? p.from : `${p.from} – ${p.to}`}${p.other ? ` (+${p.other} other CSV files)` : ''}`,
+  'out.shape.events': (_: None) => 'events (start/end)',
+  'out.shape.summary': (_: None) => 'daily summary',
   'out.rows': (p: { rows: number }) => `${p.rows} rows`,
   'out.moreFiles': (p: { count: number }) => `(+${p.count} more files)`,
 
@@ -127,7 +141,7 @@ the proxy password never is. Without a terminal (piped, CI) use "lanscope-kot do
   'proxy.user': (_: None) => 'Account',
   'proxy.password': (_: None) => 'Password',
   'proxy.passwordHint': (_: None) => 'never saved and never shown; used only for the test',
-  'proxy.err.host': (_: None) => 'give the proxy host name or IP address (without http://)',
+  'proxy.err.host': (_: None) => 'give the proxy host name or IP address only (no http://, the port in its own field)',
   'proxy.err.port': (_: None) => 'give a port number from 1 to 65535',
   'proxy.err.user': (_: None) => 'give the account the proxy asks for',
   'proxy.err.password': (_: None) => 'give the password of that account',
@@ -158,7 +172,7 @@ the proxy password never is. Without a terminal (piped, CI) use "lanscope-kot do
   'map.col.account': (_: None) => 'サービスアカウント',
   'map.col.employee': (_: None) => '打刻先',
   'map.col.name': (_: None) => '姓・名',
-  'map.keys': (_: None) => '↑↓ PgUp/PgDn scroll · ←→ or a digit filters · Space accepts a fix · a accepts all · Tab path',
+  'map.keys': (_: None) => '↑↓ PgUp/PgDn scroll · ←→ or a digit filters · Space accepts a fix · a accepts all · Tab back to the file field',
   'map.fix.unedited': (_: None) => 'unedited row; a LanScope user has the employee\'s name',
   'map.detail.line': (p: { line: number }) => `export line ${p.line}`,
   'map.detail.nearMiss': (p: { kind: string }) => `near miss (${p.kind})`,
@@ -204,9 +218,12 @@ the proxy password never is. Without a terminal (piped, CI) use "lanscope-kot do
   'dry.col.in': (_: None) => '出勤 (in)',
   'dry.col.out': (_: None) => '退勤 (out)',
   'dry.wrongDay': (p: { workDay: string; windowDay: string; kind: 'in' | 'out' }) => `${p.kind === 'in' ? '出勤' : '退勤'} on ${p.workDay}, not ${p.windowDay}`,
+  'dry.merged': (p: { pcs: string }) => `merged from ${p.pcs}`,
+  'dry.mergedDetail': (p: { pcs: string }) => `logs from ${p.pcs} under one user name were merged into this day: its 出勤/退勤 may be two people's (§5.2.2)`,
+  'dry.sumMerged': (p: { count: number }) => `${p.count} day(s) merged from several PCs`,
   'dry.section.dropped': (p: { count: number }) => `Logs dropped: no mapping row (${p.count})`,
   'dry.section.duplicates': (p: { count: number }) => `Mapped to several employees: stamped for nobody (${p.count})`,
-  'dry.dropped': (p: { days: number; first: string; last: string }) => `${p.days} day(s) of logs (${p.first}–${p.last}) never become punches`,
+  'dry.dropped': (p: { days: number; first: string; last: string }) => `${p.days} day(s) of logs (${p.first === p.last ? p.first : `${p.first}–${p.last}`}) never become punches`,
   'dry.duplicate': (p: { employees: string; days: number }) => `→ ${p.employees}: ${p.days} day(s) of logs, stamped for nobody`,
   'dry.empty': (_: None) => 'no punches',
   'dry.keysProblems': (_: None) => '↑↓ PgUp/PgDn scroll · p only problems · Enter checklist',
@@ -223,10 +240,12 @@ the proxy password never is. Without a terminal (piped, CI) use "lanscope-kot do
   'check.proxyNotTested': (_: None) => 'not checked: run "Test connection" in step 4',
   'check.kotApiOptional': (_: None) => 'optional: "lanscope-kot doctor" can read the divisions from the KING OF TIME Web API',
   'check.notGivenShort': (_: None) => '(not given)',
-  'check.checks': (p: { pass: number; warn: number; fail: number; skip: number }) => `Checks (${p.pass} pass, ${p.warn} warn, ${p.fail} fail, ${p.skip} not checked) · ↑↓ to read one`,
+  'check.checks': (p: { pass: number; warn: number; fail: number; unchecked: number; optional: number }) =>
+    `Checks (${p.pass} pass, ${p.warn} warn, ${p.fail} fail, ${p.unchecked} not checked${p.optional ? `, ${p.optional} optional not run` : ''}) · ↑↓ to read one`,
   'check.configHeading': (_: None) => 'Enter in HTLanScopeServiceConfig',
   'check.config.companyCode': (_: None) => '企業コード (company code)',
   'check.config.token': (_: None) => 'アクセストークン (token)',
+  'check.config.masked': (p: { masked: string }) => p.masked,
   'check.config.folder': (_: None) => 'ログ出力先 (CSV folder)',
   'check.config.proxy': (_: None) => 'プロキシ (proxy)',
   'check.config.proxyUser': (p: { user: string }) => `account ${p.user}, password as typed in step 4 (not shown)`,
@@ -235,6 +254,9 @@ the proxy password never is. Without a terminal (piped, CI) use "lanscope-kot do
   'check.reportHint': (_: None) => 'Enter saves it (no token, no password), then Enter finishes',
   'check.reportHintEmpty': (_: None) => 'type a path to save a report; Enter with an empty field finishes',
   'check.reportNotMd': (_: None) => 'give a file name ending in .md, or a folder',
+  'check.reportNoFolder': (p: { folder: string }) => `the folder ${p.folder} does not exist: create it, or give another path`,
+  'check.reportDenied': (p: { folder: string }) => `no permission to write into ${p.folder}: give another path`,
+  'check.reportFailed': (p: { reason: string }) => `the report could not be written (${p.reason}); nothing was left behind`,
   'check.reportSaved': (p: { file: string }) => `saved: ${p.file} · Enter finishes`,
   'check.keys': (_: None) => 'Enter saves the report / finishes · Esc back · Ctrl-C quit',
   'md.title': (_: None) => 'LanScope → KING OF TIME: go-live checklist',

@@ -1,4 +1,5 @@
 /* 設定ウィザードの日本語メッセージ。キーは wizard-en.ts と型で一致させている（欠けるとビルドが失敗する）。 */
+import { jaMasked } from './ja.js';
 import type { WizardCatalog } from './wizard-en.js';
 
 export const wizardJa: WizardCatalog = {
@@ -12,7 +13,7 @@ export const wizardJa: WizardCatalog = {
     `lanscope-kot: 設定ファイル ${p.path} を読めません（${p.reason}）。空の入力欄で開始し、今回は保存しません。`,
   'cli.help': () => `使い方: lanscope-kot [setup] [オプション]
 
-設定ウィザードを開きます。マニュアル 2〜4 章の 7 ステップ（事前準備、日付変更時間、連携サービスの
+設定ウィザードを開きます。マニュアル 2～4 章の 7 ステップ（事前準備、日付変更時間、連携サービスの
 フォルダ、プロキシ、従業員の紐づけ、打刻のドライラン）を経て、本番開始前チェックリストを表示します。
 Enter で次へ、Esc で戻る、Ctrl-C で終了。
 
@@ -39,6 +40,8 @@ Enter で次へ、Esc で戻る、Ctrl-C で終了。
   'app.manual': (p) => `マニュアル ${p.section}`,
   'app.stepsLoading': () => '読み込んでいます …',
   'app.stepsUnloadable': (p) => `この手順を読み込めませんでした（${p.reason}）。lanscope-kot を入れ直してください（クローンでは npm ci）。`,
+  'app.moreAbove': () => '↑ 上に続きがあります',
+  'app.moreBelow': () => '↓ 下に続きがあります',
   'keys.first': () => 'Enter 次へ · Tab/↑↓ 項目移動 · Ctrl-C 終了',
   'keys.global': () => 'Enter 次へ · Esc 戻る · Tab/↑↓ 項目移動 · Ctrl-C 終了',
   'step.preparation': () => '事前準備',
@@ -49,6 +52,7 @@ Enter で次へ、Esc で戻る、Ctrl-C で終了。
   'step.dryRun': () => '打刻のドライラン',
   'step.checklist': () => '本番開始前チェック',
   'common.reading': (p) => `${p.what} を読んでいます …`,
+  'common.windowsPath': (p) => `${p.path} は Windows のパスで、この PC は Windows ではありません。統合マネージャー上で実行するか、コピーしたファイルのパスを入力してください`,
   'common.skipNote': () => '空欄のままでも進めます。チェックリストでは「未確認」になります。',
 
   // ステップ 1
@@ -58,22 +62,28 @@ Enter で次へ、Esc で戻る、Ctrl-C で終了。
   'prep.codeCounter': (p) => `${p.length} 文字${p.ok ? ' ✔' : p.length === 3 || p.length === 6 ? '' : '（3 または 6）'}`,
   'prep.token': () => 'アクセストークン',
   'prep.tokenHint': () => 'サポートセンターから届いた 32 桁の英数字。未着なら空欄のまま進めます',
-  'prep.useEnv': (p) => `このシェルの LANSCOPE_KOT_TOKEN を使う（${p.masked}）`,
+  'prep.useEnv': (p) => `このシェルの LANSCOPE_KOT_TOKEN を使う（${jaMasked(p.masked)}）`,
   'prep.remember': () => 'トークンを設定ファイルに保存する',
   'prep.rememberWhere': (p) => `${p.path}（本人のみ読み取り可）。保存しない場合は次回もう一度入力します`,
   'prep.rememberDemo': () => 'デモ: --config-dir を指定したときだけ設定を保存します',
   'prep.rememberNowhere': () => 'このセッションでは設定を保存しません',
-  'prep.fault.fullWidth': (p) => `全角文字が含まれています。Enter で半角に変換します（${p.fixed.length} 文字）`,
-  'prep.fault.spaces': () => '空白が含まれています。Enter で取り除きます',
+  'prep.fault.repairable': (p) =>
+    p.kind === 'spaces'
+      ? `空白が含まれています。Enter で取り除きます（${p.length} 文字）`
+      : p.kind === 'fullWidth'
+        ? `全角文字が含まれています。Enter で半角に変換します（${p.length} 文字）`
+        : `全角文字と空白が含まれています。Enter で半角に変換し、空白を取り除きます（${p.length} 文字）`,
   'prep.fault.characters': () => '半角英数字のみ使えます',
   'prep.fault.codeLength': (p) => `${p.length} 文字です。企業コードは 3 文字または 6 文字です`,
   'prep.fault.tokenLength': (p) => `${p.length} 文字です。トークンは 32 文字です`,
-  'prep.repaired': () => '半角・空白なしに変換しました。確認して Enter を押してください',
+  'prep.repaired': (p) =>
+    `${p.kind === 'spaces' ? '空白を取り除きました' : p.kind === 'fullWidth' ? '半角に変換しました' : '半角に変換し、空白を取り除きました'}。確認して Enter を押してください`,
   'prep.keys': () => 'Space でチェックを切り替えます。',
   // ステップ 2
   'day.intro': () =>
     'KING OF TIME の日付変更時間は、LanScope のログ収集の起点時刻（LanScope 初期値 05:00、KING OF TIME 初期値 00:00）と同じにします。異なると別の勤務日の打刻になります（§5.2.1）。',
   'day.sqlHint': () => 'LanScope から提供された 勤怠簿出力.sql のパス（Shift_JIS・UTF-8・UTF-16 のいずれも可）',
+  'day.yenHint': () => 'パスに ¥ または ￥ が含まれています。Windows ではその位置にバックスラッシュ（\\）を入力してください',
   'day.start': (p) => `ログ収集の起点時刻 ${p.time}（${p.encoding}）`,
   'day.bound': (p) => `${p.line} 行目: ${p.column || '日時'} ${p.side === 'from' ? '>= 当日' : '< 翌日'} + '${p.literal}'`,
   'day.moreBounds': (p) => `（ほか ${p.count} か所）`,
@@ -97,6 +107,9 @@ Enter で次へ、Esc で戻る、Ctrl-C で終了。
   'out.input': () => 'conf.ini/フォルダ',
   'out.hint': () => 'LanScope の conf.ini のパス（OUTPUTDIR を読みます）、または CSV フォルダそのもの',
   'out.progress': (p) => `LanScope の CSV を読んでいます: ${p.files} ファイル、${p.rows} 行`,
+  'out.csvGiven': (p) => `${p.file} は CSV ファイルです。そのフォルダを出力先として読みます`,
+  'out.notConfIni': (p) => `${p.file} は LanScope の conf.ini ではありません（OUTPUTDIR の行がありません）。conf.ini か CSV フォルダを入力してください`,
+  'out.yen': (p) => `${p.given} を ${p.path} として読みました（¥・￥ は日本語 Windows のパスの区切り文字 \\ です）`,
   'out.folder': () => 'フォルダ',
   'out.source': () => '読み取り元',
   'out.fromConf': (p) => (p.isDefault ? 'conf.ini に OUTPUTDIR がないため LanScope の初期値' : `conf.ini ${p.line} 行目の OUTPUTDIR`),
@@ -112,7 +125,9 @@ Enter で次へ、Esc で戻る、Ctrl-C で終了。
   'out.csvCount': (p) =>
     p.files === 0
       ? `まだありません${p.other ? `（ほかの CSV ${p.other} ファイル）` : ''}`
-      : `${p.files} ファイル、${p.rows} 行、${p.from} 〜 ${p.to}${p.other ? `（ほかの CSV ${p.other} ファイル）` : ''}`,
+      : `${p.files} ファイル、${p.rows} 行、${p.from === p.to ? p.from : `${p.from}～${p.to}`}${p.other ? `（ほかの CSV ${p.other} ファイル）` : ''}`,
+  'out.shape.events': () => '開始・終了のログ',
+  'out.shape.summary': () => '日ごとの集計',
   'out.rows': (p) => `${p.rows} 行`,
   'out.moreFiles': (p) => `（ほか ${p.count} ファイル）`,
 
@@ -127,8 +142,8 @@ Enter で次へ、Esc で戻る、Ctrl-C で終了。
   'proxy.user': () => '認証アカウント',
   'proxy.password': () => 'パスワード',
   'proxy.passwordHint': () => '保存も表示もしません。接続テストにだけ使います',
-  'proxy.err.host': () => 'プロキシのホスト名または IP アドレスを入力してください（http:// は不要）',
-  'proxy.err.port': () => '1〜65535 のポート番号を入力してください',
+  'proxy.err.host': () => 'プロキシのホスト名または IP アドレスだけを入力してください（http:// は不要、ポート番号は「ポート番号」欄へ）',
+  'proxy.err.port': () => '1～65535 のポート番号を入力してください',
   'proxy.err.user': () => 'プロキシの認証アカウントを入力してください',
   'proxy.err.password': () => 'そのアカウントのパスワードを入力してください',
   'proxy.test': (p) => `${p.endpoint} への接続テスト`,
@@ -158,7 +173,7 @@ Enter で次へ、Esc で戻る、Ctrl-C で終了。
   'map.col.account': () => 'サービスアカウント',
   'map.col.employee': () => '打刻先',
   'map.col.name': () => '姓・名',
-  'map.keys': () => '↑↓ PgUp/PgDn スクロール · ←→ または数字で絞り込み · Space 修正を採用 · a すべて採用 · Tab パス',
+  'map.keys': () => '↑↓ PgUp/PgDn スクロール · ←→ または数字で絞り込み · Space 修正を採用 · a すべて採用 · Tab ファイル名の欄へ',
   'map.fix.unedited': () => '未編集の行。従業員と同じ名前の LanScope ユーザーがいます',
   'map.detail.line': (p) => `CSV ${p.line} 行目`,
   'map.detail.nearMiss': (p) => `ほぼ一致（${p.kind}）`,
@@ -204,9 +219,12 @@ Enter で次へ、Esc で戻る、Ctrl-C で終了。
   'dry.col.in': () => '出勤',
   'dry.col.out': () => '退勤',
   'dry.wrongDay': (p) => `${p.kind === 'in' ? '出勤' : '退勤'}→${p.workDay}（本来 ${p.windowDay}）`,
+  'dry.merged': (p) => `${p.pcs} を合算`,
+  'dry.mergedDetail': (p) => `同じユーザー名の ${p.pcs} のログがこの日に合算されています。出勤・退勤が別の人のものかもしれません（§5.2.2）`,
+  'dry.sumMerged': (p) => `複数 PC を合算した日 ${p.count} 件`,
   'dry.section.dropped': (p) => `捨てられるログ: 紐づけ行なし（${p.count}）`,
   'dry.section.duplicates': (p) => `複数の従業員に紐づけ: 誰の打刻にもなりません（${p.count}）`,
-  'dry.dropped': (p) => `${p.days} 日分のログ（${p.first}〜${p.last}）が打刻になりません`,
+  'dry.dropped': (p) => `${p.days} 日分のログ（${p.first === p.last ? p.first : `${p.first}～${p.last}`}）が打刻になりません`,
   'dry.duplicate': (p) => `→ ${p.employees}: ${p.days} 日分のログが誰の打刻にもなりません`,
   'dry.empty': () => '打刻はありません',
   'dry.keysProblems': () => '↑↓ PgUp/PgDn スクロール · p 問題のみ表示 · Enter チェックリスト',
@@ -223,10 +241,11 @@ Enter で次へ、Esc で戻る、Ctrl-C で終了。
   'check.proxyNotTested': () => '未確認: ステップ 4 で「接続テスト」を実行してください',
   'check.kotApiOptional': () => '任意: "lanscope-kot doctor" で KING OF TIME Web API から所属を読み込めます',
   'check.notGivenShort': () => '（未入力）',
-  'check.checks': (p) => `チェック（OK ${p.pass}、注意 ${p.warn}、NG ${p.fail}、未確認 ${p.skip}）· ↑↓ で詳細`,
+  'check.checks': (p) => `チェック（OK ${p.pass}、注意 ${p.warn}、NG ${p.fail}、未確認 ${p.unchecked}${p.optional ? `、任意で未実行 ${p.optional}` : ''}）· ↑↓ で詳細`,
   'check.configHeading': () => 'HTLanScopeServiceConfig に入力する値',
   'check.config.companyCode': () => '企業コード',
   'check.config.token': () => 'アクセストークン',
+  'check.config.masked': (p) => jaMasked(p.masked),
   'check.config.folder': () => 'ログサーバーのログ出力先',
   'check.config.proxy': () => 'プロキシサーバー',
   'check.config.proxyUser': (p) => `認証アカウント ${p.user}、パスワードはステップ 4 で入力したもの（非表示）`,
@@ -235,6 +254,9 @@ Enter で次へ、Esc で戻る、Ctrl-C で終了。
   'check.reportHint': () => 'Enter で保存（トークン・パスワードは含みません）、もう一度 Enter で終了',
   'check.reportHintEmpty': () => '保存するにはパスを入力。空欄のまま Enter で終了',
   'check.reportNotMd': () => '.md で終わるファイル名、またはフォルダを指定してください',
+  'check.reportNoFolder': (p) => `フォルダ ${p.folder} がありません。作成するか、別のパスを入力してください`,
+  'check.reportDenied': (p) => `${p.folder} に書き込む権限がありません。別のパスを入力してください`,
+  'check.reportFailed': (p) => `レポートを書き込めませんでした（${p.reason}）。書きかけのファイルは残していません`,
   'check.reportSaved': (p) => `保存しました: ${p.file} · Enter で終了`,
   'check.keys': () => 'Enter レポート保存 / 終了 · Esc 戻る · Ctrl-C 中断',
   'md.title': () => 'LanScope → KING OF TIME: 本番開始前チェックリスト',

@@ -1,5 +1,5 @@
 import { stat } from 'node:fs/promises';
-import { resolve, sep } from 'node:path';
+import { dirname, resolve, sep } from 'node:path';
 import { findOutputDir } from '../core/conf-ini.js';
 import type { LogFacts, OutputDirFacts, TokenFact } from '../core/facts.js';
 import { InputError } from '../core/input-problem.js';
@@ -39,10 +39,13 @@ export function tokenFromEnv(env: Record<string, string | undefined>): TokenFact
 const UNC = /^(\\\\|\/\/)[^\\/]/;
 const WINDOWS_DRIVE = /^[A-Za-z]:[\\/]?/;
 
-/** What the admin typed for the output folder: a conf.ini to read OUTPUTDIR from, or the folder itself. */
-export async function outputDirRequest(input: string): Promise<{ confIni: string } | { logDir: string }> {
+/**
+ * What the admin typed for the output folder: a conf.ini to read OUTPUTDIR from, or the folder itself. A
+ * CSV file (one of LanScope's, picked from the folder) stands for its folder, and says so.
+ */
+export async function outputDirRequest(input: string): Promise<{ confIni: string } | { logDir: string; csvFile?: string }> {
   try {
-    if ((await stat(input)).isFile()) return { confIni: input };
+    if ((await stat(input)).isFile()) return /\.csv$/i.test(input) ? { logDir: dirname(input), csvFile: input } : { confIni: input };
   } catch {
     if (/\.ini$/i.test(input)) return { confIni: input };
   }

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Box, Text, useStdin } from 'ink';
-import { useKeys } from './widgets/keys.js';
+import { KeyboardProvider, useKeys } from './widgets/keys.js';
 import { useTerminalSize } from './widgets/terminal-size.js';
 import { diagnose, runChecks, type CheckResult } from '../core/checks/index.js';
 import type { Diagnosis } from '../core/checks/check.js';
@@ -10,7 +10,9 @@ import type { Lang } from '../i18n/message.js';
 import { LangContext, translator, useT } from './i18n.js';
 import { defaultServices, ServicesContext, type Services } from './services.js';
 import { buildFacts, STEP_COUNT, type Loaded, type StepNumber, type WizardValues } from './state.js';
-import { StepList, StepHeader } from './widgets/step-header.js';
+import { StepList, StepHeader, StepMarks } from './widgets/step-header.js';
+import { Para } from './widgets/para.js';
+import { glyphsFor } from './glyphs.js';
 import type { DemoInfo } from './demo.js';
 import { PreparationStep } from './steps/preparation.js';
 import { useLaterSteps } from './later-steps.js';
@@ -18,6 +20,8 @@ import { Spinner } from './widgets/spinner.js';
 
 export interface WizardProps {
   lang: Lang;
+  /** Draw the narrow-safe glyphs (glyphs.ts): --ascii, or conhost. */
+  ascii?: boolean;
   env: Record<string, string | undefined>;
   initial: WizardValues;
   initialStep?: StepNumber;
@@ -31,6 +35,18 @@ export interface WizardProps {
   /** 0 finished, 130 Ctrl-C. The caller unmounts. */
   onExit: (code: number, summary: ExitSummary) => void;
 }
+
+/** From this width the steps are listed beside the content. */
+export const SIDEBAR_MIN_COLUMNS = 110;
+
+/**
+ * Lines for a step's body: the terminal less the title line, the step's heading, the blank lines around
+ * the body and the keys line, and one more — Ink 6 redraws badly when the output fills the screen.
+ */
+export const bodyHeight = (rows: number): number => Math.max(6, rows - 6);
+
+/** A border drawn with ASCII only (the narrow-safe set). */
+const ASCII_BORDER = { topLeft: '+', top: '-', topRight: '+', left: '|', bottomLeft: '+', bottom: '-', bottomRight: '+', right: '|' };
 
 export interface ExitSummary {
   reportFile: string | undefined;
@@ -61,17 +77,20 @@ export interface StepProps {
 
 export function Wizard(props: WizardProps) {
   const services = useMemo(() => ({ ...defaultServices(), ...props.services }), [props.services]);
+  const tr = useMemo(() => translator(props.lang, glyphsFor(props.ascii ?? false)), [props.lang, props.ascii]);
   return (
-    <LangContext.Provider value={translator(props.lang)}>
+    <LangContext.Provider value={tr}>
       <ServicesContext.Provider value={services}>
-        <WizardBody {...props} />
+        <KeyboardProvider>
+          <WizardBody {...props} />
+        </KeyboardProvider>
       </ServicesContext.Provider>
     </LangContext.Provider>
   );
 }
 
 function WizardBody({ env, initial, initialStep, initialLoaded, demo, settingsPath, onSave, onExit }: WizardProps) {
-  const { t } = useT();
+  const { t, g } = useT();
   const { isRawModeSupported } = useStdin();
   const [step, setStep] = useState<StepNumber>(initialStep ?? 1);
   const [visited, setVisited] = useState<number>(initialStep ?? 1);
@@ -151,45 +170,50 @@ function WizardBody({ env, initial, initialStep, initialLoaded, demo, settingsPa
   const Body = step === 1 ? PreparationStep : later.steps?.[step];
 
   const { columns, rows } = useTerminalSize();
-  // The list of steps beside the content needs room; narrower terminals get it as one line above.
-  const sidebar = columns >= 110;
-  const width = columns - (sidebar ? 31 : 3);
-  // Header, step title, footer and margins; Ink 6 misbehaves when the output fills the screen exactly.
-  const height = Math.max(8, rows - (sidebar ? 7 : 9));
+  // The list of steps beside the content needs room; narrower terminals get it as marks in the title line.
+  const sidebar = columns >= SIDEBAR_MIN_COLUMNS;
+  const width = Math.max(20, columns - (sidebar ? 32 : 2));
+  const height = bodyHeight(rows);
 
   const stepProps: StepProps = { values, update, loaded, setLoaded, facts, diagnosis, results, next, finish, env, height, width, demo, settingsPath };
 
   if (exiting) return null;
-  return (
-    <Box flexDirection="column" width={columns - 2}>
-      <Box justifyContent="space-between">
-        <Text bold>lanscope-kot setup{demo ? <Text color="magenta"> · {t('app.demo')}</Text> : null}</Text>
-        <Text bold color="cyan">
-          {step}/{STEP_COUNT}
-        </Text>
+  const body = (
+    <Box flexDirection="column" flexGrow={1} width={width}>
+      <StepHeader step={step} width={width} />
+      <Box flexDirection="column" marginTop={1} height={height} overflow="hidden">
+        {Body ? (
+          <Body {...stepProps} />
+        ) : later.error ? (
+          <Para text={t('app.stepsUnloadable', { reason: later.error })} width={width} color="red" />
+        ) : (
+          <Spinner label={t('app.stepsLoading')} />
+        )}
       </Box>
-      {sidebar ? null : <StepList step={step} visited={visited} results={results} horizontal />}
-      <Box>
-        {sidebar ? (
-          <Box width={27} flexShrink={0} marginRight={2} borderStyle="single" borderTop={false} borderBottom={false} borderLeft={false} paddingRight={1}>
+    </Box>
+  );
+  return (
+    <Box flexDirection="column" width={columns - 1}>
+      <Box justifyContent="space-between">
+        <Text bold wrap="truncate-end">
+          lanscope-kot setup{demo ? <Text color="magenta"> {g.dot} {t('app.demo')}</Text> : null}
+        </Text>
+        {sidebar ? null : <StepMarks step={step} visited={visited} results={results} />}
+      </Box>
+      {sidebar ? (
+        <Box>
+          <Box width={27} flexShrink={0} marginRight={2} borderStyle={g.safe ? ASCII_BORDER : 'single'} borderTop={false} borderBottom={false} borderLeft={false} paddingRight={1}>
             <StepList step={step} visited={visited} results={results} />
           </Box>
-        ) : null}
-        <Box flexDirection="column" flexGrow={1}>
-          <StepHeader step={step} />
-          <Box flexDirection="column" marginTop={1}>
-            {Body ? (
-              <Body {...stepProps} />
-            ) : later.error ? (
-              <Text color="red">{t('app.stepsUnloadable', { reason: later.error })}</Text>
-            ) : (
-              <Spinner label={t('app.stepsLoading')} />
-            )}
-          </Box>
+          {body}
         </Box>
-      </Box>
+      ) : (
+        body
+      )}
       <Box marginTop={1}>
-        <Text dimColor>{step === 7 ? t('check.keys') : step > 1 ? t('keys.global') : t('keys.first')}</Text>
+        <Text dimColor wrap="truncate-end">
+          {step === 7 ? t('check.keys') : step > 1 ? t('keys.global') : t('keys.first')}
+        </Text>
       </Box>
     </Box>
   );

@@ -30,6 +30,8 @@ export interface DayRow {
   outWorkDay: DayNumber | undefined;
   /** A punch is filed under another work day than its LanScope day. */
   wrong: boolean;
+  /** The computers whose logs LanScope merged into this day (one user name on several PCs, §5.2.2). */
+  pcs: string[] | undefined;
 }
 
 export interface DryRunSummary {
@@ -40,6 +42,8 @@ export interface DryRunSummary {
   droppedUsers: number;
   droppedDays: number;
   duplicates: number;
+  /** LanScope days of one user name on several PCs, merged into one day's punches. */
+  merged: number;
   /** The day-change time the punches were filed with (minutes). */
   dayChange: number;
   windowStart: number;
@@ -61,10 +65,14 @@ export function dryRunRows({ facts, matching, windowStart }: Diagnosis): { rows:
   // Without the Web API's employee → division list, every employee gets the same (fallback) time.
   const dayChange = dayChangeFor('');
   const rows: DryRunRow[] = [];
-  const summary: DryRunSummary = { employees: 0, days: 0, punches: 0, wrongDay: 0, droppedUsers: 0, droppedDays: 0, duplicates: 0, dayChange, windowStart };
+  const summary: DryRunSummary = { employees: 0, days: 0, punches: 0, wrongDay: 0, droppedUsers: 0, droppedDays: 0, duplicates: 0, merged: 0, dayChange, windowStart };
   const logs = facts.logs?.users;
   if (!logs || !facts.mapping) return { rows, summary };
 
+  // Days on several PCs, found by matchUsers: a row of such a day is marked (its 出勤/退勤 may be two people's).
+  const sharedDays = new Map<string, string[]>();
+  for (const s of matching.sharedPc) sharedDays.set(`${s.user}\u0000${s.date}`, s.pcs);
+  const sharedUsers = new Set(matching.sharedPc.map((s) => s.user));
   const employees = new Set<string>();
   const days = new Set<DayNumber>();
   let current: DayRow | undefined;
@@ -72,7 +80,9 @@ export function dryRunRows({ facts, matching, windowStart }: Diagnosis): { rows:
   forEachPunchTime({ logs, byServiceAccount: matching.byServiceAccount, dayChangeFor }, (user, employee, kind, time, workDay, windowDay) => {
     if (!current || current.user !== user || current.day !== windowDay) {
       if (current?.user !== user) name = matching.byServiceAccount.get(user)?.[0]?.name ?? '';
-      current = { kind: 'day', employee, name, user, day: windowDay, inTime: undefined, inWorkDay: undefined, outTime: undefined, outWorkDay: undefined, wrong: false };
+      const pcs = sharedUsers.has(user) ? sharedDays.get(`${user}\u0000${formatDay(windowDay)}`) : undefined;
+      current = { kind: 'day', employee, name, user, day: windowDay, inTime: undefined, inWorkDay: undefined, outTime: undefined, outWorkDay: undefined, wrong: false, pcs };
+      if (pcs) summary.merged++;
       rows.push(current);
       employees.add(employee);
       days.add(windowDay);
@@ -125,7 +135,7 @@ function daysOf(user: UserLogs): { count: number; first: number; last: number } 
   return { count, first, last };
 }
 
-/** Rows that need attention: wrong-day punches, dropped logs, duplicates (and their section titles). */
+/** Rows that need attention: wrong-day punches, days merged from several PCs, dropped logs, duplicates (and their section titles). */
 export function problemRows(rows: readonly DryRunRow[]): DryRunRow[] {
-  return rows.filter((r) => r.kind !== 'day' || r.wrong);
+  return rows.filter((r) => r.kind !== 'day' || r.wrong || r.pcs !== undefined);
 }

@@ -4,6 +4,7 @@ import { translate } from '../i18n/translate.js';
 import type { Message } from '../i18n/message.js';
 import { wizardEn, type WizardKey, type WizardParams } from '../i18n/wizard-en.js';
 import { wizardJa } from '../i18n/wizard-ja.js';
+import { narrowSafeText, UNICODE_GLYPHS, type Glyphs } from './glyphs.js';
 
 const catalogs = { en: wizardEn, ja: wizardJa } as const;
 
@@ -20,10 +21,13 @@ export interface Translator {
   t: <K extends WizardKey>(key: K, ...args: Args<K>) => string;
   /** A core message (check detail, advice, input problem) in this language. */
   m: (message: Message) => string;
+  /** The marks to draw (glyphs.ts); with the narrow-safe set, t and m give narrow-safe text too. */
+  g: Glyphs;
 }
 
-export function translator(lang: Lang): Translator {
-  return { lang, t: (key, ...args) => tw(lang, key, ...args), m: (message) => translate(message, lang) };
+export function translator(lang: Lang, g: Glyphs = UNICODE_GLYPHS): Translator {
+  const out = g.safe ? narrowSafeText : (text: string) => text;
+  return { lang, g, t: (key, ...args) => out(tw(lang, key, ...args)), m: (message) => out(translate(message, lang)) };
 }
 
 export const LangContext = createContext<Translator>(translator('en'));

@@ -1,9 +1,19 @@
 import { describeInputProblem } from '../commands/input-problem-text.js';
 import { InputError } from '../core/input-problem.js';
 import type { Lang } from '../i18n/message.js';
+import { tw } from './i18n.js';
 
-/** An unreadable input becomes the same one line doctor prints (file:line, what, what to do). */
-export function problemText(err: unknown, lang: Lang): string {
-  if (err instanceof InputError) return describeInputProblem(err.problem, lang);
+const WINDOWS_PATH = /^([A-Za-z]:[\\/¥￥]|\\\\|[¥￥]{2})/u;
+
+/**
+ * An unreadable input becomes the same one line doctor prints (file:line, what, what to do). A Windows
+ * path (C:\…, \\server\…) that is missing on another system is not "missing": it names a file on the
+ * integrated manager, and this machine needs a copy.
+ */
+export function problemText(err: unknown, lang: Lang, platform: string = process.platform): string {
+  if (err instanceof InputError) {
+    if (err.problem.code === 'not-found' && platform !== 'win32' && WINDOWS_PATH.test(err.problem.file ?? '')) return tw(lang, 'common.windowsPath', { path: err.problem.file! });
+    return describeInputProblem(err.problem, lang);
+  }
   return err instanceof Error ? err.message : String(err);
 }

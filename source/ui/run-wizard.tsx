@@ -13,11 +13,13 @@ export interface RunWizardOptions {
   configDir: string | undefined;
   endpoint?: string | undefined;
   kotApiBase?: string | undefined;
+  /** Narrow-safe glyphs (glyphs.ts). */
+  ascii?: boolean;
   io: SetupIo;
 }
 
 /** Renders the wizard on a terminal and resolves to the exit code: 0 finished, 130 Ctrl-C. */
-export async function runWizard({ lang, demo, configDir, endpoint, kotApiBase, io }: RunWizardOptions): Promise<number> {
+export async function runWizard({ lang, demo, configDir, endpoint, kotApiBase, ascii = false, io }: RunWizardOptions): Promise<number> {
   const dir = configDirFrom(configDir, io.env);
   let store: SettingsStore | undefined;
   let saved = {};
@@ -53,6 +55,7 @@ export async function runWizard({ lang, demo, configDir, endpoint, kotApiBase, i
   const instance = render(
     <Wizard
       lang={lang}
+      ascii={ascii}
       env={io.env}
       initial={initial}
       demo={demoInfo}

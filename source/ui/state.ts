@@ -38,6 +38,8 @@ export interface SqlLoaded {
 
 export interface OutputLoaded {
   input: string;
+  /** A CSV file was typed: its folder was read. */
+  csvFile?: string;
   windowStart: number;
   outputDir?: OutputDirFacts;
   logs?: LogFacts;
@@ -100,6 +102,20 @@ export const STEP_OF_CHECK: Record<CheckId, StepNumber> = {
   'punch-times': 6,
   // Optional (doctor --kot-token): the divisions' day-change times from the KING OF TIME Web API.
   'kot-api': 2,
+};
+
+/**
+ * The checks whose findings each step shows, for the mark beside it in the step list: the dry run shows
+ * wrong-day punches, dropped logs and duplicates, so its mark is theirs too (one source for marks).
+ */
+export const STEP_CHECKS: Record<StepNumber, readonly CheckId[]> = {
+  1: ['company-code', 'access-token'],
+  2: ['sql-start-time', 'day-change'],
+  3: ['output-dir'],
+  4: ['proxy'],
+  5: ['mapping-excel', 'unmapped-users', 'duplicate-mappings', 'shared-pc-users', 'near-misses', 'unused-mappings'],
+  6: ['punch-times', 'day-change', 'unmapped-users', 'duplicate-mappings'],
+  7: [],
 };
 
 export const emptyProxy = (): ProxyValues => ({ use: false, host: '', port: '', auth: false, user: '', password: '' });

@@ -72,7 +72,7 @@ describe('step 7: go-live checklist', () => {
   it('reads one check at a time with the arrows', async () => {
     const h = await atStep7();
     await pressKeys(h.stdin, KEY.down, KEY.down, KEY.down);
-    assert.match(flat(h.lastFrame()), /manual §2\.2 \/ §5\.2\.1 · day-change → In KING OF TIME/);
+    assert.match(flat(h.lastFrame()), /Day-change time of each division \(manual §2\.2 \/ §5\.2\.1 · day-change\): collection starts at 05:00 .* → In KING OF TIME/);
   });
 
   it('saves a Markdown report without secrets (temp file + rename), then finishes', async () => {
@@ -119,7 +119,7 @@ describe('step 7: go-live checklist', () => {
       fact: { endpoint: 'http://127.0.0.1:9/', proxySource: 'none', timeoutMs: 10_000, result: { reason: 'ok', via: 'direct', status: 200, detail: 'HTTP 200', elapsedMs: 12 } },
     };
     const h = await atStep7({ loaded });
-    assert.match(flat(h.lastFrame()), /Checks \(7 pass, 3 warn, 3 fail, 1 not checked\)/);
+    assert.match(flat(h.lastFrame()), /Checks \(7 pass, 3 warn, 3 fail, 0 not checked, 1 optional not run\)/);
     await pressKeys(h.stdin, KEY.end, KEY.up);
     assert.match(flat(h.lastFrame()), /› ✔ pass Connection to PC login link reached http:\/\/127\.0\.0\.1:9\//);
   });

@@ -25,7 +25,7 @@ describe('step 6: dry run', () => {
     const h = await atStep6();
     const frame = flat(await waitForFrame(h.lastFrame, '出勤'));
     assert.match(frame, /day change at 00:00 \(division 1001\); LanScope collects from 05:00/);
-    assert.match(frame, /6 employees · 3 day\(s\) · 36 punches ✖ 1 on the wrong day ✖ 4 user\(s\)' logs dropped \(11 day\(s\)\) ✖ 1 duplicate mapping\(s\)/);
+    assert.match(frame, /6 employees · 3 day\(s\) · 36 punches ✖ 1 on the wrong day ! 1 day\(s\) merged from several PCs ✖ 4 user\(s\)' logs dropped \(11 day\(s\)\) ✖ 1 duplicate mapping\(s\)/);
     assert.match(frame, /0012 勤怠 次郎 12\/17 PC 12\/17 10:12 PC 12\/18 01:30 ✖ 退勤 on 12\/18, not 12\/17/);
     assert.match(frame, /4000 鈴木 一 12\/16 PC 12\/16 09:00 PC 12\/16 18:00/);
   });

@@ -145,7 +145,8 @@ export function flat(frame: string | undefined): string {
     .map((line) => (line.includes('│') ? line.slice(line.indexOf('│') + 1) : line))
     .map((line) => line.trim())
     .filter(Boolean)
-    .join(' ')
+    // Japanese wraps between phrases without a space (wrap.ts): joined back as it was written.
+    .reduce((text, line) => (text === '' ? line : /[\u3000-\u9fff\uff00-\uffef]$/u.test(text) && /^[\u3000-\u9fff\uff00-\uffef]/u.test(line) ? text + line : `${text} ${line}`), '')
     .replace(/\s+/g, ' ');
 }
 

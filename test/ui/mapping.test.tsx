@@ -27,7 +27,8 @@ describe('step 5: employee mapping', () => {
   it('shows every LanScope user and mapping row with its status, problems first', async () => {
     const h = await atStep5();
     const frame = flat(await waitForFrame(h.lastFrame, 'near miss'));
-    assert.match(frame, /0 all 14 1 duplicate 2 2 near miss 2 3 unmapped 4 4 shared PC 3 5 unused 2 6 mapped 6/);
+    // Keys and counts told apart: `[1] duplicate (2)`; the chosen filter marked by a glyph, not by colour alone.
+    assert.match(frame, /›\[0\] all \(14\) \[1\] duplicate \(2\) \[2\] near miss \(2\) \[3\] unmapped \(4\) \[4\] shared PC \(3\) \[5\] unused \(2\) \[6\] mapped \(6\)/);
     assert.match(frame, /duplicate 共用 共用 6000 共用 一/);
     assert.match(frame, /near miss hanakok Hanakok 3000 勤怠 花子 \[ \] → hanakok/);
     assert.match(frame, /near miss saburo ACME\\saburo 0045 勤怠 三郎 \[ \] → saburo/);

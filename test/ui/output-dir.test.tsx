@@ -22,7 +22,7 @@ describe('step 3: link service folder', () => {
     assert.match(flat(frame), /Local folder\s+✔ yes/);
     assert.match(flat(frame), /Exists\s+✔ yes/);
     assert.match(flat(frame), /✔ 3 file\(s\), 72 rows, 2024-12-16 – 2024-12-18/);
-    assert.match(flat(frame), /events-20241217\.csv · events · 26 rows/);
+    assert.match(flat(frame), /events-20241217\.csv · events \(start\/end\) · 26 rows/);
     assert.match(flat(frame), /✔ pass .*3 LanScope CSV\(s\)/s);
     await pressKeys(h.stdin, KEY.enter);
     assert.equal(stepOf(h.lastFrame()), '4');

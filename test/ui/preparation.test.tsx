@@ -21,7 +21,8 @@ describe('step 1: preparation', () => {
     const h = renderWizard({ columns: 80 });
     await typeAndWait(h.stdin, '');
     const lines = h.lastFrame()!.split('\n');
-    assert.match(lines[1]!, /^▸1 Preparation\s+2\s+3\s+4\s+5\s+6\s+7\s*$/);
+    assert.match(lines[0]!, /^lanscope-kot setup\s+▸1\s+2\s+3\s+4\s+5\s+6\s+7\s*$/);
+    assert.match(lines[1]!, /^1\/7 Preparation  manual §2\.1/);
     assert.ok(lines.every((l) => l.length <= 80));
   });
 

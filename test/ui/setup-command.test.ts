@@ -17,7 +17,8 @@ function io(tty: boolean) {
 
 describe('lanscope-kot setup (commands/setup.ts)', () => {
   it('parses its options', () => {
-    assert.deepEqual(parseSetupOptions(['--demo', '--config-dir', '/tmp/x', '--lang=ja']), { demo: true, configDir: '/tmp/x', endpoint: undefined, lang: 'ja', help: false });
+    assert.deepEqual(parseSetupOptions(['--demo', '--config-dir', '/tmp/x', '--lang=ja']), { demo: true, configDir: '/tmp/x', endpoint: undefined, lang: 'ja', help: false, ascii: false });
+    assert.equal(parseSetupOptions(['--ascii']).ascii, true);
     assert.equal(parseSetupOptions(['--endpoint', 'http://127.0.0.1:8443/']).endpoint, 'http://127.0.0.1:8443/');
     assert.throws(() => parseSetupOptions(['--endpoint', 'pclogin']));
     assert.throws(() => parseSetupOptions(['--config-dir']));

@@ -15,10 +15,10 @@ export const sqlStartTime: Check = {
       return { status: 'fail', detail: msg('sql.none', { file }), advice: msg('sql.noneAdvice', {}), data: { startTime: null, bounds } };
     }
     if (result.minutes === undefined) {
-      const lines = result.outliers.map((b) => `${b.line} (${formatClockTime(b.minutes)})`).join(', ');
+      const outliers = result.outliers.map((b) => ({ line: b.line, time: formatClockTime(b.minutes) }));
       return {
         status: 'fail',
-        detail: msg('sql.disagree', { file, lines }),
+        detail: msg('sql.disagree', { file, outliers }),
         advice: msg('sql.disagreeAdvice', {}),
         data: { startTime: null, bounds, outliers: result.outliers.map((b) => b.line) },
       };

@@ -1,6 +1,6 @@
 import { msg } from '../../i18n/message.js';
 import type { OddPunchKind } from '../dry-run.js';
-import { preview, skip, type Check } from './check.js';
+import { skip, type Check } from './check.js';
 
 /** JSON keeps every odd day up to this many; beyond it a count is more useful than a wall of rows. */
 const MAX_LISTED = 1000;
@@ -14,14 +14,15 @@ export const punchTimes: Check = {
     for (const o of odd) counts[o.kind]++;
     const data = { count: odd.length, counts, odd: odd.slice(0, MAX_LISTED), truncated: odd.length > MAX_LISTED };
     if (odd.length === 0) return { status: 'pass', detail: msg('punchTimes.pass', {}), data };
-    const list = odd.map((o) => `${o.user} ${o.date} (${o.kind})`);
+    const items = odd.slice(0, 3).map((o) => ({ user: o.user, date: o.date, kind: o.kind }));
     return {
       status: 'warn',
       detail: msg('punchTimes.warn', {
         early: counts['start-before-day-change'],
         long: counts['over-16h'],
         reversed: counts['end-before-start'],
-        list: preview(list, 3),
+        items,
+        more: odd.length - items.length,
       }),
       advice: msg('punchTimes.advice', {}),
       data,

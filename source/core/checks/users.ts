@@ -35,8 +35,9 @@ export const nearMisses: Check = {
     const misses = d.matching.nearMisses;
     const data = { count: misses.length, nearMisses: misses };
     if (misses.length === 0) return { status: 'pass', detail: msg('nearMiss.pass', {}), data };
-    const fixes = misses.map((m) => `${m.employee}: "${m.serviceAccount}" → "${m.user}" (${m.kind})`);
-    return { status: 'warn', detail: msg('nearMiss.warn', { count: misses.length, list: preview(fixes, 3) }), advice: msg('nearMiss.advice', {}), data };
+    // The kind is a word of each language: the catalogs write the list.
+    const items = misses.slice(0, 3).map((m) => ({ employee: m.employee, from: m.serviceAccount, to: m.user, kind: m.kind }));
+    return { status: 'warn', detail: msg('nearMiss.warn', { count: misses.length, items, more: misses.length - items.length }), advice: msg('nearMiss.advice', {}), data };
   },
 };
 

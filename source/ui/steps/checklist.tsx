@@ -1,4 +1,5 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
+import { dirname, join } from 'node:path';
 import { Box, Text } from 'ink';
 import { useKeys } from '../widgets/keys.js';
 import type { CheckResult } from '../../core/checks/index.js';
@@ -8,15 +9,14 @@ import type { MessageKey } from '../../i18n/message.js';
 import { reportTarget, writeFileAtomic } from '../../io/upload-file.js';
 import type { StepProps } from '../app.js';
 import { useT, type Translator } from '../i18n.js';
-import { problemText } from '../load.js';
 import { useServices } from '../services.js';
 import { cleanPath, STEP_OF_CHECK, tokenValue, type WizardValues } from '../state.js';
 import { clip } from '../widgets/clip.js';
 import { Cursor } from '../widgets/cursor.js';
 import { useScrollWindow } from '../widgets/scroll-window.js';
 import { StatusMark } from '../widgets/status-mark.js';
-import { displayWidth } from '../../core/display-width.js';
-import { TextField } from '../widgets/text-field.js';
+import { TextField, textFieldLines } from '../widgets/text-field.js';
+import { Para, paraLines } from '../widgets/para.js';
 import { tr as trReconcile } from '../../i18n/reconcile.js';
 import { KotCompare } from './kot-compare.js';
 
@@ -54,10 +54,18 @@ export function configValues(values: WizardValues, env: Record<string, string | 
   });
 }
 
+/** The report could not be written: said plainly, without the temporary file's name. */
+function reportProblem(err: unknown, target: string, t: Translator['t']): string {
+  const code = (err as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT' || code === 'ENOTDIR') return t('check.reportNoFolder', { folder: dirname(target) });
+  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') return t('check.reportDenied', { folder: dirname(target) });
+  return t('check.reportFailed', { reason: code ?? (err instanceof Error ? err.message : String(err)) });
+}
+
 /** Step 7: every check of doctor, the verdict, the values for HTLanScopeServiceConfig, a report without secrets. */
-export function ChecklistStep({ values, update, loaded, setLoaded, facts, diagnosis, results, finish, env, height, width }: StepProps) {
+export function ChecklistStep({ values, update, loaded, setLoaded, facts, diagnosis, results, finish, env, height, width, settingsPath, demo }: StepProps) {
   const tr = useT();
-  const { t, m, lang } = tr;
+  const { t, m, g, lang } = tr;
   const services = useServices();
   const [selected, setSelected] = useState(0);
   const [error, setError] = useState<string | undefined>();
@@ -66,17 +74,46 @@ export function ChecklistStep({ values, update, loaded, setLoaded, facts, diagno
   const kotToken = env.KOT_API_TOKEN && facts.logs && facts.mapping ? env.KOT_API_TOKEN : undefined;
   const verdict = useMemo(() => goLiveVerdict(results), [results]);
   const todo = useMemo(() => todoList(results, loaded.upload?.file, tr), [results, loaded.upload, tr]);
-  const config = configValues(values, env, facts.outputDir?.path);
+  const raw = configValues(values, env, facts.outputDir?.path);
+  // The mask's length in this language (`（32 文字）`).
+  const config = { ...raw, tokenMasked: raw.tokenMasked && t('check.config.masked', { masked: raw.tokenMasked }) };
   const reportPath = cleanPath(values.reportPath);
   const saved = loaded.reportFile !== undefined && loaded.reportFile === reportTarget(reportPath);
 
-  const shownTodo = todo.slice(0, MAX_TODO);
-  // Verdict, to-dos (up to two lines each), heading, detail of the selected check, config block, report field.
-  const todoLines = shownTodo.reduce((n, item) => n + Math.ceil(displayWidth(item) / Math.max(20, width - 6)), 0);
-  const fixedLines = 1 + todoLines + (todo.length > MAX_TODO ? 1 : 0) + 2 + (kotToken ? 1 : 0) + 2 + 6 + 3;
-  const listHeight = Math.max(3, Math.min(results.length, height - fixedLines));
+  // A report path to start from: beside the settings (or the demo's folder), so Enter saves one.
+  useEffect(() => {
+    const dir = demo?.dir ?? (settingsPath ? dirname(settingsPath) : undefined);
+    if (values.reportPath === '' && dir) update({ reportPath: join(dir, 'lanscope-kot-report.md') });
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  const verdictText = verdict.ready ? `${g.pass} ${t('check.ready')}` : `${g.fail} ${t('check.notReady', { fail: verdict.failed.length, unchecked: verdict.unchecked.length })}`;
+  const optional = verdict.summary.skip - verdict.unchecked.length;
+  const reportField = {
+    label: t('check.report'),
+    width,
+    error,
+    note: saved ? t('check.reportSaved', { file: loaded.reportFile! }) : undefined,
+    hint: reportPath === '' ? t('check.reportHintEmpty') : t('check.reportHint'),
+  };
+  const current = results[Math.min(selected, results.length - 1)]!;
+  const detail = `${title(current, m)} (${m({ key: 'manual.section', params: { section: current.manual } })} ${g.dot} ${current.id}): ${checkDetail(current, tr)}${current.advice ? ` ${g.arrow} ${m(current.advice)}` : ''}`;
+
+  // What fits: the verdict first, always; then the to-dos, the list (at least 3 rows), the selected check
+  // in full, the values for HTLanScopeServiceConfig and the report field. When the terminal is short,
+  // to-dos get one line each, then fewer of them, and the detail area shrinks.
+  const layout = fitLayout(height, {
+    verdict: paraLines(verdictText, width),
+    todo: todo.map((item) => (maxLines: number) => Math.min(maxLines, paraLines(item, width - 5))),
+    // The checks' heading, and under it the offer to compare with KING OF TIME (issue 13) when a Web API token is set.
+    heading: 1 + (kotToken ? paraLines(trReconcile(lang, 'ui.offer'), width) : 0),
+    config: 5,
+    report: textFieldLines(reportField, g.fail),
+    rows: results.length,
+  });
+  const shownTodo = todo.slice(0, layout.todoShown);
+  const listHeight = layout.listHeight;
   const start = useScrollWindow(results.length, selected, listHeight);
-  const current = results[selected]!;
 
   const saveReport = (): void => {
     const target = reportTarget(reportPath);
@@ -89,7 +126,7 @@ export function ChecklistStep({ values, update, loaded, setLoaded, facts, diagno
       setLoaded((l) => ({ ...l, reportFile: target }));
       setError(undefined);
     } catch (err) {
-      setError(problemText(err, lang));
+      setError(reportProblem(err, target, t));
     }
   };
 
@@ -113,36 +150,33 @@ export function ChecklistStep({ values, update, loaded, setLoaded, facts, diagno
   const row = (label: string, value: string | undefined) => (
     <Box>
       <Box width={26} flexShrink={0}>
-        <Text dimColor>{label}</Text>
+        <Text dimColor wrap="truncate-end">
+          {label}
+        </Text>
       </Box>
       <Text wrap="truncate-middle">{value ?? t('check.notGivenShort')}</Text>
     </Box>
   );
+  const detailWidth = width - 2 - 9 - 31;
 
   if (comparing && kotToken) return <KotCompare facts={facts} values={values} token={kotToken} height={height} />;
   return (
     <Box flexDirection="column">
-      {verdict.ready ? (
-        <Text color="green" bold>
-          ✔ {t('check.ready')}
-        </Text>
-      ) : (
-        <Text color="red" bold>
-          ✖ {t('check.notReady', { fail: verdict.failed.length, unchecked: verdict.unchecked.length })}
-        </Text>
-      )}
+      <Para text={verdictText} width={width} color={verdict.ready ? 'green' : 'red'} bold />
       {shownTodo.map((item, i) => (
         <Box key={i} marginLeft={2}>
           <Box width={3} flexShrink={0}>
             <Text color={verdict.ready ? 'yellow' : undefined}>{i + 1}.</Text>
           </Box>
-          <Text color={verdict.ready ? 'yellow' : undefined}>{item}</Text>
+          <Para text={item} width={width - 5} color={verdict.ready ? 'yellow' : undefined} maxLines={layout.todoLines} ellipsis={g.ellipsis} />
         </Box>
       ))}
-      {todo.length > MAX_TODO ? <Text dimColor>  {t('check.moreTodo', { count: todo.length - MAX_TODO })}</Text> : null}
-      <Box marginTop={1} flexDirection="column">
-        <Text bold>{t('check.checks', { ...verdict.summary })}</Text>
-        {kotToken ? <Text dimColor>{trReconcile(lang, 'ui.offer')}</Text> : null}
+      {todo.length > shownTodo.length ? <Text dimColor>  {t('check.moreTodo', { count: todo.length - shownTodo.length })}</Text> : null}
+      <Box marginTop={layout.gaps ? 1 : 0} flexDirection="column">
+        <Text bold wrap="truncate-end">
+          {t('check.checks', { pass: verdict.summary.pass, warn: verdict.summary.warn, fail: verdict.summary.fail, unchecked: verdict.unchecked.length, optional })}
+        </Text>
+        {kotToken ? <Para text={trReconcile(lang, 'ui.offer')} width={width} dimColor /> : null}
       </Box>
       {results.slice(start, start + listHeight).map((r, i) => {
         const isSelected = start + i === selected;
@@ -154,48 +188,85 @@ export function ChecklistStep({ values, update, loaded, setLoaded, facts, diagno
             </Box>
             <Box width={30} flexShrink={0} marginRight={1}>
               <Text wrap="truncate-end" bold={isSelected}>
-                {clip(title(r, m), 30)}
+                {clip(title(r, m), 30, g.ellipsis)}
               </Text>
             </Box>
-            <Box flexShrink={1}>
-              <Text wrap="truncate-end" dimColor={r.status === 'skip'}>
-                {clip(checkDetail(r, tr), width - 2 - 9 - 31)}
-              </Text>
-            </Box>
+            {detailWidth > 8 ? (
+              <Box flexShrink={1}>
+                <Text wrap="truncate-end" dimColor={r.status === 'skip'}>
+                  {clip(checkDetail(r, tr), detailWidth, g.ellipsis)}
+                </Text>
+              </Box>
+            ) : null}
           </Box>
         );
       })}
-      <Box marginLeft={2} flexDirection="column">
-        <Text wrap="truncate-end" dimColor>
-          {m({ key: 'manual.section', params: { section: current.manual } })} · {current.id}
-        </Text>
-        <Text wrap="truncate-end" color={current.advice ? 'yellow' : undefined}>
-          {current.advice ? `→ ${m(current.advice)}` : checkDetail(current, tr)}
-        </Text>
+      <Box marginLeft={2} height={layout.detailLines}>
+        <Para text={detail} width={width - 2} color={current.advice ? 'yellow' : undefined} maxLines={layout.detailLines} ellipsis={g.ellipsis} />
       </Box>
-      <Box marginTop={1} flexDirection="column">
-        <Text bold>{t('check.configHeading')}</Text>
+      <Box marginTop={layout.gaps ? 1 : 0} flexDirection="column">
+        <Text bold wrap="truncate-end">
+          {t('check.configHeading')}
+        </Text>
         {row(t('check.config.companyCode'), config.companyCode)}
         {row(t('check.config.token'), config.tokenMasked)}
         {row(t('check.config.folder'), config.folder)}
-        {row(t('check.config.proxy'), config.proxy ? `${config.proxy.host}:${config.proxy.port}${config.proxy.user ? ` · ${t('check.config.proxyUser', { user: config.proxy.user })}` : ''}` : t('check.config.noProxy'))}
+        {row(t('check.config.proxy'), config.proxy ? `${config.proxy.host}:${config.proxy.port}${config.proxy.user ? ` ${g.dot} ${t('check.config.proxyUser', { user: config.proxy.user })}` : ''}` : t('check.config.noProxy'))}
       </Box>
-      <Box marginTop={1} flexDirection="column">
+      <Box marginTop={layout.gaps ? 1 : 0} flexDirection="column">
         <TextField
-          label={t('check.report')}
+          {...reportField}
+          marker={false}
           value={values.reportPath}
           onChange={(reportPath) => {
             setError(undefined);
             update({ reportPath });
           }}
           focus
-          error={error}
-          note={saved ? t('check.reportSaved', { file: loaded.reportFile! }) : undefined}
-          hint={reportPath === '' ? t('check.reportHintEmpty') : t('check.reportHint')}
         />
       </Box>
     </Box>
   );
+}
+
+export interface ChecklistLayout {
+  todoShown: number;
+  todoLines: number;
+  listHeight: number;
+  detailLines: number;
+  /** Blank lines between the sections. */
+  gaps: boolean;
+}
+
+/**
+ * How step 7 fits `height` lines: generous first, then one degradation at a time (to-dos to one line
+ * each, a smaller detail area, fewer to-dos, no blank lines) until the list has its 3 rows.
+ */
+export function fitLayout(height: number, parts: { verdict: number; todo: ((maxLines: number) => number)[]; heading: number; config: number; report: number; rows: number }): ChecklistLayout {
+  const layout: ChecklistLayout = { todoShown: Math.min(MAX_TODO, parts.todo.length), todoLines: 2, listHeight: 0, detailLines: 3, gaps: true };
+  const fixed = (l: ChecklistLayout): number =>
+    parts.verdict +
+    parts.todo.slice(0, l.todoShown).reduce((n, lines) => n + lines(l.todoLines), 0) +
+    (parts.todo.length > l.todoShown ? 1 : 0) +
+    parts.heading +
+    l.detailLines +
+    parts.config +
+    parts.report +
+    (l.gaps ? 3 : 0);
+  const steps: ((l: ChecklistLayout) => void)[] = [
+    (l) => (l.todoLines = 1),
+    (l) => (l.detailLines = 2),
+    (l) => (l.gaps = false),
+    (l) => (l.todoShown = Math.min(l.todoShown, 2)),
+    (l) => (l.todoShown = Math.min(l.todoShown, 1)),
+    (l) => (l.detailLines = 1),
+  ];
+  for (const degrade of steps) {
+    if (height - fixed(layout) >= Math.min(3, parts.rows)) break;
+    degrade(layout);
+  }
+  layout.listHeight = Math.max(1, Math.min(parts.rows, height - fixed(layout)));
+  return layout;
 }
 
 function markdownText(tr: Translator, ready: boolean, todo: string[], users: { mapped: string[]; unmapped: string[]; nearMisses: unknown[]; duplicateMappings: unknown[]; sharedPc: unknown[]; unused: unknown[] }, now: Date): MarkdownText {

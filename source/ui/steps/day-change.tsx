@@ -12,15 +12,18 @@ import { problemText } from '../load.js';
 import { cleanPath } from '../state.js';
 import { useFocusList } from '../widgets/focus.js';
 import { Spinner } from '../widgets/spinner.js';
-import { Advice, Finding } from '../widgets/finding.js';
-import { TextField } from '../widgets/text-field.js';
+import { Advice, adviceLines, Finding, findingLines } from '../widgets/finding.js';
+import { TextField, textFieldLines } from '../widgets/text-field.js';
+import { Para, paraLines } from '../widgets/para.js';
+import { ScrollBlocks, type Block } from '../widgets/scroll-blocks.js';
 import { Cursor } from '../widgets/cursor.js';
 
 const MAX_BOUNDS = 4;
 
 /** Step 2 (§2.2): LanScope's collection start time from 勤怠簿出力.sql against each division's 日付変更時間. */
-export function DayChangeStep({ values, update, loaded, setLoaded, facts, results, next }: StepProps) {
-  const { t, m, lang } = useT();
+export function DayChangeStep({ values, update, loaded, setLoaded, facts, results, next, width, height }: StepProps) {
+  const tr = useT();
+  const { t, m, lang, g } = tr;
   const fields = ['sql', 'add', ...values.divisions.map((_, i) => `division-${i}`)];
   const focus = useFocusList(fields);
   const [entry, setEntry] = useState('');
@@ -100,44 +103,46 @@ export function DayChangeStep({ values, update, loaded, setLoaded, facts, result
   const bounds = sql?.fact?.result.bounds ?? [];
   const settings = facts.dayChanges;
 
-  return (
-    <Box flexDirection="column">
-      <Text dimColor>{t('day.intro')}</Text>
-      <Box marginTop={1} flexDirection="column">
-        <TextField
-          label="勤怠簿出力.sql"
-          value={values.sqlPath}
-          onChange={(sqlPath) => update({ sqlPath })}
-          focus={focus.current === 'sql'}
-          error={sql?.error}
-          hint={path === '' ? t('day.sqlHint') : undefined}
-        />
-        {reading ? <Spinner label={t('common.reading', { what: '勤怠簿出力.sql' })} /> : null}
-        {sql?.fact ? (
-          <Box flexDirection="column" marginLeft={2}>
-            <Finding
-              status={sqlResult.status}
-              text={sql.fact.result.minutes !== undefined ? t('day.start', { time: formatClockTime(sql.fact.result.minutes), encoding: sql.fact.encoding }) : m(sqlResult.detail)}
-            />
-            {bounds.slice(0, MAX_BOUNDS).map((b, i) => {
-              const outlier = sql.fact!.result.outliers.includes(b);
-              return (
-                <Text key={i} color={outlier ? 'red' : undefined} dimColor={!outlier}>
-                  {'    '}
-                  {t('day.bound', { line: b.line, column: b.column ?? '', side: b.side, literal: b.literal })}
-                </Text>
-              );
-            })}
-            {bounds.length > MAX_BOUNDS ? <Text dimColor>    {t('day.moreBounds', { count: bounds.length - MAX_BOUNDS })}</Text> : null}
-            {sqlResult.advice ? <Advice text={m(sqlResult.advice)} /> : null}
-          </Box>
-        ) : null}
+  const sqlField = { label: '勤怠簿出力.sql', width, error: sql?.error, hint: path === '' ? t('day.sqlHint') : sql?.error && /[¥￥]/u.test(path) ? t('day.yenHint') : undefined };
+  const addField = { label: t('day.add'), width, error: entryError, note: entryNote, hint: t('day.addHint') };
+  const findingText = sql?.fact ? (sql.fact.result.minutes !== undefined ? t('day.start', { time: formatClockTime(sql.fact.result.minutes), encoding: sql.fact.encoding }) : m(sqlResult.detail)) : '';
+  const rowWidth = width - 2 - 10 - 6;
+  const line = (key: string, text: string, props: { dim?: boolean; color?: string; indent?: number } = {}): Block => ({
+    key,
+    lines: paraLines(text, width - (props.indent ?? 0)),
+    node: (
+      <Box marginLeft={props.indent ?? 0}>
+        <Para text={text} width={width - (props.indent ?? 0)} dimColor={props.dim ?? false} color={props.color} />
       </Box>
-      <Box marginTop={1} flexDirection="column">
-        <Text bold>{t('day.divisions')}</Text>
-        <Text dimColor>{t('day.where')}</Text>
+    ),
+  });
+
+  const blocks: (Block & { field?: string })[] = [
+    line('intro', t('day.intro'), { dim: true }),
+    gap('g1'),
+    { key: 'sql', field: 'sql', lines: textFieldLines(sqlField, g.fail), node: <TextField {...sqlField} value={values.sqlPath} onChange={(sqlPath) => update({ sqlPath })} focus={focus.current === 'sql'} /> },
+    ...(reading ? [{ key: 'reading', lines: 1, node: <Spinner label={t('common.reading', { what: '勤怠簿出力.sql' })} /> }] : []),
+    ...(sql?.fact
+      ? [
+          { key: 'finding', lines: findingLines(sqlResult.status, findingText, width - 2, tr), node: <Box marginLeft={2}><Finding status={sqlResult.status} text={findingText} width={width - 2} /></Box> },
+          ...bounds.slice(0, MAX_BOUNDS).map((b, i) => {
+            const outlier = sql.fact!.result.outliers.includes(b);
+            return line(`bound-${i}`, t('day.bound', { line: b.line, column: b.column ?? '', side: b.side, literal: b.literal }), { indent: 6, ...(outlier ? { color: 'red' } : { dim: true }) });
+          }),
+          ...(bounds.length > MAX_BOUNDS ? [line('more', t('day.moreBounds', { count: bounds.length - MAX_BOUNDS }), { indent: 6, dim: true })] : []),
+          ...(sqlResult.advice ? [{ key: 'sqlAdvice', lines: adviceLines(m(sqlResult.advice), width, 2, g.arrow), node: <Advice text={m(sqlResult.advice)} width={width} /> }] : []),
+        ]
+      : []),
+    gap('g2'),
+    { key: 'heading', lines: 1, node: <Text bold wrap="truncate-end">{t('day.divisions')}</Text> },
+    line('where', t('day.where'), { dim: true }),
+    {
+      key: 'add',
+      field: 'add',
+      lines: textFieldLines(addField, g.fail),
+      node: (
         <TextField
-          label={t('day.add')}
+          {...addField}
           value={entry}
           onChange={(v) => {
             setEntry(v);
@@ -145,42 +150,46 @@ export function DayChangeStep({ values, update, loaded, setLoaded, facts, result
           }}
           focus={focus.current === 'add'}
           placeholder="1001=05:00"
-          error={entryError}
-          note={entryNote}
-          hint={t('day.addHint')}
         />
-        {settings.length === 0 ? <Text dimColor>  {t('day.none')}</Text> : null}
-        {settings.map((d, i) => {
-          const ok = d.minutes === windowStart;
-          const focused = focus.current === `division-${i}`;
-          const example = ok || !sqlAgrees ? undefined : wrongDayExample(d, windowStart, undefined);
-          return (
-            <Box key={i}>
-              <Cursor on={focused} />
-              <Box width={10} flexShrink={0}>
-                <Text color={focused ? 'cyan' : undefined} bold={focused} wrap="truncate-end">
-                  {divisionLabel(d) || t('day.all')}
-                </Text>
-              </Box>
-              <Box width={6} flexShrink={0}>
-                <Text bold={focused}>{d.text}</Text>
-              </Box>
-              <Box flexShrink={1}>
-                {!sqlAgrees ? (
-                  <Text dimColor>{t('day.cannotCompare')}</Text>
-                ) : ok ? (
-                  <Text color="green">✔ {t('day.same', { start: startText })}</Text>
-                ) : (
-                  <Text color="red">✖ {t('day.differs', { start: startText, ...example!, event: example!.event === 'end' ? 'end' : 'start' })}</Text>
-                )}
-              </Box>
+      ),
+    },
+    ...(settings.length === 0 ? [line('none', t('day.none'), { dim: true, indent: 2 })] : []),
+    ...settings.map((d, i) => {
+      const ok = d.minutes === windowStart;
+      const focused = focus.current === `division-${i}`;
+      const example = ok || !sqlAgrees ? undefined : wrongDayExample(d, windowStart, undefined);
+      const text = !sqlAgrees
+        ? t('day.cannotCompare')
+        : ok
+          ? `${g.pass} ${t('day.same', { start: startText })}`
+          : `${g.fail} ${t('day.differs', { start: startText, ...example!, event: example!.event === 'end' ? 'end' : 'start' })}`;
+      return {
+        key: `division-${i}`,
+        field: `division-${i}`,
+        lines: paraLines(text, rowWidth),
+        node: (
+          <Box>
+            <Cursor on={focused} />
+            <Box width={10} flexShrink={0}>
+              <Text color={focused ? 'cyan' : undefined} bold={focused} wrap="truncate-end">
+                {divisionLabel(d) || t('day.all')}
+              </Text>
             </Box>
-          );
-        })}
-        {focus.current.startsWith('division-') ? <Text dimColor>  {t('day.removeHint')}</Text> : null}
-        {!facts.sql && settings.length > 0 ? <Text dimColor>  {t('day.defaultStart', { start: startText })}</Text> : null}
-        {dayResult.status === 'fail' && dayResult.advice ? <Advice text={m(dayResult.advice)} /> : null}
-      </Box>
-    </Box>
-  );
+            <Box width={6} flexShrink={0}>
+              <Text bold={focused}>{d.text}</Text>
+            </Box>
+            <Para text={text} width={rowWidth} dimColor={!sqlAgrees} color={!sqlAgrees ? undefined : ok ? 'green' : 'red'} />
+          </Box>
+        ),
+      };
+    }),
+    ...(focus.current.startsWith('division-') ? [line('remove', t('day.removeHint'), { dim: true, indent: 2 })] : []),
+    ...(!facts.sql && settings.length > 0 ? [line('default', t('day.defaultStart', { start: startText }), { dim: true, indent: 2 })] : []),
+    ...(dayResult.status === 'fail' && dayResult.advice ? [{ key: 'dayAdvice', lines: adviceLines(m(dayResult.advice), width, 2, g.arrow), node: <Advice text={m(dayResult.advice)} width={width} /> }] : []),
+  ];
+  // The focused field, or — on the add field — the divisions it adds to, stay in view.
+  const focusIndex = blocks.findIndex((b) => b.field === focus.current);
+  return <ScrollBlocks blocks={blocks} focus={focusIndex} height={height} />;
 }
+
+const gap = (key: string): Block => ({ key, lines: 1, node: <Text> </Text> });

@@ -3,7 +3,9 @@ import { Box, Text } from 'ink';
 import { useKeys } from '../widgets/keys.js';
 import { formatClockTime } from '../../core/clock-time.js';
 import type { StepProps } from '../app.js';
-import { dryRunRows, problemRows, punchText, shortDay, type DryRunRow } from '../dry-run-rows.js';
+import { dryRunRows, problemRows, punchText, shortDay, type DayRow, type DryRunRow } from '../dry-run-rows.js';
+import { Para, paraLines } from '../widgets/para.js';
+import { packedLines } from '../wrap.js';
 import { useT, type Translator } from '../i18n.js';
 import { clip } from '../widgets/clip.js';
 import { Cursor } from '../widgets/cursor.js';
@@ -11,14 +13,14 @@ import { useScrollWindow } from '../widgets/scroll-window.js';
 
 const W = { employee: 6, name: 12, day: 6, punch: 15 };
 
-function Cells({ parts }: { parts: { width?: number; text: string; color?: string | undefined; bold?: boolean }[] }) {
+function Cells({ parts, ellipsis }: { parts: { width?: number; text: string; color?: string | undefined; bold?: boolean }[]; ellipsis: string }) {
   return (
     <>
       {parts.map((p, i) =>
         p.width ? (
           <Box key={i} width={p.width} marginRight={1} flexShrink={0}>
             <Text wrap="truncate-end" color={p.color} bold={p.bold ?? false}>
-              {clip(p.text, p.width)}
+              {clip(p.text, p.width, ellipsis)}
             </Text>
           </Box>
         ) : (
@@ -33,42 +35,86 @@ function Cells({ parts }: { parts: { width?: number; text: string; color?: strin
   );
 }
 
-function Row({ row, t }: { row: DryRunRow; t: Translator['t'] }) {
+/** Which punch of a day lands on another work day, if any. */
+function wrongPunch(row: DayRow): { kind: 'in' | 'out'; workDay: number } | undefined {
+  if (row.inWorkDay !== undefined && row.inWorkDay !== row.day) return { kind: 'in', workDay: row.inWorkDay };
+  if (row.outWorkDay !== undefined && row.outWorkDay !== row.day) return { kind: 'out', workDay: row.outWorkDay };
+  return undefined;
+}
+
+/** The short reason after a day's cells; the detail area under the list says it in full. */
+function dayNote(row: DayRow, { t, g }: Translator): { text: string; color: string } | undefined {
+  const wrong = wrongPunch(row);
+  if (wrong) return { text: `${g.fail} ${t('dry.wrongDay', { workDay: shortDay(wrong.workDay), windowDay: shortDay(row.day), kind: wrong.kind })}`, color: 'red' };
+  if (row.pcs) return { text: `${g.warn} ${t('dry.merged', { pcs: row.pcs.join(' + ') })}`, color: 'yellow' };
+  return undefined;
+}
+
+/** The selected row in full words, for the detail area. */
+export function rowDetail(row: DryRunRow, tr: Translator): string {
+  const { t, g } = tr;
   switch (row.kind) {
     case 'day': {
-      const inWrong = row.inWorkDay !== undefined && row.inWorkDay !== row.day;
-      const outWrong = row.outWorkDay !== undefined && row.outWorkDay !== row.day;
-      const wrong = inWrong ? { kind: 'in' as const, workDay: row.inWorkDay! } : outWrong ? { kind: 'out' as const, workDay: row.outWorkDay! } : undefined;
+      const parts = [
+        `${row.employee} ${row.name || row.user} ${shortDay(row.day)}: ${t('dry.col.in')} ${row.inTime === undefined ? g.none : punchText(row.inTime)}, ${t('dry.col.out')} ${row.outTime === undefined ? g.none : punchText(row.outTime)}`,
+      ];
+      const wrong = wrongPunch(row);
+      if (wrong) parts.push(`${g.fail} ${t('dry.wrongDay', { workDay: shortDay(wrong.workDay), windowDay: shortDay(row.day), kind: wrong.kind })}`);
+      if (row.pcs) parts.push(`${g.warn} ${t('dry.mergedDetail', { pcs: row.pcs.join(' + ') })}`);
+      return parts.join(' ');
+    }
+    case 'section':
+      return t(row.section === 'dropped' ? 'dry.section.dropped' : 'dry.section.duplicates', { count: row.count });
+    case 'dropped':
+      return `${row.user}: ${t('dry.dropped', { days: row.days, first: row.first, last: row.last })}`;
+    case 'duplicate':
+      return `${row.account} ${t('dry.duplicate', { employees: row.employees.join(' / '), days: row.days })}`;
+  }
+}
+
+function Row({ row, tr }: { row: DryRunRow; tr: Translator }) {
+  const { t, g } = tr;
+  switch (row.kind) {
+    case 'day': {
+      const wrong = wrongPunch(row);
+      const note = dayNote(row, tr);
       return (
         <Cells
+          ellipsis={g.ellipsis}
           parts={[
             { width: W.employee, text: row.employee },
             { width: W.name, text: row.name || row.user },
             { width: W.day, text: shortDay(row.day) },
-            { width: W.punch, text: row.inTime === undefined ? '—' : punchText(row.inTime), color: inWrong ? 'red' : undefined },
-            { width: W.punch, text: row.outTime === undefined ? '—' : punchText(row.outTime), color: outWrong ? 'red' : undefined },
-            { text: wrong ? `✖ ${t('dry.wrongDay', { workDay: shortDay(wrong.workDay), windowDay: shortDay(row.day), kind: wrong.kind })}` : '', color: 'red' },
+            { width: W.punch, text: row.inTime === undefined ? g.none : punchText(row.inTime), color: wrong?.kind === 'in' ? 'red' : undefined },
+            { width: W.punch, text: row.outTime === undefined ? g.none : punchText(row.outTime), color: wrong?.kind === 'out' ? 'red' : undefined },
+            { text: note?.text ?? '', color: note?.color },
           ]}
         />
       );
     }
     case 'section':
-      return <Text bold color={row.section === 'dropped' ? 'red' : 'magenta'}>── {t(row.section === 'dropped' ? 'dry.section.dropped' : 'dry.section.duplicates', { count: row.count })} ──</Text>;
+      return (
+        <Text bold color={row.section === 'dropped' ? 'red' : 'magenta'} wrap="truncate-end">
+          {g.rule.repeat(2)} {t(row.section === 'dropped' ? 'dry.section.dropped' : 'dry.section.duplicates', { count: row.count })} {g.rule.repeat(2)}
+        </Text>
+      );
     case 'dropped':
       return (
         <Cells
+          ellipsis={g.ellipsis}
           parts={[
             { width: W.employee + W.name + 1, text: row.user, color: 'red' },
-            { text: `✖ ${t('dry.dropped', { days: row.days, first: row.first, last: row.last })}`, color: 'red' },
+            { text: `${g.fail} ${t('dry.dropped', { days: row.days, first: row.first, last: row.last })}`, color: 'red' },
           ]}
         />
       );
     case 'duplicate':
       return (
         <Cells
+          ellipsis={g.ellipsis}
           parts={[
             { width: W.employee + W.name + 1, text: row.account, color: 'magenta' },
-            { text: `✖ ${t('dry.duplicate', { employees: row.employees.join(' / '), days: row.days })}`, color: 'magenta' },
+            { text: `${g.fail} ${t('dry.duplicate', { employees: row.employees.join(' / '), days: row.days })}`, color: 'magenta' },
           ]}
         />
       );
@@ -76,14 +122,29 @@ function Row({ row, t }: { row: DryRunRow; t: Translator['t'] }) {
 }
 
 /** Step 6 (§4): what KING OF TIME would show, per employee and day, before the link is switched on. */
-export function DryRunStep({ diagnosis, facts, loaded, next, height }: StepProps) {
-  const { t } = useT();
+export function DryRunStep({ diagnosis, facts, loaded, next, height, width }: StepProps) {
+  const tr = useT();
+  const { t, g } = tr;
   const [onlyProblems, setOnlyProblems] = useState(false);
   const [selected, setSelected] = useState(0);
   const built = useMemo(() => dryRunRows(diagnosis), [diagnosis]);
   const rows = useMemo(() => (onlyProblems ? problemRows(built.rows) : built.rows), [built, onlyProblems]);
   const s = built.summary;
-  const listHeight = Math.max(3, height - 10 - (loaded.upload ? 1 : 0));
+
+  const division = facts.dayChanges.find((d) => d.division === undefined) ?? facts.dayChanges[0];
+  const basis = t('dry.basis', { dayChange: formatClockTime(s.dayChange), division: division?.division ?? '', given: Boolean(division), start: formatClockTime(s.windowStart) });
+  const withUpload = loaded.upload ? t('dry.withUpload', { rows: loaded.upload.lines.length, file: loaded.upload.file.split(/[\\/]/).pop() ?? '' }) : '';
+  const summary = [
+    { text: t('dry.summary', { employees: s.employees, days: s.days, punches: s.punches }), color: undefined },
+    s.wrongDay ? { text: `${g.fail} ${t('dry.sumWrong', { count: s.wrongDay })}`, color: 'red' } : { text: `${g.pass} ${t('dry.sumNoWrong')}`, color: 'green' },
+    ...(s.merged ? [{ text: `${g.warn} ${t('dry.sumMerged', { count: s.merged })}`, color: 'yellow' }] : []),
+    ...(s.droppedUsers ? [{ text: `${g.fail} ${t('dry.sumDropped', { users: s.droppedUsers, days: s.droppedDays })}`, color: 'red' }] : []),
+    ...(s.duplicates ? [{ text: `${g.fail} ${t('dry.sumDuplicates', { count: s.duplicates })}`, color: 'magenta' }] : []),
+  ];
+  const detailRoom = height >= 26 ? 3 : 2;
+  // Basis, the upload line, the summary, the column heads, the detail area and the keys: the list gets the rest.
+  const fixed = paraLines(basis, width) + (withUpload ? paraLines(withUpload, width) : 0) + 1 + packedLines(summary.map((i) => i.text), width, 2) + 1 + 1 + detailRoom + 1;
+  const listHeight = Math.max(3, height - fixed);
   const start = useScrollWindow(rows.length, selected, listHeight);
 
   useKeys((input, key) => {
@@ -105,42 +166,30 @@ export function DryRunStep({ diagnosis, facts, loaded, next, height }: StepProps
   if (!facts.logs || !facts.mapping) {
     return (
       <Box flexDirection="column">
-        <Text color="yellow">! {t('dry.needs', { logs: Boolean(facts.logs), mapping: Boolean(facts.mapping) })}</Text>
-        <Text dimColor>{t('dry.enter')}</Text>
+        <Para text={`${g.warn} ${t('dry.needs', { logs: Boolean(facts.logs), mapping: Boolean(facts.mapping) })}`} width={width} color="yellow" />
+        <Para text={t('dry.enter')} width={width} dimColor />
       </Box>
     );
   }
 
-  const division = facts.dayChanges.find((d) => d.division === undefined) ?? facts.dayChanges[0];
   const slice = rows.slice(start, start + listHeight);
+  const current = rows[Math.min(selected, rows.length - 1)];
   return (
     <Box flexDirection="column">
-      <Text dimColor>
-        {t('dry.basis', { dayChange: formatClockTime(s.dayChange), division: division?.division ?? '', given: Boolean(division), start: formatClockTime(s.windowStart) })}
-      </Text>
-      {loaded.upload ? <Text color="yellow">{t('dry.withUpload', { rows: loaded.upload.lines.length, file: loaded.upload.file.split(/[\\/]/).pop() ?? '' })}</Text> : null}
-      <Box marginTop={1} flexWrap="wrap">
+      <Para text={basis} width={width} dimColor />
+      {withUpload ? <Para text={withUpload} width={width} color="yellow" /> : null}
+      <Box marginTop={1} flexWrap="wrap" width={width}>
         {/* Whole items wrap to the next line; words inside one never do. */}
-        <Box flexShrink={0} marginRight={2}>
-          <Text>{t('dry.summary', { employees: s.employees, days: s.days, punches: s.punches })}</Text>
-        </Box>
-        <Box flexShrink={0} marginRight={2}>
-          <Text color={s.wrongDay ? 'red' : 'green'}>{s.wrongDay ? `✖ ${t('dry.sumWrong', { count: s.wrongDay })}` : `✔ ${t('dry.sumNoWrong')}`}</Text>
-        </Box>
-        {s.droppedUsers ? (
-          <Box flexShrink={0} marginRight={2}>
-            <Text color="red">✖ {t('dry.sumDropped', { users: s.droppedUsers, days: s.droppedDays })}</Text>
+        {summary.map((item, i) => (
+          <Box key={i} flexShrink={0} marginRight={2}>
+            <Text color={item.color}>{item.text}</Text>
           </Box>
-        ) : null}
-        {s.duplicates ? (
-          <Box flexShrink={0}>
-            <Text color="magenta">✖ {t('dry.sumDuplicates', { count: s.duplicates })}</Text>
-          </Box>
-        ) : null}
+        ))}
       </Box>
       <Box marginTop={1}>
         <Cursor on={false} />
         <Cells
+          ellipsis={g.ellipsis}
           parts={[
             { width: W.employee, text: t('dry.col.employee'), bold: true },
             { width: W.name, text: t('dry.col.name'), bold: true },
@@ -150,15 +199,20 @@ export function DryRunStep({ diagnosis, facts, loaded, next, height }: StepProps
           ]}
         />
       </Box>
-      {slice.length === 0 ? <Text dimColor>  {t('dry.empty')}</Text> : null}
-      {slice.map((row, i) => (
-        <Box key={start + i}>
-          <Cursor on={start + i === selected} />
-          <Row row={row} t={t} />
-        </Box>
-      ))}
-      <Text dimColor>
-        {rows.length > listHeight ? `  ${start + 1}–${start + slice.length} / ${rows.length} · ` : '  '}
+      <Box flexDirection="column" height={listHeight}>
+        {slice.length === 0 ? <Text dimColor>  {t('dry.empty')}</Text> : null}
+        {slice.map((row, i) => (
+          <Box key={start + i}>
+            <Cursor on={start + i === selected} />
+            <Row row={row} tr={tr} />
+          </Box>
+        ))}
+      </Box>
+      <Box height={detailRoom} marginLeft={2}>
+        {current ? <Para text={rowDetail(current, tr)} width={width - 2} color="cyan" maxLines={detailRoom} ellipsis={g.ellipsis} /> : null}
+      </Box>
+      <Text dimColor wrap="truncate-end">
+        {rows.length > listHeight ? `  ${start + 1}${g.safe ? '-' : '–'}${start + slice.length} / ${rows.length} ${g.dot} ` : '  '}
         {t(onlyProblems ? 'dry.keysAll' : 'dry.keysProblems')}
       </Text>
     </Box>

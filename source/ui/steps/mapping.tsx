@@ -12,8 +12,10 @@ import { countByStatus, mappingTable, STATUS_ORDER, type RowStatus, type TableRo
 import { cleanPath } from '../state.js';
 import { ScrollTable, type Column } from '../widgets/scroll-table.js';
 import { Spinner } from '../widgets/spinner.js';
-import { Advice, Finding } from '../widgets/finding.js';
-import { TextField } from '../widgets/text-field.js';
+import { Advice, adviceLines, Finding, findingLines } from '../widgets/finding.js';
+import { TextField, textFieldLines } from '../widgets/text-field.js';
+import { Para, paraLines } from '../widgets/para.js';
+import { packedLines } from '../wrap.js';
 
 type Filter = 'all' | RowStatus;
 
@@ -42,11 +44,11 @@ export function columnWidths(width: number): { status: number; user: number; acc
 }
 
 /** The short cell after the columns: the fix offered, ticked when accepted. */
-function fixCell(row: TableRow, accepted: Record<number, string>): string {
+function fixCell(row: TableRow, accepted: Record<number, string>, arrow: string): string {
   const chosen = row.line === undefined ? undefined : accepted[row.line];
   const fix = row.fixes.find((f) => f.to === chosen) ?? row.fixes[0];
   if (!fix) return '';
-  return `${chosen === fix.to ? '[x]' : '[ ]'} → ${fix.to}${row.fixes.length > 1 ? ` (+${row.fixes.length - 1})` : ''}`;
+  return `${chosen === fix.to ? '[x]' : '[ ]'} ${arrow} ${fix.to}${row.fixes.length > 1 ? ` (+${row.fixes.length - 1})` : ''}`;
 }
 
 /** The selected row in words, under the table. */
@@ -68,7 +70,8 @@ function rowDetail(row: TableRow, accepted: Record<number, string>, t: Translato
 
 /** Step 5 (§3): the mapping export against the LanScope users, fixes offered, an upload file of the changed rows. */
 export function MappingStep({ values, update, loaded, setLoaded, facts, diagnosis, results, next, height, width }: StepProps) {
-  const { t, m, lang } = useT();
+  const tr = useT();
+  const { t, m, lang, g } = tr;
   // Coming back to a file already read: straight to the table.
   const [focus, setFocus] = useState<'path' | 'table'>(() => (loaded.mapping?.path === cleanPath(values.mappingPath) && loaded.mapping.fact ? 'table' : 'path'));
   const [reading, setReading] = useState(false);
@@ -190,40 +193,70 @@ export function MappingStep({ values, update, loaded, setLoaded, facts, diagnosi
   const w = columnWidths(width);
   const columns: Column<TableRow>[] = [
     { title: t('map.col.status'), width: w.status, cell: (r) => t(`row.${r.status}`), color: (r) => STATUS_COLOR[r.status] },
-    { title: t('map.col.user'), width: w.user, cell: (r) => r.user || '—' },
-    { title: t('map.col.account'), width: w.account, cell: (r) => r.account || '—' },
-    { title: t('map.col.employee'), width: w.employee, cell: (r) => r.employee || '—' },
-    { title: t('map.col.name'), width: w.name, cell: (r) => r.name || '—' },
+    { title: t('map.col.user'), width: w.user, cell: (r) => r.user || g.none },
+    { title: t('map.col.account'), width: w.account, cell: (r) => r.account || g.none },
+    { title: t('map.col.employee'), width: w.employee, cell: (r) => r.employee || g.none },
+    { title: t('map.col.name'), width: w.name, cell: (r) => r.name || g.none },
   ];
-  const extraLines = 10 + (excel.status === 'fail' || excel.status === 'warn' ? 2 : 0) + (upload || pending || message ? 2 : 0);
-  const tableHeight = Math.max(3, height - extraLines);
+
+  // Everything but the table, with the lines each takes; the table gets the rest (issue #10: fit 80×24).
+  const field = {
+    label: t('map.path'),
+    width,
+    error: current?.error,
+    hint: current?.fact ? t('map.loaded', { rows: current.fact.data.rows.length, encoding: current.fact.encoding, columns: current.fact.data.columns }) : t('map.hint'),
+  };
+  const filterItems = filters.map((f, i) => ({
+    f,
+    text: `${f === filter ? g.cursor : ''}[${i}] ${f === 'all' ? t('map.all') : t(`row.${f}`)} (${f === 'all' ? table.length : counts[f]})`,
+  }));
+  const filterLines = packedLines([t('map.filter'), ...filterItems.map((i) => i.text)], width, 1);
+  const selectedRow = focus === 'table' ? rows[Math.min(selected, rows.length - 1)] : undefined;
+  const detail = selectedRow ? rowDetail(selectedRow, accepted, t) : '';
+  const detailRoom = height >= 26 ? 3 : 2;
+  const conflictText = conflicts.size > 0 ? `${g.fail} ${t('map.upload.conflict', { list: [...conflicts].map(([to, lines]) => `${to} (${lines.join(', ')})`).join('; ') })}` : '';
+  const messageText = message ? `${message.ok ? g.pass : g.fail} ${message.text}` : '';
+  const pendingText = pending && !message ? t('map.pending', { count: acceptedCount }) : '';
+  const written = upload && !pending ? [`${g.pass} ${t('map.upload.written', { file: upload.file, rows: upload.lines.length, encoding: upload.encoding })}`, t('map.upload.next', { rows: upload.lines.length })] : [];
+  const excelShown = excel.status === 'fail' || excel.status === 'warn';
+  const fixed =
+    textFieldLines(field, g.fail) +
+    (reading ? 1 : 0) +
+    (current?.fact
+      ? (excelShown ? findingLines(excel.status, m(excel.detail), width, tr) + (excel.advice ? adviceLines(m(excel.advice), width, 2, g.arrow) : 0) : 0) +
+        (!logsRead ? paraLines(`${g.warn} ${t('map.noLogs')}`, width) : 0) +
+        filterLines +
+        2 +
+        (focus === 'table' ? detailRoom : 0) +
+        paraLines(t('map.keys'), width) +
+        (conflictText ? paraLines(conflictText, width) : 0) +
+        (messageText ? paraLines(messageText, width) : 0) +
+        (pendingText ? paraLines(pendingText, width) : 0) +
+        written.reduce((n, text) => n + paraLines(text, width - 2), 0)
+      : 0);
+  const tableHeight = Math.max(3, height - fixed);
 
   return (
     <Box flexDirection="column">
-      <TextField
-        label={t('map.path')}
-        value={values.mappingPath}
-        onChange={(mappingPath) => update({ mappingPath })}
-        focus={focus === 'path' && !reading}
-        error={current?.error}
-        hint={current?.fact ? t('map.loaded', { rows: current.fact.data.rows.length, encoding: current.fact.encoding, columns: current.fact.data.columns }) : t('map.hint')}
-      />
+      <TextField {...field} value={values.mappingPath} onChange={(mappingPath) => update({ mappingPath })} focus={focus === 'path' && !reading} />
       {reading ? <Spinner label={t('common.reading', { what: path })} /> : null}
       {current?.fact ? (
         <Box flexDirection="column">
-          {excel.status === 'fail' || excel.status === 'warn' ? (
+          {excelShown ? (
             <Box flexDirection="column">
-              <Finding status={excel.status} text={m(excel.detail)} />
-              {excel.advice ? <Advice text={m(excel.advice)} /> : null}
+              <Finding status={excel.status} text={m(excel.detail)} width={width} />
+              {excel.advice ? <Advice text={m(excel.advice)} width={width} /> : null}
             </Box>
           ) : null}
-          {!logsRead ? <Text color="yellow">! {t('map.noLogs')}</Text> : null}
-          <Box flexWrap="wrap">
-            <Text dimColor>{t('map.filter')} </Text>
-            {filters.map((f, i) => (
+          {!logsRead ? <Para text={`${g.warn} ${t('map.noLogs')}`} width={width} color="yellow" /> : null}
+          <Box flexWrap="wrap" width={width}>
+            <Box marginRight={1} flexShrink={0}>
+              <Text dimColor>{t('map.filter')}</Text>
+            </Box>
+            {filterItems.map(({ f, text }) => (
               <Box key={f} flexShrink={0} marginRight={1}>
-                <Text color={f === filter ? 'cyan' : f === 'all' ? undefined : STATUS_COLOR[f]} bold={f === filter} inverse={f === filter}>
-                  {`${i} ${f === 'all' ? t('map.all') : t(`row.${f}`)} ${f === 'all' ? table.length : counts[f]}`}
+                <Text color={f === filter ? 'cyan' : f === 'all' ? undefined : STATUS_COLOR[f]} bold={f === filter}>
+                  {text}
                 </Text>
               </Box>
             ))}
@@ -233,28 +266,30 @@ export function MappingStep({ values, update, loaded, setLoaded, facts, diagnosi
             columns={columns}
             selected={focus === 'table' ? Math.min(selected, rows.length - 1) : -1}
             height={tableHeight}
-            trailing={(row) => fixCell(row, accepted)}
+            trailing={(row) => fixCell(row, accepted, g.arrow)}
             empty={t('map.empty')}
           />
-          {focus === 'table' && rows[selected] ? (
-            <Text wrap="truncate-end" color="cyan">
-              {'  '}
-              {rowDetail(rows[selected]!, accepted, t)}
-            </Text>
+          {rows.length <= tableHeight ? <Text> </Text> : null}
+          {focus === 'table' ? (
+            <Box height={detailRoom} marginLeft={2}>
+              <Para text={detail} width={width - 2} color="cyan" maxLines={detailRoom} ellipsis={g.ellipsis} />
+            </Box>
           ) : null}
-          <Text dimColor>{t('map.keys')}</Text>
-          {conflicts.size > 0 ? <Text color="red">✖ {t('map.upload.conflict', { list: [...conflicts].map(([to, lines]) => `${to} (${lines.join(', ')})`).join('; ') })}</Text> : null}
-          {message ? <Text color={message.ok ? 'green' : 'red'}>✖ {message.text}</Text> : null}
-          {pending && !message ? <Text color="yellow">{t('map.pending', { count: acceptedCount })}</Text> : null}
-          {upload && !pending ? (
+          <Para text={t('map.keys')} width={width} dimColor />
+          {conflictText ? <Para text={conflictText} width={width} color="red" /> : null}
+          {messageText ? <Para text={messageText} width={width} color={message!.ok ? 'green' : 'red'} /> : null}
+          {pendingText ? <Para text={pendingText} width={width} color="yellow" /> : null}
+          {written.length ? (
             <Box flexDirection="column">
-              <Text color="green">✔ {t('map.upload.written', { file: upload.file, rows: upload.lines.length, encoding: upload.encoding })}</Text>
-              <Text>  {t('map.upload.next', { rows: upload.lines.length })}</Text>
+              <Para text={written[0]!} width={width} color="green" />
+              <Box marginLeft={2}>
+                <Para text={written[1]!} width={width - 2} />
+              </Box>
             </Box>
           ) : null}
         </Box>
       ) : path === '' ? (
-        <Text dimColor>{t('common.skipNote')}</Text>
+        <Para text={t('common.skipNote')} width={width} dimColor />
       ) : null}
     </Box>
   );

@@ -8,8 +8,10 @@ import { useT } from '../i18n.js';
 import { problemText } from '../load.js';
 import { cleanPath } from '../state.js';
 import { Spinner } from '../widgets/spinner.js';
-import { Advice, Finding } from '../widgets/finding.js';
-import { TextField } from '../widgets/text-field.js';
+import { Advice, adviceLines, Finding, findingLines } from '../widgets/finding.js';
+import { TextField, textFieldLines } from '../widgets/text-field.js';
+import { Para, paraLines } from '../widgets/para.js';
+import { ScrollBlocks, type Block } from '../widgets/scroll-blocks.js';
 
 /** The output-dir check's data (see core/checks/output-dir.ts). */
 interface OutputDirData {
@@ -25,11 +27,10 @@ interface OutputDirData {
   files: { file: string; shape: string; rows: number }[];
 }
 
-const MAX_FILES = 4;
-
 /** Step 3 (§2.4): the CSV output folder the link service reads, as the output-dir check sees it. */
-export function OutputDirStep({ values, update, loaded, setLoaded, facts, results, next, width }: StepProps) {
-  const { t, m, lang } = useT();
+export function OutputDirStep({ values, update, loaded, setLoaded, facts, results, next, width, height }: StepProps) {
+  const tr = useT();
+  const { t, m, lang, g } = tr;
   const [reading, setReading] = useState(false);
   const [progress, setProgress] = useState<{ files: number; rows: number } | undefined>();
   const lastProgress = useRef(0);
@@ -42,6 +43,7 @@ export function OutputDirStep({ values, update, loaded, setLoaded, facts, result
     setProgress(undefined);
     try {
       const request = await outputDirRequest(input);
+      const csvFile = 'csvFile' in request ? request.csvFile : undefined;
       const { outputDir, logs } = await readOutputDir({
         ...request,
         windowStartMinutes: windowStart,
@@ -52,7 +54,13 @@ export function OutputDirStep({ values, update, loaded, setLoaded, facts, result
           setProgress({ ...p });
         },
       });
-      setLoaded((l) => ({ ...l, output: { input, windowStart, outputDir, ...(logs ? { logs } : {}) } }));
+      // Any file that is not a CSV is read as conf.ini; one without OUTPUTDIR (and not named .ini) was not meant as one.
+      const conf = outputDir.confIni;
+      if (conf && conf.setting.line === undefined && !/\.ini$/i.test(conf.file)) {
+        setLoaded((l) => ({ ...l, output: { input, windowStart, error: t('out.notConfIni', { file: conf.file }) } }));
+        return;
+      }
+      setLoaded((l) => ({ ...l, output: { input, windowStart, outputDir, ...(csvFile ? { csvFile } : {}), ...(logs ? { logs } : {}) } }));
     } catch (err) {
       setLoaded((l) => ({ ...l, output: { input, windowStart, error: problemText(err, lang) } }));
     } finally {
@@ -74,80 +82,82 @@ export function OutputDirStep({ values, update, loaded, setLoaded, facts, result
   const result = results.find((r) => r.id === 'output-dir')!;
   const data = current?.outputDir ? (result.data as unknown as OutputDirData) : undefined;
   const dir = current?.outputDir;
-  const yes = (ok: boolean, word: string) => <Text color={ok ? 'green' : 'red'}>{ok ? '✔' : '✖'} {word}</Text>;
-  const label = (text: string) => (
-    <Box width={18} flexShrink={0}>
-      <Text>{text}</Text>
-    </Box>
-  );
-
-  return (
-    <Box flexDirection="column">
-      <Text dimColor>{t('out.intro')}</Text>
-      <Box marginTop={1} flexDirection="column">
-        <TextField
-          label={t('out.input')}
-          value={values.outputInput}
-          onChange={(outputInput) => update({ outputInput })}
-          focus={!reading}
-          error={current?.error}
-          hint={input === '' ? t('out.hint') : undefined}
-        />
-      </Box>
-      {reading ? (
-        <Box marginTop={1}>
-          <Spinner label={progress ? t('out.progress', progress) : t('common.reading', { what: input })} />
+  const field = { label: t('out.input'), width, error: current?.error, hint: input === '' ? t('out.hint') : undefined };
+  const valueWidth = width - 2 - LABEL;
+  const fact = (key: string, label: string, text: string, color?: string, dim = false): Block => ({
+    key,
+    lines: paraLines(text, valueWidth),
+    node: (
+      <Box marginLeft={2}>
+        <Box width={LABEL} flexShrink={0}>
+          <Text wrap="truncate-end">{label}</Text>
         </Box>
-      ) : null}
-      {dir && data ? (
-        <Box marginTop={1} flexDirection="column" marginLeft={2} width={width - 2}>
-          <Box>
-            {label(t('out.folder'))}
-            <Text>{dir.path}</Text>
-          </Box>
-          {dir.confIni ? (
-            <Box>
-              {label(t('out.source'))}
-              <Text dimColor>{t('out.fromConf', { line: dir.confIni.setting.line ?? 0, isDefault: dir.confIni.setting.line === undefined })}</Text>
-            </Box>
-          ) : null}
-          <Box>
-            {label(t('out.local'))}
-            {yes(data.local, data.local ? t('out.localYes') : t('out.localNo'))}
-          </Box>
-          <Box>
-            {label(t('out.exists'))}
-            {dir.elsewhere ? <Text color="yellow">! {t('out.elsewhere')}</Text> : yes(data.exists && dir.isDirectory, data.exists ? (dir.isDirectory ? t('out.existsYes') : t('out.notDir')) : t('out.existsNo'))}
-          </Box>
-          <Box>
-            {label(t('out.csvs'))}
-            <Text color={data.csvFiles > 0 ? 'green' : 'yellow'}>
-              {data.csvFiles > 0 ? '✔' : '!'} {t('out.csvCount', { files: data.csvFiles, rows: data.rows, from: data.from ?? '', to: data.to ?? '', other: Math.max(0, dir.csvCount - data.csvFiles) })}
+        <Para text={text} width={valueWidth} color={color} dimColor={dim} />
+      </Box>
+    ),
+  });
+  const yes = (ok: boolean, word: string): [string, string] => [`${ok ? g.pass : g.fail} ${word}`, ok ? 'green' : 'red'];
+  const line = (key: string, text: string, props: { dim?: boolean; color?: string } = {}): Block => ({
+    key,
+    lines: paraLines(text, width - 2),
+    node: (
+      <Box marginLeft={2}>
+        <Para text={text} width={width - 2} dimColor={props.dim ?? false} color={props.color} />
+      </Box>
+    ),
+  });
+
+  const head: Block[] = [
+    { key: 'intro', lines: paraLines(t('out.intro'), width), node: <Para text={t('out.intro')} width={width} dimColor /> },
+    gap('g1'),
+    { key: 'input', lines: textFieldLines(field, g.fail), node: <TextField {...field} value={values.outputInput} onChange={(outputInput) => update({ outputInput })} focus={!reading} /> },
+    ...(reading ? [{ key: 'reading', lines: 1, node: <Spinner label={progress ? t('out.progress', progress) : t('common.reading', { what: input })} /> }] : []),
+  ];
+  const facts_: Block[] = [];
+  const fileLines: Block[] = [];
+  if (dir && data) {
+    if (current?.csvFile) facts_.push(line('csv', t('out.csvGiven', { file: current.csvFile }), { dim: true }));
+    facts_.push(fact('folder', t('out.folder'), dir.path));
+    if (dir.given !== dir.path) facts_.push(line('yen', t('out.yen', { given: dir.given, path: dir.path }), { color: 'yellow' }));
+    if (dir.confIni) facts_.push(fact('source', t('out.source'), t('out.fromConf', { line: dir.confIni.setting.line ?? 0, isDefault: dir.confIni.setting.line === undefined }), undefined, true));
+    facts_.push(fact('local', t('out.local'), ...yes(data.local, data.local ? t('out.localYes') : t('out.localNo'))));
+    facts_.push(
+      dir.elsewhere
+        ? fact('exists', t('out.exists'), `${g.warn} ${t('out.elsewhere')}`, 'yellow')
+        : fact('exists', t('out.exists'), ...yes(data.exists && dir.isDirectory, data.exists ? (dir.isDirectory ? t('out.existsYes') : t('out.notDir')) : t('out.existsNo'))),
+    );
+    const counted = t('out.csvCount', { files: data.csvFiles, rows: data.rows, from: data.from ?? '', to: data.to ?? '', other: Math.max(0, dir.csvCount - data.csvFiles) });
+    facts_.push(fact('csvs', t('out.csvs'), `${data.csvFiles > 0 ? g.pass : g.warn} ${counted}`, data.csvFiles > 0 ? 'green' : 'yellow'));
+    for (const f of data.files) {
+      fileLines.push({
+        key: `file-${f.file}`,
+        lines: 1,
+        node: (
+          <Box marginLeft={2 + LABEL}>
+            <Text dimColor wrap="truncate-middle">
+              {f.file.split(/[\\/]/).pop()} {g.dot} {t(f.shape === 'summary' ? 'out.shape.summary' : 'out.shape.events')} {g.dot} {t('out.rows', { rows: f.rows })}
             </Text>
           </Box>
-          {data.files.slice(0, MAX_FILES).map((f) => (
-            <Box key={f.file} marginLeft={18}>
-              <Text dimColor wrap="truncate-middle">
-                {f.file.split(/[\\/]/).pop()} · {f.shape} · {t('out.rows', { rows: f.rows })}
-              </Text>
-            </Box>
-          ))}
-          {data.files.length > MAX_FILES ? (
-            <Box marginLeft={18}>
-              <Text dimColor>{t('out.moreFiles', { count: data.files.length - MAX_FILES })}</Text>
-            </Box>
-          ) : null}
-          <Box marginTop={1} flexDirection="column">
-            <Finding status={result.status} text={m(result.detail)} />
-            {result.advice ? <Advice text={m(result.advice)} /> : null}
-          </Box>
-        </Box>
-      ) : null}
-      {input === '' ? (
-        <Box marginTop={1}>
-          <Text dimColor>{t('common.skipNote')}</Text>
-        </Box>
-      ) : null}
-    </Box>
-  );
+        ),
+      });
+    }
+  }
+  const verdict: Block[] = dir
+    ? [
+        gap('g2'),
+        { key: 'finding', lines: findingLines(result.status, m(result.detail), width - 2, tr), node: <Box marginLeft={2}><Finding status={result.status} text={m(result.detail)} width={width - 2} /></Box> },
+        ...(result.advice ? [{ key: 'advice', lines: adviceLines(m(result.advice), width, 4, g.arrow), node: <Advice text={m(result.advice)} width={width} indent={4} /> }] : []),
+      ]
+    : [];
+  const tail: Block[] = input === '' ? [gap('g3'), line('skip', t('common.skipNote'), { dim: true })] : [];
+  // The verdict comes right under the field; the list of files gets what room is left (at least one).
+  const used = [...head, ...verdict, ...facts_, ...tail].reduce((n, b) => n + b.lines, 0) + 1;
+  const room = Math.max(1, height - used - (fileLines.length > 1 ? 1 : 0));
+  const shownFiles = fileLines.length > room ? fileLines.slice(0, room) : fileLines;
+  const more: Block[] = fileLines.length > shownFiles.length ? [{ key: 'more', lines: 1, node: <Box marginLeft={2 + LABEL}><Text dimColor>{t('out.moreFiles', { count: fileLines.length - shownFiles.length })}</Text></Box> }] : [];
+  const blocks = [...head, ...verdict, ...(facts_.length ? [gap('g4')] : []), ...facts_, ...shownFiles, ...more, ...tail];
+  return <ScrollBlocks blocks={blocks} focus={2} height={height} />;
 }
+
+const LABEL = 18;
+const gap = (key: string): Block => ({ key, lines: 1, node: <Text> </Text> });

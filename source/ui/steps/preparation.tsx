@@ -1,12 +1,14 @@
 import { useState } from 'react';
-import { Box, Text } from 'ink';
+import { Text } from 'ink';
 import { useKeys } from '../widgets/keys.js';
 import { COMPANY_CODE_LENGTHS, identifierFault, TOKEN_LENGTHS, type IdentifierFault } from '../../core/checks/preparation.js';
 import { maskSecret } from '../../core/secret.js';
 import type { StepProps } from '../app.js';
 import { useT, type Translator } from '../i18n.js';
-import { TextField } from '../widgets/text-field.js';
-import { Toggle } from '../widgets/toggle.js';
+import { TextField, textFieldLines } from '../widgets/text-field.js';
+import { Toggle, toggleLines } from '../widgets/toggle.js';
+import { Para, paraLines } from '../widgets/para.js';
+import { ScrollBlocks, type Block } from '../widgets/scroll-blocks.js';
 import { useFocusList } from '../widgets/focus.js';
 
 type Field = 'code' | 'env' | 'token' | 'remember';
@@ -15,13 +17,18 @@ type Field = 'code' | 'env' | 'token' | 'remember';
 /** Full-width characters and spaces are what pasting brings; both have one obvious repair. */
 const repairable = (f: IdentifierFault | undefined): boolean => f === 'full-width' || f === 'spaces';
 const repair = (value: string): string => value.normalize('NFKC').replace(/\s+/g, '');
+/** What a repair changes, named exactly: only spaces, only full-width, or both. */
+const repairKind = (value: string): 'fullWidth' | 'spaces' | 'both' => {
+  const wide = value.normalize('NFKC').replace(/\s+/g, '') !== value.replace(/\s+/g, '');
+  const spaces = /\s/.test(value);
+  return wide && spaces ? 'both' : wide ? 'fullWidth' : 'spaces';
+};
 
 function faultText(t: Translator['t'], fault: IdentifierFault, value: string, which: 'code' | 'token'): string {
   switch (fault) {
     case 'full-width':
-      return t('prep.fault.fullWidth', { fixed: repair(value) });
     case 'spaces':
-      return t('prep.fault.spaces');
+      return t('prep.fault.repairable', { kind: repairKind(value), length: [...repair(value)].length });
     case 'characters':
       return t('prep.fault.characters');
     case 'length':
@@ -29,13 +36,17 @@ function faultText(t: Translator['t'], fault: IdentifierFault, value: string, wh
   }
 }
 
+const gap = (key: string): Block => ({ key, lines: 1, node: <Text> </Text> });
+
 /** Step 1 (§2.1): 企業コード and アクセストークン, checked as they are typed. */
-export function PreparationStep({ values, update, next, env, settingsPath, demo }: StepProps) {
-  const { t } = useT();
+export function PreparationStep({ values, update, next, env, settingsPath, demo, width, height }: StepProps) {
+  const tr = useT();
+  const { t, g } = tr;
   const envToken = env.LANSCOPE_KOT_TOKEN || undefined;
   const fields: Field[] = ['code', ...(envToken ? (['env'] as const) : []), ...(values.useEnvToken && envToken ? [] : (['token', 'remember'] as const))];
   const focus = useFocusList(fields);
-  const [attempted, setAttempted] = useState(false);
+  // Which field was submitted with a wrong length: shown as an error until it is edited again.
+  const [attempted, setAttempted] = useState<{ code: boolean; token: boolean }>({ code: false, token: false });
   const [note, setNote] = useState<{ field: Field; text: string } | undefined>();
 
   const codeFault = values.companyCode === '' ? undefined : identifierFault(values.companyCode, COMPANY_CODE_LENGTHS);
@@ -49,18 +60,18 @@ export function PreparationStep({ values, update, next, env, settingsPath, demo 
     ] as const) {
       if (repairable(fault)) {
         update({ [key]: repair(value) });
-        setNote({ field, text: t('prep.repaired') });
+        setNote({ field, text: t('prep.repaired', { kind: repairKind(value) }) });
         focus.set(field);
         return;
       }
     }
     if (codeFault) {
-      setAttempted(true);
+      setAttempted((a) => ({ ...a, code: true }));
       focus.set('code');
       return;
     }
     if (tokenFault) {
-      setAttempted(true);
+      setAttempted((a) => ({ ...a, token: true }));
       focus.set('token');
       return;
     }
@@ -75,63 +86,89 @@ export function PreparationStep({ values, update, next, env, settingsPath, demo 
     if (input === ' ' && focus.current === 'remember') update((v) => ({ rememberToken: !v.rememberToken }));
   });
 
-  // Spaces and full-width are shown as typed; a wrong length only as a counter until Enter.
-  const shown = (fault: IdentifierFault | undefined): boolean => fault !== undefined && (fault !== 'length' || attempted);
+  // Spaces and full-width are shown as typed; a wrong length (too short or too long alike) only as the
+  // counter until Enter, then as an error until the value is edited.
+  const shown = (fault: IdentifierFault | undefined, tried: boolean): boolean => fault !== undefined && (fault !== 'length' || tried);
   const codeLength = [...values.companyCode].length;
   const tokenLength = [...values.token].length;
 
-  return (
-    <Box flexDirection="column">
-      <Text dimColor>{t('prep.intro')}</Text>
-      <Box marginTop={1} flexDirection="column">
+  const codeField = {
+    label: t('prep.code'),
+    width,
+    counter: values.companyCode === '' ? undefined : { text: t('prep.codeCounter', { length: codeLength, ok: codeFault === undefined }), ok: codeFault === undefined },
+    error: shown(codeFault, attempted.code) ? faultText(t, codeFault!, values.companyCode, 'code') : undefined,
+    note: note?.field === 'code' ? note.text : undefined,
+    hint: t('prep.codeHint'),
+  };
+  const tokenField = {
+    label: t('prep.token'),
+    width,
+    counter: values.token === '' ? undefined : { text: `${tokenLength}/32${tokenFault ? '' : ` ${g.pass}`}`, ok: tokenFault === undefined },
+    error: shown(tokenFault, attempted.token) ? faultText(t, tokenFault!, values.token, 'token') : undefined,
+    note: note?.field === 'token' ? note.text : undefined,
+    hint: t('prep.tokenHint'),
+  };
+  const envLabel = envToken ? t('prep.useEnv', { masked: maskSecret(envToken) }) : '';
+  const rememberHint = settingsPath ? t('prep.rememberWhere', { path: settingsPath }) : demo ? t('prep.rememberDemo') : t('prep.rememberNowhere');
+
+  const blocks: (Block & { field?: Field })[] = [
+    { key: 'intro', lines: paraLines(t('prep.intro'), width), node: <Para text={t('prep.intro')} width={width} dimColor /> },
+    gap('g1'),
+    {
+      key: 'code',
+      field: 'code',
+      lines: textFieldLines(codeField, g.fail),
+      node: (
         <TextField
-          label={t('prep.code')}
+          {...codeField}
           value={values.companyCode}
           onChange={(companyCode) => {
             setNote(undefined);
+            setAttempted((a) => ({ ...a, code: false }));
             update({ companyCode });
           }}
           focus={focus.current === 'code'}
-          counter={values.companyCode === '' ? undefined : { text: t('prep.codeCounter', { length: codeLength, ok: codeFault === undefined }), ok: codeFault === undefined }}
-          error={shown(codeFault) ? faultText(t, codeFault!, values.companyCode, 'code') : undefined}
-          note={note?.field === 'code' ? note.text : undefined}
-          hint={t('prep.codeHint')}
         />
-      </Box>
-      {envToken ? (
-        <Box marginTop={1}>
-          <Toggle label={t('prep.useEnv', { masked: maskSecret(envToken) })} checked={values.useEnvToken} focus={focus.current === 'env'} />
-        </Box>
-      ) : null}
-      {tokenInUse ? (
-        <Box marginTop={1} flexDirection="column">
-          <TextField
-            label={t('prep.token')}
-            value={values.token}
-            mask="*"
-            onChange={(token) => {
-              setNote(undefined);
-              update({ token });
-            }}
-            focus={focus.current === 'token'}
-            counter={values.token === '' ? undefined : { text: `${tokenLength}/32${tokenFault ? '' : ' ✔'}`, ok: tokenFault === undefined }}
-            error={shown(tokenFault) ? faultText(t, tokenFault!, values.token, 'token') : undefined}
-            note={note?.field === 'token' ? note.text : undefined}
-            hint={t('prep.tokenHint')}
-          />
-          <Box marginTop={1}>
-            <Toggle
-              label={t('prep.remember')}
-              checked={values.rememberToken}
-              focus={focus.current === 'remember'}
-              hint={settingsPath ? t('prep.rememberWhere', { path: settingsPath }) : demo ? t('prep.rememberDemo') : t('prep.rememberNowhere')}
-            />
-          </Box>
-        </Box>
-      ) : null}
-      <Box marginTop={1}>
-        <Text dimColor>{t('prep.keys')}</Text>
-      </Box>
-    </Box>
-  );
+      ),
+    },
+    ...(envToken
+      ? [
+          gap('g2'),
+          { key: 'env', field: 'env' as const, lines: toggleLines(envLabel, width), node: <Toggle label={envLabel} checked={values.useEnvToken} focus={focus.current === 'env'} width={width} /> },
+        ]
+      : []),
+    ...(tokenInUse
+      ? [
+          gap('g3'),
+          {
+            key: 'token',
+            field: 'token' as const,
+            lines: textFieldLines(tokenField, g.fail),
+            node: (
+              <TextField
+                {...tokenField}
+                value={values.token}
+                mask="*"
+                onChange={(token) => {
+                  setNote(undefined);
+                  setAttempted((a) => ({ ...a, token: false }));
+                  update({ token });
+                }}
+                focus={focus.current === 'token'}
+              />
+            ),
+          },
+          gap('g4'),
+          {
+            key: 'remember',
+            field: 'remember' as const,
+            lines: toggleLines(t('prep.remember'), width, rememberHint),
+            node: <Toggle label={t('prep.remember')} checked={values.rememberToken} focus={focus.current === 'remember'} hint={rememberHint} width={width} />,
+          },
+        ]
+      : []),
+    gap('g5'),
+    { key: 'keys', lines: paraLines(t('prep.keys'), width), node: <Para text={t('prep.keys')} width={width} dimColor /> },
+  ];
+  return <ScrollBlocks blocks={blocks} focus={blocks.findIndex((b) => b.field === focus.current)} height={height} />;
 }

@@ -8,8 +8,10 @@ import { useServices, type ProbeResult } from '../services.js';
 import { proxyKey, type ProxyValues } from '../state.js';
 import { useFocusList } from '../widgets/focus.js';
 import { Spinner } from '../widgets/spinner.js';
-import { TextField } from '../widgets/text-field.js';
-import { Button, Toggle } from '../widgets/toggle.js';
+import { TextField, textFieldLines } from '../widgets/text-field.js';
+import { Button, Toggle, toggleLines } from '../widgets/toggle.js';
+import { Para, paraLines } from '../widgets/para.js';
+import { ScrollBlocks, type Block } from '../widgets/scroll-blocks.js';
 
 type Field = 'use' | 'host' | 'port' | 'auth' | 'user' | 'password' | 'test';
 type Problems = Partial<Record<Field, string>>;
@@ -44,8 +46,8 @@ function resultText(r: ProbeResult, t: Translator['t']): string {
 type TestState = { state: 'running' } | { state: 'done'; result: ProbeResult } | { state: 'unavailable' } | { state: 'error'; message: string };
 
 /** Step 4 (§2.5): the proxy HTLanScopeServiceConfig will use, and a test of the way out through it. */
-export function ProxyStep({ values, update, setLoaded, next }: StepProps) {
-  const { t } = useT();
+export function ProxyStep({ values, update, setLoaded, next, width, height }: StepProps) {
+  const { t, g } = useT();
   const services = useServices();
   const p = values.proxy;
   const fields: Field[] = p.use ? ['use', 'host', 'port', 'auth', ...(p.auth ? (['user', 'password'] as const) : []), 'test'] : ['use', 'test'];
@@ -54,6 +56,8 @@ export function ProxyStep({ values, update, setLoaded, next }: StepProps) {
   const [test, setTest] = useState<TestState | undefined>();
   const set = (patch: Partial<ProxyValues>) => {
     setShownProblems({});
+    // A result belongs to the settings it was tested with.
+    if (test?.state !== 'running') setTest(undefined);
     update((v) => ({ proxy: { ...v.proxy, ...patch } }));
   };
 
@@ -103,54 +107,74 @@ export function ProxyStep({ values, update, setLoaded, next }: StepProps) {
     if (input === ' ' && focus.current === 'auth') set({ auth: !p.auth });
   });
 
-  return (
-    <Box flexDirection="column">
-      <Text dimColor>{t('proxy.intro')}</Text>
-      <Box marginTop={1} flexDirection="column">
-        <Toggle label={t('proxy.use')} checked={p.use} focus={focus.current === 'use'} />
-        {p.use ? (
-          <Box flexDirection="column" marginTop={1}>
-            <TextField label={t('proxy.host')} value={p.host} onChange={(host) => set({ host })} focus={focus.current === 'host'} error={shownProblems.host} hint={t('proxy.hostHint')} />
-            <TextField label={t('proxy.port')} value={p.port} onChange={(port) => set({ port })} focus={focus.current === 'port'} error={shownProblems.port} />
-            <Toggle label={t('proxy.auth')} checked={p.auth} focus={focus.current === 'auth'} />
-            {p.auth ? (
-              <Box flexDirection="column">
-                <TextField label={t('proxy.user')} value={p.user} onChange={(user) => set({ user })} focus={focus.current === 'user'} error={shownProblems.user} />
-                <TextField
-                  label={t('proxy.password')}
-                  value={p.password}
-                  mask="*"
-                  onChange={(password) => set({ password })}
-                  focus={focus.current === 'password'}
-                  error={shownProblems.password}
-                  hint={t('proxy.passwordHint')}
-                />
-              </Box>
-            ) : null}
-          </Box>
-        ) : (
-          <Box marginLeft={6}>
-            <Text dimColor>{t('proxy.direct')}</Text>
-          </Box>
-        )}
+  // One block per field, in the order of `fields`: a new field (an NTLM domain, a CA file) is a line in
+  // `fields` and a block here.
+  const field = (f: Field, label: string, value: string, props: { mask?: string; hint?: string } = {}): Block & { field: Field } => {
+    const common = { label, width: width - 2, error: shownProblems[f], hint: props.hint };
+    return {
+      key: f,
+      field: f,
+      lines: textFieldLines(common, g.fail),
+      node: (
+        <Box marginLeft={2}>
+          <TextField {...common} value={value} {...(props.mask ? { mask: props.mask } : {})} onChange={(v) => set({ [f]: v })} focus={focus.current === f} />
+        </Box>
+      ),
+    };
+  };
+  const toggle = (f: Field, label: string, checked: boolean, indent = 0): Block & { field: Field } => ({
+    key: f,
+    field: f,
+    lines: toggleLines(label, width - indent),
+    node: (
+      <Box marginLeft={indent}>
+        <Toggle label={label} checked={checked} focus={focus.current === f} width={width - indent} />
       </Box>
-      <Box marginTop={1} flexDirection="column">
-        <Button label={t('proxy.test', { endpoint: services.endpoint })} focus={focus.current === 'test'} />
-        {test?.state === 'running' ? <Spinner label={t('proxy.testing', { endpoint: services.endpoint })} /> : null}
-        {test?.state === 'unavailable' ? <Text color="yellow">! {t('proxy.unavailable')}</Text> : null}
-        {test?.state === 'error' ? <Text color="red">✖ {test.message}</Text> : null}
-        {test?.state === 'done' ? (
-          <Box flexDirection="column">
-            <Text color={test.result.reason === 'ok' ? 'green' : 'red'}>
-              {test.result.reason === 'ok' ? '✔' : '✖'} {resultText(test.result, t)}
-            </Text>
-            <Text dimColor>  {test.result.detail}</Text>
-          </Box>
-        ) : null}
+    ),
+  });
+  const line = (key: string, text: string, props: { dim?: boolean; color?: string; indent?: number } = {}): Block => ({
+    key,
+    lines: paraLines(text, width - (props.indent ?? 0)),
+    node: (
+      <Box marginLeft={props.indent ?? 0}>
+        <Para text={text} width={width - (props.indent ?? 0)} dimColor={props.dim ?? false} color={props.color} />
       </Box>
-      <Box marginTop={1}>
-        <Text dimColor>{t('proxy.keys')}</Text>
-      </Box>
-    </Box>
-  );
+    ),
+  });
+  const result: Block[] =
+    test?.state === 'running'
+      ? [{ key: 'running', lines: 1, node: <Spinner label={t('proxy.testing', { endpoint: services.endpoint })} /> }]
+      : test?.state === 'unavailable'
+        ? [line('result', `${g.warn} ${t('proxy.unavailable')}`, { color: 'yellow' })]
+        : test?.state === 'error'
+          ? [line('result', `${g.fail} ${test.message}`, { color: 'red' })]
+          : test?.state === 'done'
+            ? [
+                line('result', `${test.result.reason === 'ok' ? g.pass : g.fail} ${resultText(test.result, t)}`, { color: test.result.reason === 'ok' ? 'green' : 'red' }),
+                line('detail', test.result.detail, { dim: true, indent: 2 }),
+              ]
+            : [];
+
+  const blocks: (Block & { field?: Field })[] = [
+    line('intro', t('proxy.intro'), { dim: true }),
+    gap('g1'),
+    toggle('use', t('proxy.use'), p.use),
+    ...(p.use
+      ? [
+          field('host', t('proxy.host'), p.host, { hint: t('proxy.hostHint') }),
+          field('port', t('proxy.port'), p.port),
+          toggle('auth', t('proxy.auth'), p.auth, 2),
+          ...(p.auth ? [field('user', t('proxy.user'), p.user), field('password', t('proxy.password'), p.password, { mask: '*', hint: t('proxy.passwordHint') })] : []),
+        ]
+      : [line('direct', t('proxy.direct'), { dim: true, indent: 6 })]),
+    gap('g2'),
+    { key: 'test', field: 'test', lines: 1, node: <Button label={t('proxy.test', { endpoint: services.endpoint })} focus={focus.current === 'test'} /> },
+    ...result,
+    gap('g3'),
+    line('keys', t('proxy.keys'), { dim: true }),
+  ];
+  // Focus on the test button keeps its result in view.
+  return <ScrollBlocks blocks={blocks} focus={blocks.findIndex((b) => b.field === focus.current)} height={height} />;
 }
+
+const gap = (key: string): Block => ({ key, lines: 1, node: <Text> </Text> });

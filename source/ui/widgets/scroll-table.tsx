@@ -3,6 +3,7 @@ import { clip } from './clip.js';
 import { displayWidth } from '../../core/display-width.js';
 import { useScrollWindow } from './scroll-window.js';
 import { Box, Text } from 'ink';
+import { useT } from '../i18n.js';
 
 export interface Column<T> {
   title: string;
@@ -16,7 +17,7 @@ export interface ScrollTableProps<T> {
   columns: readonly Column<T>[];
   /** Index of the highlighted row, or -1 for none. */
   selected: number;
-  /** Rows that fit: only these are rendered, so thousands of rows cost nothing. */
+  /** Rows that fit (the header and the position line come on top): only these are rendered, so thousands of rows cost nothing. */
   height: number;
   rowColor?: (row: T) => string | undefined;
   /** Extra text after the cells (e.g. a suggested fix), truncated to what is left. */
@@ -30,6 +31,7 @@ export interface ScrollTableProps<T> {
  * press re-lays out a few dozen nodes, and rows are keyed by position so scrolling reuses them.
  */
 export function ScrollTable<T>({ rows, columns, selected, height, rowColor, trailing, empty }: ScrollTableProps<T>) {
+  const { g } = useT();
   const visible = Math.max(1, height);
   const start = useScrollWindow(rows.length, selected, visible);
   const slice = rows.slice(start, start + visible);
@@ -49,7 +51,7 @@ export function ScrollTable<T>({ rows, columns, selected, height, rowColor, trai
         const color = rowColor?.(row);
         return (
           <Text key={i} wrap="truncate-end">
-            <Text color="cyan">{isSelected ? '› ' : '  '}</Text>
+            <Text color="cyan">{isSelected ? `${g.cursor} ` : '  '}</Text>
             {columns.map((c, j) => (
               <Text key={j} color={c.color?.(row) ?? color} inverse={isSelected && j === 0}>
                 {cellText(c.cell(row), c.width)}
@@ -62,7 +64,9 @@ export function ScrollTable<T>({ rows, columns, selected, height, rowColor, trai
       {rows.length > visible ? (
         <Text dimColor>
           {'  '}
-          {start + 1}–{start + slice.length} / {rows.length}
+          {start + 1}
+          {g.safe ? '-' : '–'}
+          {start + slice.length} / {rows.length}
         </Text>
       ) : null}
     </Box>

@@ -1,12 +1,19 @@
+import { useState } from 'react';
 import { Box, Text } from 'ink';
-import TextInput from 'ink-text-input';
+import { displayWidth } from '../../core/display-width.js';
+import { useT } from '../i18n.js';
+import { useKeys } from './keys.js';
+import { editLine } from './line-edit.js';
+import { Para, paraLines } from './para.js';
 
 export interface TextFieldProps {
   label: string;
   value: string;
   onChange: (value: string) => void;
   focus: boolean;
-  /** Secrets: ink-text-input repeats the mask per character; the value itself is never rendered. */
+  /** Columns the field may use (label, value and counter). */
+  width: number;
+  /** Secrets: one mask character per character; the value itself is never rendered. */
   mask?: string;
   placeholder?: string;
   labelWidth?: number;
@@ -15,21 +22,69 @@ export interface TextFieldProps {
   hint?: string | undefined;
   error?: string | undefined;
   note?: string | undefined;
+  /** The focus mark before the label; off where another list carries the step's one mark (step 7). */
+  marker?: boolean;
 }
 
-/** A labelled one-line input with what is wrong (red), or a note (green), or a hint (dim) under it. */
-export function TextField({ label, value, onChange, focus, mask, placeholder, labelWidth = 22, counter, hint, error, note }: TextFieldProps) {
+export const LABEL_WIDTH = 22;
+
+/** The lines a TextField takes: its own line and its message, wrapped under the value. */
+export function textFieldLines({ width, labelWidth = LABEL_WIDTH, hint, error, note }: Pick<TextFieldProps, 'width' | 'labelWidth' | 'hint' | 'error' | 'note'>, fail = '✖'): number {
+  const message = error ? `${fail} ${error}` : (note ?? hint);
+  return 1 + (message ? paraLines(message, Math.max(10, width - labelWidth)) : 0);
+}
+
+/**
+ * A labelled one-line input with what is wrong (red), or a note (green), or a hint (dim) under it,
+ * wrapped in the value's column. Keys come one at a time (keys.tsx): a pasted `ABC⌫⏎` edits and then
+ * submits; no control character ever reaches the value. The value stays on one line, scrolled
+ * sideways to keep the cursor in view, so the field's height never depends on what was typed.
+ */
+export function TextField({ label, value, onChange, focus, width, mask, placeholder, labelWidth = LABEL_WIDTH, counter, hint, error, note, marker = true }: TextFieldProps) {
+  const { g } = useT();
+  // The cursor belongs to the value it was set for: a value changed from outside (a repair, a path read
+  // back) puts it at the end.
+  const [pos, setPos] = useState(() => ({ value, cursor: [...value].length }));
+  const cursor = pos.value === value ? pos.cursor : [...value].length;
+
+  useKeys(
+    (input, key) => {
+      const edited = editLine({ value, cursor }, input, key);
+      if (!edited) return;
+      setPos(edited);
+      if (edited.value !== value) onChange(edited.value);
+    },
+    { isActive: focus },
+  );
+
+  const counterWidth = counter ? displayWidth(counter.text) + 2 : 0;
+  const room = Math.max(4, width - labelWidth - counterWidth);
+  const shown = mask === undefined ? value : mask.repeat([...value].length);
+  const view = visiblePart([...shown], focus ? cursor : [...shown].length, room, g.ellipsis);
+  const message = error ? { text: `${g.fail} ${error}`, color: 'red' } : note ? { text: note, color: 'green' } : hint ? { text: hint, dim: true } : undefined;
+
   return (
-    <Box flexDirection="column">
+    <Box flexDirection="column" width={width}>
       <Box>
         <Box width={labelWidth} flexShrink={0}>
           <Text color={focus ? 'cyan' : undefined} bold={focus} wrap="truncate-end">
-            {focus ? '› ' : '  '}
+            {focus && marker ? `${g.cursor} ` : '  '}
             {label}
           </Text>
         </Box>
-        <Box flexShrink={1}>
-          <TextInput value={value} onChange={onChange} focus={focus} {...(mask !== undefined ? { mask } : {})} placeholder={placeholder ?? ''} />
+        <Box flexGrow={1} flexShrink={1}>
+          {value === '' && placeholder ? (
+            <Text>
+              {focus ? <Text inverse> </Text> : null}
+              <Text dimColor>{placeholder}</Text>
+            </Text>
+          ) : (
+            <Text wrap="truncate-end">
+              {view.before}
+              {focus ? <Text inverse>{view.at || ' '}</Text> : view.at}
+              {view.after}
+            </Text>
+          )}
         </Box>
         {counter ? (
           <Box marginLeft={2} flexShrink={0}>
@@ -37,19 +92,29 @@ export function TextField({ label, value, onChange, focus, mask, placeholder, la
           </Box>
         ) : null}
       </Box>
-      {error ? (
+      {message ? (
         <Box marginLeft={labelWidth}>
-          <Text color="red">✖ {error}</Text>
-        </Box>
-      ) : note ? (
-        <Box marginLeft={labelWidth}>
-          <Text color="green">{note}</Text>
-        </Box>
-      ) : hint ? (
-        <Box marginLeft={labelWidth}>
-          <Text dimColor>{hint}</Text>
+          <Para text={message.text} width={Math.max(10, width - labelWidth)} color={message.color} dimColor={message.dim ?? false} />
         </Box>
       ) : null}
     </Box>
   );
+}
+
+/** The part of a long value that fits `room` columns with the cursor in it, cut ends marked. */
+export function visiblePart(chars: readonly string[], cursor: number, room: number, ellipsis: string): { before: string; at: string; after: string } {
+  const total = chars.reduce((n, c) => n + displayWidth(c), 0) + 1;
+  if (total <= room) return { before: chars.slice(0, cursor).join(''), at: chars[cursor] ?? '', after: chars.slice(cursor + 1).join('') };
+  const mark = displayWidth(ellipsis);
+  // Walk back from the cursor as far as fits, then forward from there.
+  let start = cursor;
+  let used = displayWidth(chars[cursor] ?? ' ');
+  while (start > 0 && used + displayWidth(chars[start - 1]!) <= room - 2 * mark) used += displayWidth(chars[--start]!);
+  let end = cursor + 1;
+  while (end < chars.length && used + displayWidth(chars[end]!) <= room - (start > 0 ? mark : 0) - mark) used += displayWidth(chars[end++]!);
+  return {
+    before: (start > 0 ? ellipsis : '') + chars.slice(start, cursor).join(''),
+    at: chars[cursor] ?? '',
+    after: chars.slice(cursor + 1, end).join('') + (end < chars.length ? ellipsis : ''),
+  };
 }
