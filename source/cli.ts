@@ -18,8 +18,29 @@ process.stdout.on('error', (err: NodeJS.ErrnoException) => {
   throw err;
 });
 
+/** Options before the command word that take a value (the value is not a command). */
+const VALUE_OPTIONS = ['--lang', '--config-dir', '--endpoint'];
+
+/**
+ * Where the command word stands: `--lang ja --help` has none, `--lang ja doctor --help` has one after
+ * the options. Anything else that is not an option is an unknown command at the front, as before.
+ */
+function commandWord(): number {
+  for (let i = 0; i < args.length; i++) {
+    if (VALUE_OPTIONS.includes(args[i]!)) i++;
+    else if (!args[i]!.startsWith('-')) return ['doctor', 'setup', 'help'].includes(args[i]!) || i === 0 ? i : -1;
+  }
+  return -1;
+}
+
 async function main(): Promise<number> {
-  const [command, ...rest] = args;
+  const at = commandWord();
+  const [command, ...rest] = at <= 0 ? args : [args[at]!, ...args.slice(0, at), ...args.slice(at + 1)];
+  // Help without a command word is the top-level help, whatever options come first.
+  if (at === -1 && args.some((a) => a === '--help' || a === '-h')) {
+    process.stdout.write(helpText.general[lang]);
+    return 0;
+  }
   if (command === '--version' || command === '-v') {
     const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
     process.stdout.write(`${pkg.version}\n`);

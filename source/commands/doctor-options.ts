@@ -25,6 +25,8 @@ export interface DoctorOptions {
   help: boolean;
   /** --since-last STATE_FILE: report what is new since the run that last wrote this file. */
   sinceLast?: string;
+  /** Narrow-safe glyphs in the text output (ui/glyphs.ts). */
+  ascii: boolean;
 }
 
 export class UsageError extends Error {
@@ -52,7 +54,15 @@ const OPTIONS = {
   lang: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   'since-last': { type: 'string' },
+  ascii: { type: 'boolean' },
 } as const;
+
+/** `--lang` as given, read before anything else can fail: a usage error is then said in that language. */
+export function langFromArgs(args: readonly string[]): Lang | undefined {
+  const i = args.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
+  if (i === -1) return undefined;
+  return parseLang(args[i]!.includes('=') ? args[i]!.slice(args[i]!.indexOf('=') + 1) : args[i + 1]);
+}
 
 /** Parses doctor's flags. Never echoes a value that could be a secret: only option names appear in errors. */
 export function parseDoctorOptions(args: readonly string[]): DoctorOptions {
@@ -61,7 +71,7 @@ export function parseDoctorOptions(args: readonly string[]): DoctorOptions {
   try {
     ({ values } = parseArgs({ args: [...args], options: OPTIONS, strict: true, allowPositionals: false }));
   } catch (err) {
-    throw new UsageError(msg('usage.unknown', { detail: describeParseError(err) }));
+    throw new UsageError(describeParseError(err));
   }
   const lang = values.lang === undefined ? undefined : parseLang(values.lang);
   if (values.lang !== undefined && lang === undefined) throw new UsageError(msg('usage.badLang', { value: values.lang }));
@@ -71,7 +81,7 @@ export function parseDoctorOptions(args: readonly string[]): DoctorOptions {
     return setting;
   });
   const timeoutSeconds = values.timeout === undefined ? 10 : Number(values.timeout);
-  if (!Number.isFinite(timeoutSeconds) || timeoutSeconds <= 0) throw new UsageError(msg('usage.unknown', { detail: `--timeout ${values.timeout}: expected seconds, e.g. 10` }));
+  if (!Number.isFinite(timeoutSeconds) || timeoutSeconds <= 0) throw new UsageError(msg('usage.badTimeout', { value: values.timeout ?? '' }));
   if (values.proxy !== undefined && values.proxy.trim() !== '') {
     try {
       proxyHostPort(values.proxy);
@@ -83,7 +93,7 @@ export function parseDoctorOptions(args: readonly string[]): DoctorOptions {
   const endpoint = values.endpoint ?? DEFAULT_ENDPOINT;
   const kotApiBase = values['kot-api-base'] ?? KOT_API_BASE;
   for (const [flag, url] of [['--endpoint', endpoint], ['--kot-api-base', kotApiBase]] as const) {
-    if (!/^https?:\/\/[^/\s]+/i.test(url)) throw new UsageError(msg('usage.unknown', { detail: `${flag} ${url}: expected an http:// or https:// URL` }));
+    if (!/^https?:\/\/[^/\s]+/i.test(url)) throw new UsageError(msg('usage.badUrl', { flag, value: url }));
   }
   return {
     sql: values.sql,
@@ -103,20 +113,22 @@ export function parseDoctorOptions(args: readonly string[]): DoctorOptions {
     lang,
     help: values.help ?? false,
     ...(values['since-last'] !== undefined ? { sinceLast: values['since-last'] } : {}),
+    ascii: values.ascii ?? false,
   };
 }
 
-function describeParseError(err: unknown): string {
+/** node:util's parse errors as catalog messages, naming the option or argument (never its value: it may be a secret). */
+function describeParseError(err: unknown): Message {
   const e = err as { code?: string; message?: string };
-  const option = /'(-{1,2}[^'=\s]+)/.exec(e.message ?? '')?.[1];
+  const option = /'(-{1,2}[^'=\s]+)/.exec(e.message ?? '')?.[1] ?? '';
   switch (e.code) {
     case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
-      return `unknown option ${option ?? ''}`.trim();
+      return msg('usage.unknownOption', { option });
     case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
-      return `${option ?? 'an option'} needs a value`;
+      return /does not take an argument/.test(e.message ?? '') ? msg('usage.noValue', { option }) : msg('usage.missingValue', { option });
     case 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL':
-      return 'unexpected argument (options start with --)';
+      return msg('usage.unexpectedArgument', { argument: /'([^']*)'/.exec(e.message ?? '')?.[1] ?? '' });
     default:
-      return 'invalid arguments';
+      return msg('usage.invalid', {});
   }
 }

@@ -4,8 +4,8 @@ import type { Report } from '../core/report.js';
 import type { Lang } from '../i18n/message.js';
 import { t } from '../i18n/translate.js';
 import { displayWidth } from '../core/display-width.js';
+import { narrowSafeText, UNICODE_GLYPHS, type Glyphs } from '../ui/glyphs.js';
 
-const MARK: Record<CheckStatus, string> = { pass: '✔', warn: '!', fail: '✖', skip: '-' };
 const PAINT: Record<CheckStatus, (s: string) => string> = {
   pass: (s) => chalk.green(s),
   warn: (s) => chalk.yellow(s),
@@ -13,19 +13,23 @@ const PAINT: Record<CheckStatus, (s: string) => string> = {
   skip: (s) => chalk.dim(s),
 };
 
-/** One line per check: status, title, id, what was found, the manual section; then what to do. */
-export function formatDoctorText(report: Report, lang: Lang): string {
+/**
+ * One line per check: status, title, id, what was found, the manual section; then what to do. Marks come
+ * from the glyph table (ui/glyphs.ts); with the narrow-safe set the whole text is made narrow-safe too.
+ */
+export function formatDoctorText(report: Report, lang: Lang, g: Glyphs = UNICODE_GLYPHS): string {
   const lines: string[] = [];
   const words = (s: CheckStatus): string => t(lang, `status.${s}`, {});
   const width = Math.max(...(['pass', 'warn', 'fail', 'skip'] as const).map((s) => displayWidth(words(s))));
   for (const check of report.checks) {
     const word = words(check.status);
-    const label = PAINT[check.status](`${MARK[check.status]} ${word}${' '.repeat(width - displayWidth(word))}`);
+    const label = PAINT[check.status](`${g[check.status]} ${word}${' '.repeat(width - displayWidth(word))}`);
     lines.push(`${label}  ${chalk.bold(check.title)} ${chalk.dim(`(${check.id})`)}: ${check.detail} ${chalk.dim(`[${check.manual}]`)}`);
-    if (check.advice) lines.push(`${' '.repeat(width + 4)}→ ${check.advice}`);
+    if (check.advice) lines.push(`${' '.repeat(width + 4)}${g.arrow} ${check.advice}`);
   }
   lines.push('');
   lines.push(t(lang, 'doctor.summary', report.summary));
   lines.push(report.summary.fail > 0 ? chalk.red(t(lang, 'doctor.verdict.fail', {})) : chalk.green(t(lang, 'doctor.verdict.ok', {})));
-  return lines.join('\n') + '\n';
+  const text = lines.join('\n') + '\n';
+  return g.safe ? narrowSafeText(text) : text;
 }

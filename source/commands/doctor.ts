@@ -12,12 +12,13 @@ import { t, translate } from '../i18n/translate.js';
 import { writeJsonReport } from '../io/json-stream.js';
 import { describeInputProblem } from './input-problem-text.js';
 import { gatherFacts } from './gather-facts.js';
-import { parseDoctorOptions, UsageError, type DoctorOptions } from './doctor-options.js';
+import { langFromArgs, parseDoctorOptions, UsageError, type DoctorOptions } from './doctor-options.js';
 import { formatDoctorText } from './doctor-text.js';
 import { doctorSinceLast, doctorSinceLastJson, doctorSinceLastText } from './doctor-since-last.js';
 import { nextState } from '../core/since-last.js';
 import { readState, StateFileError } from '../io/state-file.js';
 import { OutputError, saveState, stateOrOutputText } from './run-output.js';
+import { glyphsFor, wantsSafeGlyphs } from '../ui/glyphs.js';
 
 export interface CommandIo {
   stdout: NodeJS.WritableStream & { isTTY?: boolean };
@@ -27,7 +28,7 @@ export interface CommandIo {
 
 /** Runs `lanscope-kot doctor`; resolves to the exit code (0 nothing failed, 1 a check failed, 2 usage/input). */
 export async function runDoctor(args: readonly string[], io: CommandIo): Promise<number> {
-  let lang: Lang = detectLang(io.env);
+  let lang: Lang = langFromArgs(args) ?? detectLang(io.env);
   const secrets: string[] = [];
   const say = (stream: NodeJS.WritableStream, text: string): void => {
     stream.write(redactSecrets(text, secrets));
@@ -63,7 +64,7 @@ export async function runDoctor(args: readonly string[], io: CommandIo): Promise
       report.sinceLast = doctorSinceLastJson(sinceLast);
     }
     if (options.json) await writeJsonReport(report, io.stdout as Writable, (s) => redactSecrets(s, secrets));
-    else say(io.stdout, formatDoctorText(report, lang) + (sinceLast ? doctorSinceLastText(sinceLast, options.sinceLast!, lang) : ''));
+    else say(io.stdout, formatDoctorText(report, lang, glyphsFor(wantsSafeGlyphs({ ascii: options.ascii, platform: process.platform, env: io.env }))) + (sinceLast ? doctorSinceLastText(sinceLast, options.sinceLast!, lang) : ''));
     return report.summary.fail > 0 ? 1 : 0;
   } catch (err) {
     if (err instanceof UsageError) {

@@ -20,6 +20,15 @@ const ODD_PUNCH_KIND: Record<OddPunchKind, string> = { 'start-before-day-change'
 
 const startSource = (s: 'sql' | 'default'): string => (s === 'sql' ? '勤怠簿出力.sql' : "LanScope's default; give --sql to read yours");
 
+/** The day-change sentences, with the words for where the start time came from (doctor names --sql, the wizard step 2). */
+export const dayChangeTexts = (source: (s: 'sql' | 'default') => string) => ({
+  pass: (p: { startTime: string; count: number; startSource: 'sql' | 'default' }) =>
+    `${p.count === 1 ? 'the day-change time is' : `all ${p.count} divisions are`} ${p.startTime}, as the collection start (${source(p.startSource)})`,
+  fail: (p: { startTime: string; startSource: 'sql' | 'default'; divisions: string; time: string; onDate: string; kotDate: string; lanscopeDate: string; event: string }) =>
+    `collection starts at ${p.startTime} (${source(p.startSource)}) but KING OF TIME changes day at ${p.divisions}: ` +
+    `a ${p.event === 'end' ? 'log-off' : 'log-on'} at ${p.time} on ${p.onDate} is stamped on ${p.kotDate}, not ${p.lanscopeDate}`,
+});
+
 export const en = {
   // Status words and titles
   'status.pass': (_: None) => 'pass',
@@ -67,11 +76,8 @@ export const en = {
     `the time bounds in ${p.file} do not agree: ${p.outliers.map((o) => `line ${o.line} (${o.time})`).join(', ')} ${p.outliers.length === 1 ? 'differs' : 'differ'} from the others`,
   'sql.disagreeAdvice': (_: None) => 'Make every bound (日時 and イベント日時, start and end) use the same time, then set the same time in KING OF TIME.',
   'dayChange.sqlFirst': (_: None) => 'not checked: fix the SQL start time first',
-  'dayChange.pass': (p: { startTime: string; count: number; startSource: 'sql' | 'default' }) =>
-    `${p.count === 1 ? 'the day-change time is' : `all ${p.count} divisions are`} ${p.startTime}, as the collection start (${startSource(p.startSource)})`,
-  'dayChange.fail': (p: { startTime: string; startSource: 'sql' | 'default'; divisions: string; time: string; onDate: string; kotDate: string; lanscopeDate: string; event: string }) =>
-    `collection starts at ${p.startTime} (${startSource(p.startSource)}) but KING OF TIME changes day at ${p.divisions}: ` +
-    `a ${p.event === 'end' ? 'log-off' : 'log-on'} at ${p.time} on ${p.onDate} is stamped on ${p.kotDate}, not ${p.lanscopeDate}`,
+  'dayChange.pass': dayChangeTexts(startSource).pass,
+  'dayChange.fail': dayChangeTexts(startSource).fail,
   'dayChange.advice': (p: { startTime: string }) => `In KING OF TIME: 設定 > 組織 > 所属設定 > [編集] > 日付変更時間, set ${p.startTime} for every division.`,
 
   // output-dir
@@ -184,7 +190,13 @@ export const en = {
   'problem.advice.export': (_: None) => 'Export it again from PC ログイン連携 and edit it in a text editor.',
 
   // Usage (exit 2)
-  'usage.unknown': (p: { detail: string }) => `${p.detail}. See "lanscope-kot doctor --help".`,
+  'usage.unknownOption': (p: { option: string }) => `unknown option ${p.option}. See "lanscope-kot doctor --help".`,
+  'usage.missingValue': (p: { option: string }) => `${p.option} needs a value. See "lanscope-kot doctor --help".`,
+  'usage.noValue': (p: { option: string }) => `${p.option} takes no value. See "lanscope-kot doctor --help".`,
+  'usage.unexpectedArgument': (p: { argument: string }) => `unexpected argument "${p.argument}" (options start with --). See "lanscope-kot doctor --help".`,
+  'usage.invalid': (_: None) => 'invalid arguments. See "lanscope-kot doctor --help".',
+  'usage.badTimeout': (p: { value: string }) => `--timeout ${p.value}: expected seconds, e.g. 10`,
+  'usage.badUrl': (p: { flag: string; value: string }) => `${p.flag} ${p.value}: expected an http:// or https:// URL`,
   'usage.badDayChange': (p: { value: string }) => `--day-change ${p.value}: expected HH:MM or CODE=HH:MM (e.g. 05:00, 5:00, 0500, 1001=05:00)`,
   'usage.badLang': (p: { value: string }) => `--lang ${p.value}: expected ja or en`,
   'usage.badProxy': (p: { reason: string }) => `--proxy: ${p.reason}`,

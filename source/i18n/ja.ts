@@ -23,6 +23,14 @@ export const jaMasked = (masked: string): string => masked.replace(/ \((\d+) cha
 
 const startSource = (s: 'sql' | 'default'): string => (s === 'sql' ? '勤怠簿出力.sql' : 'LanScope の初期値。--sql で実際の値を読めます');
 
+/** 日付変更時間の文。起点時刻の出どころの言い方だけが doctor（--sql）とウィザード（ステップ 2）で異なる。 */
+export const jaDayChangeTexts = (source: (s: 'sql' | 'default') => string): { pass: Catalog['dayChange.pass']; fail: Catalog['dayChange.fail'] } => ({
+  pass: (p) => `${p.count === 1 ? '日付変更時間は' : `${p.count} 所属すべて`} ${p.startTime} で、収集の起点時刻と一致しています（${source(p.startSource)}）`,
+  fail: (p) =>
+    `ログ収集の起点は ${p.startTime}（${source(p.startSource)}）ですが、KING OF TIME の日付変更時間は ${p.divisions} です: ` +
+    `${p.onDate} ${p.time} の${p.event === 'end' ? 'ログオフ' : 'ログオン'}は ${p.lanscopeDate} ではなく ${p.kotDate} の打刻になります`,
+});
+
 export const ja: Catalog = {
   'status.pass': () => 'OK',
   'status.warn': () => '注意',
@@ -64,10 +72,8 @@ export const ja: Catalog = {
   'sql.disagree': (p) => `${p.file} の時刻条件が一致しません: ${p.outliers.map((o) => `${o.line} 行目（${o.time}）`).join('、')}が他と異なります`,
   'sql.disagreeAdvice': () => '日時・イベント日時の開始・終了すべての条件を同じ時刻にそろえ、KING OF TIME にも同じ時刻を設定してください。',
   'dayChange.sqlFirst': () => '未確認: 先に SQL の起点時刻を直してください',
-  'dayChange.pass': (p) => `${p.count === 1 ? '日付変更時間は' : `${p.count} 所属すべて`} ${p.startTime} で、収集の起点時刻と一致しています（${startSource(p.startSource)}）`,
-  'dayChange.fail': (p) =>
-    `ログ収集の起点は ${p.startTime}（${startSource(p.startSource)}）ですが、KING OF TIME の日付変更時間は ${p.divisions} です: ` +
-    `${p.onDate} ${p.time} の${p.event === 'end' ? 'ログオフ' : 'ログオン'}は ${p.lanscopeDate} ではなく ${p.kotDate} の打刻になります`,
+  'dayChange.pass': jaDayChangeTexts(startSource).pass,
+  'dayChange.fail': jaDayChangeTexts(startSource).fail,
   'dayChange.advice': (p) => `KING OF TIME の 設定 > 組織 > 所属設定 > [編集] > 日付変更時間 を、すべての所属で ${p.startTime} にしてください。`,
 
   'outputDir.pass': (p) => `${p.path}: LanScope の CSV ${p.files} 件、${p.rows} 行、${p.from === p.to ? p.from : `${p.from}～${p.to}`}`,
@@ -168,10 +174,17 @@ export const ja: Catalog = {
   'problem.bad-log-type': (p) => `ログ種類 "${p.value ?? ''}" は 1（開始）でも 2（終了）でもありません`,
   'problem.advice.export': () => 'PC ログイン連携から出力し直し、テキストエディターで編集してください。',
 
-  'usage.unknown': (p) => `${p.detail}。"lanscope-kot doctor --help" をご覧ください。`,
+  'usage.unknownOption': (p) => `不明なオプション ${p.option} です。"lanscope-kot doctor --help" をご覧ください。`,
+  'usage.missingValue': (p) => `${p.option} には値が必要です。"lanscope-kot doctor --help" をご覧ください。`,
+  'usage.noValue': (p) => `${p.option} は値を取りません。"lanscope-kot doctor --help" をご覧ください。`,
+  'usage.unexpectedArgument': (p) => `余分な引数 "${p.argument}" があります（オプションは -- で始まります）。"lanscope-kot doctor --help" をご覧ください。`,
+  'usage.invalid': () => '引数が正しくありません。"lanscope-kot doctor --help" をご覧ください。',
+  'usage.badTimeout': (p) => `--timeout ${p.value}: 秒数を指定してください（例: 10）`,
+  'usage.badUrl': (p) => `${p.flag} ${p.value}: http:// または https:// で始まる URL を指定してください`,
   'usage.badDayChange': (p) => `--day-change ${p.value}: HH:MM か 所属コード=HH:MM で指定してください（例: 05:00、5:00、0500、1001=05:00）`,
   'usage.badLang': (p) => `--lang ${p.value}: ja か en を指定してください`,
-  'usage.badProxy': (p) => `--proxy: ${p.reason}`,
+  // The reason comes from the URL parser in English: the Japanese line says what form is expected instead.
+  'usage.badProxy': () => '--proxy: http://ホスト:ポート の形で指定してください（例 http://proxy.example.co.jp:8080。認証が必要な場合はホストの前に ユーザー:パスワード@）',
   'usage.tokenFlag': () => 'トークンはコマンドラインでは受け取りません（シェルの履歴に残るため）。--token-file か LANSCOPE_KOT_TOKEN を使ってください',
   'usage.emptyToken': (p) => `${p.source} が空です`,
   'usage.normalised': (p) => `注: ${p.flag} の "${p.input}" を ${p.value} として読みました（全角を半角に変換）`,

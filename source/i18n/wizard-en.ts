@@ -1,3 +1,5 @@
+import { dayChangeTexts } from './en.js';
+
 /* The setup wizard's English messages. wizard-ja.ts is typed against this file: a missing key fails the build. */
 type None = Record<string, never>;
 
@@ -22,6 +24,8 @@ Options
   --endpoint URL       target of "test connection" (default https://pclogin.secomtrust.net/)
   --kot-api-base URL   Web API of step 7's "compare with KING OF TIME" (KOT_API_TOKEN; default https://api.kingtime.jp/v1.0)
   --lang ja|en         language
+  --ascii              marks one column wide only (> + x | ... ->), for consoles that draw › ✔ ✖ │ … → two
+                       columns wide; chosen by itself on Windows outside Windows Terminal
 
 Settings are saved owner-only (0600) in the platform's config folder, e.g. ~/.config/lanscope-kot/config.json
 or %APPDATA%\\lanscope-kot\\Config\\config.json. The access token is saved only if you tick "remember";
@@ -52,6 +56,14 @@ the proxy password never is. Without a terminal (piped, CI) use "lanscope-kot do
   'common.reading': (p: { what: string }) => `reading ${p.what} …`,
   'common.windowsPath': (p: { path: string }) => `${p.path} is a Windows path and this computer is not Windows: run the wizard on the integrated manager, or type the path of a copy`,
   'common.skipNote': (_: None) => 'Left empty: you can continue; the checklist will mark it "not checked".',
+
+  // Core messages as the wizard says them: fields and steps instead of doctor's flags (ui/i18n.ts IN_WIZARD).
+  'ctx.dayChange.pass': dayChangeTexts((s) => (s === 'sql' ? '勤怠簿出力.sql' : "LanScope's default; give 勤怠簿出力.sql in step 2 to read yours")).pass,
+  'ctx.dayChange.fail': dayChangeTexts((s) => (s === 'sql' ? '勤怠簿出力.sql' : "LanScope's default; give 勤怠簿出力.sql in step 2 to read yours")).fail,
+  'ctx.outputDir.elsewhereAdvice': (_: None) => 'Run the wizard on the integrated manager, or copy the CSVs here and type the copy\'s folder in "conf.ini or folder".',
+  'ctx.outputDir.missingAdvice': (p: { source: 'flag' | 'conf-ini' }) =>
+    p.source === 'conf-ini' ? 'Create the folder named by OUTPUTDIR, or correct OUTPUTDIR in conf.ini.' : 'Check the folder typed in "conf.ini or folder".',
+  'ctx.proxy.authMissingAdvice': (_: None) => 'Tick "the proxy needs authentication" and enter the account and password, here and in HTLanScopeServiceConfig.',
 
   // Step 1
   'prep.intro': (_: None) => 'The link service needs your company code and the access token sent by KING OF TIME support.',

@@ -1,5 +1,5 @@
 /* 設定ウィザードの日本語メッセージ。キーは wizard-en.ts と型で一致させている（欠けるとビルドが失敗する）。 */
-import { jaMasked } from './ja.js';
+import { jaDayChangeTexts, jaMasked } from './ja.js';
 import type { WizardCatalog } from './wizard-en.js';
 
 export const wizardJa: WizardCatalog = {
@@ -23,6 +23,8 @@ Enter で次へ、Esc で戻る、Ctrl-C で終了。
   --endpoint URL       「接続テスト」の宛先（既定 https://pclogin.secomtrust.net/）
   --kot-api-base URL   手順 7「KING OF TIME と突き合わせる」の Web API（KOT_API_TOKEN。既定 https://api.kingtime.jp/v1.0）
   --lang ja|en         表示言語
+  --ascii              記号を半角 1 文字幅のもの（> + x | ... ->）だけにする。› ✔ ✖ │ … → を 2 文字幅で
+                       表示するコンソール向け。Windows Terminal 以外の Windows では自動
 
 設定は本人のみ読み書きできる権限（0600）で、OS の設定フォルダ（例 ~/.config/lanscope-kot/config.json、
 %APPDATA%\\lanscope-kot\\Config\\config.json）に保存します。アクセストークンは「保存する」に
@@ -54,6 +56,13 @@ Enter で次へ、Esc で戻る、Ctrl-C で終了。
   'common.reading': (p) => `${p.what} を読んでいます …`,
   'common.windowsPath': (p) => `${p.path} は Windows のパスで、この PC は Windows ではありません。統合マネージャー上で実行するか、コピーしたファイルのパスを入力してください`,
   'common.skipNote': () => '空欄のままでも進めます。チェックリストでは「未確認」になります。',
+
+  // コアのメッセージのウィザード版: doctor のオプション名ではなく入力欄とステップの名前で言う（ui/i18n.ts IN_WIZARD）。
+  'ctx.dayChange.pass': jaDayChangeTexts((s) => (s === 'sql' ? '勤怠簿出力.sql' : 'LanScope の初期値。ステップ 2 で 勤怠簿出力.sql を指定すると実際の値を読めます')).pass,
+  'ctx.dayChange.fail': jaDayChangeTexts((s) => (s === 'sql' ? '勤怠簿出力.sql' : 'LanScope の初期値。ステップ 2 で 勤怠簿出力.sql を指定すると実際の値を読めます')).fail,
+  'ctx.outputDir.elsewhereAdvice': () => 'ウィザードを統合マネージャー上で実行するか、CSV をこの PC にコピーして「conf.ini/フォルダ」欄にそのフォルダを入力してください。',
+  'ctx.outputDir.missingAdvice': (p) => (p.source === 'conf-ini' ? 'OUTPUTDIR のフォルダを作成するか、conf.ini の OUTPUTDIR を直してください。' : '「conf.ini/フォルダ」欄に入力したフォルダをご確認ください。'),
+  'ctx.proxy.authMissingAdvice': () => '「認証が必要なプロキシサーバー」にチェックを入れ、ここと HTLanScopeServiceConfig に認証アカウントとパスワードを入力してください。',
 
   // ステップ 1
   'prep.intro': () => '連携サービスには企業コードと、KING OF TIME サポートセンターから届いたアクセストークンが必要です。',

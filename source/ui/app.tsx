@@ -12,6 +12,7 @@ import { defaultServices, ServicesContext, type Services } from './services.js';
 import { buildFacts, STEP_COUNT, type Loaded, type StepNumber, type WizardValues } from './state.js';
 import { StepList, StepHeader, StepMarks } from './widgets/step-header.js';
 import { Para } from './widgets/para.js';
+import { clip } from './widgets/clip.js';
 import { glyphsFor } from './glyphs.js';
 import type { DemoInfo } from './demo.js';
 import { PreparationStep } from './steps/preparation.js';
@@ -187,7 +188,7 @@ function WizardBody({ env, initial, initialStep, initialLoaded, demo, settingsPa
         ) : later.error ? (
           <Para text={t('app.stepsUnloadable', { reason: later.error })} width={width} color="red" />
         ) : (
-          <Spinner label={t('app.stepsLoading')} />
+          <Spinner label={t('app.stepsLoading')} width={width} />
         )}
       </Box>
     </Box>
@@ -211,9 +212,7 @@ function WizardBody({ env, initial, initialStep, initialLoaded, demo, settingsPa
         body
       )}
       <Box marginTop={1}>
-        <Text dimColor wrap="truncate-end">
-          {step === 7 ? t('check.keys') : step > 1 ? t('keys.global') : t('keys.first')}
-        </Text>
+        <Text dimColor>{clip(step === 7 ? t('check.keys') : step > 1 ? t('keys.global') : t('keys.first'), columns - 2, g.ellipsis)}</Text>
       </Box>
     </Box>
   );

@@ -1,3 +1,5 @@
+import { eastAsianWidthType } from 'get-east-asian-width';
+
 /**
  * Every mark the wizard and doctor's text output draw, in two sets. conhost on Japanese Windows (the
  * default console of Windows Server 2016–2022) draws East Asian *ambiguous-width* characters — │ · … →
@@ -97,11 +99,13 @@ const REPLACEMENTS: readonly [RegExp, string | ((match: string) => string)][] = 
 ];
 
 /**
- * Catalog text for a narrow-safe console: the ambiguous-width marks our messages use, as ASCII
- * (`Tab/↑↓` → `Tab/Up/Down`, `§2.1` → `2.1`). Values shown in fields and tables are never passed through.
+ * Text for a narrow-safe console: the ambiguous-width marks our messages use as ASCII (`Tab/↑↓` →
+ * `Tab/Up/Down`, `§2.1` → `2.1`, `①` → `(1)`), and any other ambiguous-width character — in a user
+ * name, say — as `?`, because conhost would draw it two columns wide and push the layout over. Only the
+ * screen changes: files, the report and the JSON keep every character.
  */
 export function narrowSafeText(text: string): string {
   let out = text;
   for (const [pattern, to] of REPLACEMENTS) out = typeof to === 'string' ? out.replace(pattern, to) : out.replace(pattern, to);
-  return out;
+  return out.replace(/[^\x00-\x7f]/gu, (ch) => (eastAsianWidthType(ch.codePointAt(0)!) === 'ambiguous' ? '?' : ch));
 }

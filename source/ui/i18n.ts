@@ -1,7 +1,7 @@
 import { createContext, useContext } from 'react';
 import type { Lang } from '../i18n/message.js';
 import { translate } from '../i18n/translate.js';
-import type { Message } from '../i18n/message.js';
+import type { Message, MessageKey } from '../i18n/message.js';
 import { wizardEn, type WizardKey, type WizardParams } from '../i18n/wizard-en.js';
 import { wizardJa } from '../i18n/wizard-ja.js';
 import { narrowSafeText, UNICODE_GLYPHS, type Glyphs } from './glyphs.js';
@@ -16,6 +16,24 @@ export function tw<K extends WizardKey>(lang: Lang, key: K, ...args: Args<K>): s
   return render(args[0] ?? {});
 }
 
+/**
+ * Core messages that name doctor's flags (`--log-dir`, `--sql`, `--proxy`) have a wizard entry of their
+ * own that names the field or step instead: one catalog entry per context, the same parameters.
+ */
+const IN_WIZARD: Partial<Record<MessageKey, WizardKey>> = {
+  'dayChange.pass': 'ctx.dayChange.pass',
+  'dayChange.fail': 'ctx.dayChange.fail',
+  'outputDir.elsewhereAdvice': 'ctx.outputDir.elsewhereAdvice',
+  'outputDir.missingAdvice': 'ctx.outputDir.missingAdvice',
+  'proxy.authMissingAdvice': 'ctx.proxy.authMissingAdvice',
+};
+
+/** A core message as the wizard says it. */
+function wizardMessage(message: Message, lang: Lang): string {
+  const key = IN_WIZARD[message.key];
+  return key ? (catalogs[lang][key] as (params: unknown) => string)(message.params) : translate(message, lang);
+}
+
 export interface Translator {
   lang: Lang;
   t: <K extends WizardKey>(key: K, ...args: Args<K>) => string;
@@ -27,7 +45,7 @@ export interface Translator {
 
 export function translator(lang: Lang, g: Glyphs = UNICODE_GLYPHS): Translator {
   const out = g.safe ? narrowSafeText : (text: string) => text;
-  return { lang, g, t: (key, ...args) => out(tw(lang, key, ...args)), m: (message) => out(translate(message, lang)) };
+  return { lang, g, t: (key, ...args) => out(tw(lang, key, ...args)), m: (message) => out(wizardMessage(message, lang)) };
 }
 
 export const LangContext = createContext<Translator>(translator('en'));

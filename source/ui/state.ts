@@ -6,6 +6,7 @@ import type { MappingFile } from '../core/mapping.js';
 import type { SqlStartTime } from '../core/sql-start-time.js';
 import type { SavedSettings } from '../io/settings.js';
 import type { WrittenUpload } from '../io/upload-file.js';
+import { printable } from './widgets/key-chunks.js';
 
 /** Everything the admin typed or chose; kept whole when going back and forth between steps. */
 /** The proxy step's fields; the password is never saved and never shown except as the masked field. */
@@ -120,8 +121,10 @@ export const STEP_CHECKS: Record<StepNumber, readonly CheckId[]> = {
 
 export const emptyProxy = (): ProxyValues => ({ use: false, host: '', port: '', auth: false, user: '', password: '' });
 
-export function valuesFromSettings(saved: SavedSettings, env: Record<string, string | undefined>): WizardValues {
+export function valuesFromSettings(raw: SavedSettings, env: Record<string, string | undefined>): WizardValues {
   const envToken = Boolean(env.LANSCOPE_KOT_TOKEN);
+  // A settings file written before fields refused control characters (`"port": "abc^?^?^?"`) is read clean.
+  const saved = withoutControls(raw);
   return {
     companyCode: saved.companyCode ?? '',
     token: saved.rememberToken ? (saved.token ?? '') : '',
@@ -135,6 +138,13 @@ export function valuesFromSettings(saved: SavedSettings, env: Record<string, str
     acceptedFixes: {},
     reportPath: saved.reportPath ?? '',
   };
+}
+
+function withoutControls<T>(value: T): T {
+  if (typeof value === 'string') return printable(value) as T;
+  if (Array.isArray(value)) return value.map(withoutControls) as T;
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withoutControls(v)])) as T;
+  return value;
 }
 
 export function settingsFromValues(v: WizardValues): SavedSettings {

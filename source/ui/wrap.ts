@@ -99,10 +99,22 @@ function wrapParagraph(text: string, width: number): string[] {
         line = piece.text;
         used = w;
       } else {
-        // Longer than a line (a path, a URL): cut it by columns.
+        // Longer than a line (a path, a URL, a long phrase): cut it by columns, carrying the last
+        // character over with a 。 or 」 that may not start a line.
         for (const ch of piece.text) {
           const cw = displayWidth(ch);
-          if (used + cw > width) push();
+          if (used + cw > width) {
+            const chars = [...line];
+            let carry = '';
+            // Carry back until the new line starts with a character that may start one (`す。`, `]）。`).
+            while (NO_START.test(carry || ch) && chars.length > 1) carry = chars.pop()! + carry;
+            // …and so that it does not end with one that may not end a line (`（`).
+            while (NO_END.test(chars[chars.length - 1] ?? '') && chars.length > 1) carry = chars.pop()! + carry;
+            line = chars.join('');
+            push();
+            line = carry;
+            used = displayWidth(carry);
+          }
           line += ch;
           used += cw;
         }

@@ -87,6 +87,8 @@ export function blankValues(patch: Partial<WizardValues> = {}): WizardValues {
 export interface Harness extends ReturnType<typeof render> {
   saved: WizardValues[];
   exits: { code: number; summary: ExitSummary }[];
+  /** A terminal resize (the harness must have been given a size). */
+  resize: (columns: number, rows: number) => void;
 }
 
 export function renderWizard(options: {
@@ -95,6 +97,8 @@ export function renderWizard(options: {
   loaded?: Loaded;
   env?: Record<string, string | undefined>;
   lang?: Lang;
+  /** The narrow-safe glyphs (--ascii). */
+  ascii?: boolean;
   services?: Partial<Services>;
   demo?: DemoInfo;
   settingsPath?: string;
@@ -107,6 +111,7 @@ export function renderWizard(options: {
   const instance = render(
     <Wizard
       lang={options.lang ?? 'en'}
+      ascii={options.ascii ?? false}
       env={options.env ?? {}}
       initial={blankValues(options.values)}
       initialStep={options.step ?? 1}
@@ -119,12 +124,18 @@ export function renderWizard(options: {
     />,
   );
   framesOf.set(instance.stdin, instance.frames);
+  const size = { columns: options.columns, rows: options.rows };
+  const resize = (columns: number, rows: number): void => {
+    size.columns = columns;
+    size.rows = rows;
+    instance.stdout.emit('resize');
+  };
   if (options.columns !== undefined || options.rows !== undefined) {
-    if (options.columns !== undefined) Object.defineProperty(instance.stdout, 'columns', { get: () => options.columns });
-    if (options.rows !== undefined) Object.defineProperty(instance.stdout, 'rows', { get: () => options.rows });
+    Object.defineProperty(instance.stdout, 'columns', { get: () => size.columns ?? 100 });
+    Object.defineProperty(instance.stdout, 'rows', { get: () => size.rows });
     instance.stdout.emit('resize');
   }
-  return Object.assign(instance, { saved, exits });
+  return Object.assign(instance, { saved, exits, resize });
 }
 
 /** The step counter in the header, e.g. "3/7". */

@@ -11,7 +11,8 @@ import type { StepProps } from '../app.js';
 import { useT, type Translator } from '../i18n.js';
 import { useServices } from '../services.js';
 import { cleanPath, STEP_OF_CHECK, tokenValue, type WizardValues } from '../state.js';
-import { clip } from '../widgets/clip.js';
+import { clip, clipMiddle } from '../widgets/clip.js';
+import { narrowSafeText } from '../glyphs.js';
 import { Cursor } from '../widgets/cursor.js';
 import { useScrollWindow } from '../widgets/scroll-window.js';
 import { StatusMark } from '../widgets/status-mark.js';
@@ -150,11 +151,9 @@ export function ChecklistStep({ values, update, loaded, setLoaded, facts, diagno
   const row = (label: string, value: string | undefined) => (
     <Box>
       <Box width={26} flexShrink={0}>
-        <Text dimColor wrap="truncate-end">
-          {label}
-        </Text>
+        <Text dimColor>{clip(label, 25, g.ellipsis)}</Text>
       </Box>
-      <Text wrap="truncate-middle">{value ?? t('check.notGivenShort')}</Text>
+      <Text>{clipMiddle(g.safe ? narrowSafeText(value ?? t('check.notGivenShort')) : (value ?? t('check.notGivenShort')), width - 26, g.ellipsis)}</Text>
     </Box>
   );
   const detailWidth = width - 2 - 9 - 31;
@@ -173,9 +172,7 @@ export function ChecklistStep({ values, update, loaded, setLoaded, facts, diagno
       ))}
       {todo.length > shownTodo.length ? <Text dimColor>  {t('check.moreTodo', { count: todo.length - shownTodo.length })}</Text> : null}
       <Box marginTop={layout.gaps ? 1 : 0} flexDirection="column">
-        <Text bold wrap="truncate-end">
-          {t('check.checks', { pass: verdict.summary.pass, warn: verdict.summary.warn, fail: verdict.summary.fail, unchecked: verdict.unchecked.length, optional })}
-        </Text>
+        <Text bold>{clip(t('check.checks', { pass: verdict.summary.pass, warn: verdict.summary.warn, fail: verdict.summary.fail, unchecked: verdict.unchecked.length, optional }), width, g.ellipsis)}</Text>
         {kotToken ? <Para text={trReconcile(lang, 'ui.offer')} width={width} dimColor /> : null}
       </Box>
       {results.slice(start, start + listHeight).map((r, i) => {
@@ -205,9 +202,7 @@ export function ChecklistStep({ values, update, loaded, setLoaded, facts, diagno
         <Para text={detail} width={width - 2} color={current.advice ? 'yellow' : undefined} maxLines={layout.detailLines} ellipsis={g.ellipsis} />
       </Box>
       <Box marginTop={layout.gaps ? 1 : 0} flexDirection="column">
-        <Text bold wrap="truncate-end">
-          {t('check.configHeading')}
-        </Text>
+        <Text bold>{clip(t('check.configHeading'), width, g.ellipsis)}</Text>
         {row(t('check.config.companyCode'), config.companyCode)}
         {row(t('check.config.token'), config.tokenMasked)}
         {row(t('check.config.folder'), config.folder)}

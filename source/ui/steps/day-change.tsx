@@ -17,6 +17,7 @@ import { TextField, textFieldLines } from '../widgets/text-field.js';
 import { Para, paraLines } from '../widgets/para.js';
 import { ScrollBlocks, type Block } from '../widgets/scroll-blocks.js';
 import { Cursor } from '../widgets/cursor.js';
+import { clip } from '../widgets/clip.js';
 
 const MAX_BOUNDS = 4;
 
@@ -121,7 +122,7 @@ export function DayChangeStep({ values, update, loaded, setLoaded, facts, result
     line('intro', t('day.intro'), { dim: true }),
     gap('g1'),
     { key: 'sql', field: 'sql', lines: textFieldLines(sqlField, g.fail), node: <TextField {...sqlField} value={values.sqlPath} onChange={(sqlPath) => update({ sqlPath })} focus={focus.current === 'sql'} /> },
-    ...(reading ? [{ key: 'reading', lines: 1, node: <Spinner label={t('common.reading', { what: '勤怠簿出力.sql' })} /> }] : []),
+    ...(reading ? [{ key: 'reading', lines: 1, node: <Spinner label={t('common.reading', { what: '勤怠簿出力.sql' })} width={width} /> }] : []),
     ...(sql?.fact
       ? [
           { key: 'finding', lines: findingLines(sqlResult.status, findingText, width - 2, tr), node: <Box marginLeft={2}><Finding status={sqlResult.status} text={findingText} width={width - 2} /></Box> },
@@ -134,7 +135,7 @@ export function DayChangeStep({ values, update, loaded, setLoaded, facts, result
         ]
       : []),
     gap('g2'),
-    { key: 'heading', lines: 1, node: <Text bold wrap="truncate-end">{t('day.divisions')}</Text> },
+    { key: 'heading', lines: 1, node: <Text bold>{clip(t('day.divisions'), width, g.ellipsis)}</Text> },
     line('where', t('day.where'), { dim: true }),
     {
       key: 'add',
@@ -171,8 +172,8 @@ export function DayChangeStep({ values, update, loaded, setLoaded, facts, result
           <Box>
             <Cursor on={focused} />
             <Box width={10} flexShrink={0}>
-              <Text color={focused ? 'cyan' : undefined} bold={focused} wrap="truncate-end">
-                {divisionLabel(d) || t('day.all')}
+              <Text color={focused ? 'cyan' : undefined} bold={focused}>
+                {clip(divisionLabel(d) || t('day.all'), 9, g.ellipsis)}
               </Text>
             </Box>
             <Box width={6} flexShrink={0}>

@@ -6,6 +6,7 @@ import type { StepProps } from '../app.js';
 import { dryRunRows, problemRows, punchText, shortDay, type DayRow, type DryRunRow } from '../dry-run-rows.js';
 import { Para, paraLines } from '../widgets/para.js';
 import { packedLines } from '../wrap.js';
+import { narrowSafeText } from '../glyphs.js';
 import { useT, type Translator } from '../i18n.js';
 import { clip } from '../widgets/clip.js';
 import { Cursor } from '../widgets/cursor.js';
@@ -13,20 +14,22 @@ import { useScrollWindow } from '../widgets/scroll-window.js';
 
 const W = { employee: 6, name: 12, day: 6, punch: 15 };
 
-function Cells({ parts, ellipsis }: { parts: { width?: number; text: string; color?: string | undefined; bold?: boolean }[]; ellipsis: string }) {
+function Cells({ parts, width }: { parts: { width?: number; text: string; color?: string | undefined; bold?: boolean }[]; width: number }) {
+  const { g } = useT();
+  const show = (text: string): string => (g.safe ? narrowSafeText(text) : text);
   return (
     <>
       {parts.map((p, i) =>
         p.width ? (
           <Box key={i} width={p.width} marginRight={1} flexShrink={0}>
             <Text wrap="truncate-end" color={p.color} bold={p.bold ?? false}>
-              {clip(p.text, p.width, ellipsis)}
+              {clip(show(p.text), p.width, g.ellipsis)}
             </Text>
           </Box>
         ) : (
           <Box key={i} flexShrink={1}>
-            <Text wrap="truncate-end" color={p.color} bold={p.bold ?? false}>
-              {p.text}
+            <Text color={p.color} bold={p.bold ?? false}>
+              {clip(show(p.text), width - 2 - parts.reduce((n, q) => n + (q.width ? q.width + 1 : 0), 0), g.ellipsis)}
             </Text>
           </Box>
         ),
@@ -72,7 +75,7 @@ export function rowDetail(row: DryRunRow, tr: Translator): string {
   }
 }
 
-function Row({ row, tr }: { row: DryRunRow; tr: Translator }) {
+function Row({ row, tr, width }: { row: DryRunRow; tr: Translator; width: number }) {
   const { t, g } = tr;
   switch (row.kind) {
     case 'day': {
@@ -80,7 +83,7 @@ function Row({ row, tr }: { row: DryRunRow; tr: Translator }) {
       const note = dayNote(row, tr);
       return (
         <Cells
-          ellipsis={g.ellipsis}
+          width={width}
           parts={[
             { width: W.employee, text: row.employee },
             { width: W.name, text: row.name || row.user },
@@ -94,14 +97,14 @@ function Row({ row, tr }: { row: DryRunRow; tr: Translator }) {
     }
     case 'section':
       return (
-        <Text bold color={row.section === 'dropped' ? 'red' : 'magenta'} wrap="truncate-end">
-          {g.rule.repeat(2)} {t(row.section === 'dropped' ? 'dry.section.dropped' : 'dry.section.duplicates', { count: row.count })} {g.rule.repeat(2)}
+        <Text bold color={row.section === 'dropped' ? 'red' : 'magenta'}>
+          {clip(`${g.rule.repeat(2)} ${t(row.section === 'dropped' ? 'dry.section.dropped' : 'dry.section.duplicates', { count: row.count })} ${g.rule.repeat(2)}`, width - 2, g.ellipsis)}
         </Text>
       );
     case 'dropped':
       return (
         <Cells
-          ellipsis={g.ellipsis}
+          width={width}
           parts={[
             { width: W.employee + W.name + 1, text: row.user, color: 'red' },
             { text: `${g.fail} ${t('dry.dropped', { days: row.days, first: row.first, last: row.last })}`, color: 'red' },
@@ -111,7 +114,7 @@ function Row({ row, tr }: { row: DryRunRow; tr: Translator }) {
     case 'duplicate':
       return (
         <Cells
-          ellipsis={g.ellipsis}
+          width={width}
           parts={[
             { width: W.employee + W.name + 1, text: row.account, color: 'magenta' },
             { text: `${g.fail} ${t('dry.duplicate', { employees: row.employees.join(' / '), days: row.days })}`, color: 'magenta' },
@@ -189,7 +192,7 @@ export function DryRunStep({ diagnosis, facts, loaded, next, height, width }: St
       <Box marginTop={1}>
         <Cursor on={false} />
         <Cells
-          ellipsis={g.ellipsis}
+          width={width}
           parts={[
             { width: W.employee, text: t('dry.col.employee'), bold: true },
             { width: W.name, text: t('dry.col.name'), bold: true },
@@ -204,16 +207,15 @@ export function DryRunStep({ diagnosis, facts, loaded, next, height, width }: St
         {slice.map((row, i) => (
           <Box key={start + i}>
             <Cursor on={start + i === selected} />
-            <Row row={row} tr={tr} />
+            <Row row={row} tr={tr} width={width} />
           </Box>
         ))}
       </Box>
       <Box height={detailRoom} marginLeft={2}>
         {current ? <Para text={rowDetail(current, tr)} width={width - 2} color="cyan" maxLines={detailRoom} ellipsis={g.ellipsis} /> : null}
       </Box>
-      <Text dimColor wrap="truncate-end">
-        {rows.length > listHeight ? `  ${start + 1}${g.safe ? '-' : '–'}${start + slice.length} / ${rows.length} ${g.dot} ` : '  '}
-        {t(onlyProblems ? 'dry.keysAll' : 'dry.keysProblems')}
+      <Text dimColor>
+        {clip(`${rows.length > listHeight ? `  ${start + 1}${g.safe ? '-' : '–'}${start + slice.length} / ${rows.length} ${g.dot} ` : '  '}${t(onlyProblems ? 'dry.keysAll' : 'dry.keysProblems')}`, width, g.ellipsis)}
       </Text>
     </Box>
   );

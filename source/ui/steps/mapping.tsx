@@ -239,7 +239,7 @@ export function MappingStep({ values, update, loaded, setLoaded, facts, diagnosi
   return (
     <Box flexDirection="column">
       <TextField {...field} value={values.mappingPath} onChange={(mappingPath) => update({ mappingPath })} focus={focus === 'path' && !reading} />
-      {reading ? <Spinner label={t('common.reading', { what: path })} /> : null}
+      {reading ? <Spinner label={t('common.reading', { what: path })} width={width} /> : null}
       {current?.fact ? (
         <Box flexDirection="column">
           {excelShown ? (
@@ -268,6 +268,7 @@ export function MappingStep({ values, update, loaded, setLoaded, facts, diagnosi
             height={tableHeight}
             trailing={(row) => fixCell(row, accepted, g.arrow)}
             empty={t('map.empty')}
+            width={width}
           />
           {rows.length <= tableHeight ? <Text> </Text> : null}
           {focus === 'table' ? (

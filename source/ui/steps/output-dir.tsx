@@ -11,6 +11,8 @@ import { Spinner } from '../widgets/spinner.js';
 import { Advice, adviceLines, Finding, findingLines } from '../widgets/finding.js';
 import { TextField, textFieldLines } from '../widgets/text-field.js';
 import { Para, paraLines } from '../widgets/para.js';
+import { narrowSafeText } from '../glyphs.js';
+import { clip, clipMiddle } from '../widgets/clip.js';
 import { ScrollBlocks, type Block } from '../widgets/scroll-blocks.js';
 
 /** The output-dir check's data (see core/checks/output-dir.ts). */
@@ -90,7 +92,7 @@ export function OutputDirStep({ values, update, loaded, setLoaded, facts, result
     node: (
       <Box marginLeft={2}>
         <Box width={LABEL} flexShrink={0}>
-          <Text wrap="truncate-end">{label}</Text>
+          <Text>{clip(label, LABEL - 1, g.ellipsis)}</Text>
         </Box>
         <Para text={text} width={valueWidth} color={color} dimColor={dim} />
       </Box>
@@ -111,7 +113,7 @@ export function OutputDirStep({ values, update, loaded, setLoaded, facts, result
     { key: 'intro', lines: paraLines(t('out.intro'), width), node: <Para text={t('out.intro')} width={width} dimColor /> },
     gap('g1'),
     { key: 'input', lines: textFieldLines(field, g.fail), node: <TextField {...field} value={values.outputInput} onChange={(outputInput) => update({ outputInput })} focus={!reading} /> },
-    ...(reading ? [{ key: 'reading', lines: 1, node: <Spinner label={progress ? t('out.progress', progress) : t('common.reading', { what: input })} /> }] : []),
+    ...(reading ? [{ key: 'reading', lines: 1, node: <Spinner label={progress ? t('out.progress', progress) : t('common.reading', { what: input })} width={width} /> }] : []),
   ];
   const facts_: Block[] = [];
   const fileLines: Block[] = [];
@@ -134,8 +136,8 @@ export function OutputDirStep({ values, update, loaded, setLoaded, facts, result
         lines: 1,
         node: (
           <Box marginLeft={2 + LABEL}>
-            <Text dimColor wrap="truncate-middle">
-              {f.file.split(/[\\/]/).pop()} {g.dot} {t(f.shape === 'summary' ? 'out.shape.summary' : 'out.shape.events')} {g.dot} {t('out.rows', { rows: f.rows })}
+            <Text dimColor>
+              {clipMiddle(`${g.safe ? narrowSafeText(f.file.split(/[\\/]/).pop() ?? '') : f.file.split(/[\\/]/).pop()} ${g.dot} ${t(f.shape === 'summary' ? 'out.shape.summary' : 'out.shape.events')} ${g.dot} ${t('out.rows', { rows: f.rows })}`, width - 2 - LABEL, g.ellipsis)}
             </Text>
           </Box>
         ),

@@ -143,7 +143,7 @@ export function ProxyStep({ values, update, setLoaded, next, width, height }: St
   });
   const result: Block[] =
     test?.state === 'running'
-      ? [{ key: 'running', lines: 1, node: <Spinner label={t('proxy.testing', { endpoint: services.endpoint })} /> }]
+      ? [{ key: 'running', lines: 1, node: <Spinner label={t('proxy.testing', { endpoint: services.endpoint })} width={width} /> }]
       : test?.state === 'unavailable'
         ? [line('result', `${g.warn} ${t('proxy.unavailable')}`, { color: 'yellow' })]
         : test?.state === 'error'

@@ -19,3 +19,25 @@ export function clip(text: string, width: number, ellipsis = '…'): string {
   }
   return `${out}${ellipsis}`;
 }
+
+/** Cuts text to `width` columns in the middle (`/tmp/lan…/logs`): both ends of a path say the most. */
+export function clipMiddle(text: string, width: number, ellipsis = '…'): string {
+  if (width <= 0) return '';
+  if (displayWidth(text) <= width) return text;
+  const chars = [...text];
+  const room = Math.max(0, width - displayWidth(ellipsis));
+  let head = '';
+  let used = 0;
+  for (const ch of chars) {
+    if (used + displayWidth(ch) > Math.ceil(room / 2)) break;
+    head += ch;
+    used += displayWidth(ch);
+  }
+  let tail = '';
+  for (let j = chars.length - 1; j >= 0; j--) {
+    if (used + displayWidth(chars[j]!) > room) break;
+    tail = chars[j]! + tail;
+    used += displayWidth(chars[j]!);
+  }
+  return `${head}${ellipsis}${tail}`;
+}

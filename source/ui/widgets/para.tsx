@@ -1,6 +1,8 @@
 import { Box, Text } from 'ink';
 import { wrapText } from '../wrap.js';
 import { clip } from './clip.js';
+import { narrowSafeText } from '../glyphs.js';
+import { useT } from '../i18n.js';
 
 export interface ParaProps {
   text: string;
@@ -15,8 +17,10 @@ export interface ParaProps {
 }
 
 /** A paragraph wrapped by wrap.ts (phrase breaks in Japanese, no line starting with a space). */
-export function Para({ text, width, color, dimColor = false, bold = false, maxLines, ellipsis = '…' }: ParaProps) {
-  const lines = fitLines(text, width, maxLines, ellipsis);
+export function Para({ text, width, color, dimColor = false, bold = false, maxLines, ellipsis }: ParaProps) {
+  const { g } = useT();
+  // Paths and names come in here as they are; the narrow-safe set makes them safe too.
+  const lines = fitLines(g.safe ? narrowSafeText(text) : text, width, maxLines, ellipsis ?? g.ellipsis);
   return (
     <Box flexDirection="column" flexShrink={0}>
       {lines.map((line, i) => (

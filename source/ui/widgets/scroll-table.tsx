@@ -1,9 +1,9 @@
-import type { ReactNode } from 'react';
 import { clip } from './clip.js';
 import { displayWidth } from '../../core/display-width.js';
 import { useScrollWindow } from './scroll-window.js';
 import { Box, Text } from 'ink';
 import { useT } from '../i18n.js';
+import { narrowSafeText } from '../glyphs.js';
 
 export interface Column<T> {
   title: string;
@@ -21,8 +21,10 @@ export interface ScrollTableProps<T> {
   height: number;
   rowColor?: (row: T) => string | undefined;
   /** Extra text after the cells (e.g. a suggested fix), truncated to what is left. */
-  trailing?: (row: T, selected: boolean) => ReactNode;
+  trailing?: (row: T, selected: boolean) => string;
   empty?: string;
+  /** Columns the table may use: the trailing text is cut to what is left. */
+  width: number;
 }
 
 /**
@@ -30,8 +32,9 @@ export interface ScrollTableProps<T> {
  * their width here (勤怠 太郎 counts 9 columns): one layout node per row instead of one per cell, so a key
  * press re-lays out a few dozen nodes, and rows are keyed by position so scrolling reuses them.
  */
-export function ScrollTable<T>({ rows, columns, selected, height, rowColor, trailing, empty }: ScrollTableProps<T>) {
+export function ScrollTable<T>({ rows, columns, selected, height, rowColor, trailing, empty, width }: ScrollTableProps<T>) {
   const { g } = useT();
+  const show = (text: string): string => (g.safe ? narrowSafeText(text) : text);
   const visible = Math.max(1, height);
   const start = useScrollWindow(rows.length, selected, visible);
   const slice = rows.slice(start, start + visible);
@@ -41,7 +44,7 @@ export function ScrollTable<T>({ rows, columns, selected, height, rowColor, trai
         {'  '}
         {columns.map((c, i) => (
           <Text key={i} bold underline>
-            {cellText(c.title, c.width)}
+            {cellText(c.title, c.width, g.ellipsis)}
           </Text>
         ))}
       </Text>
@@ -54,10 +57,10 @@ export function ScrollTable<T>({ rows, columns, selected, height, rowColor, trai
             <Text color="cyan">{isSelected ? `${g.cursor} ` : '  '}</Text>
             {columns.map((c, j) => (
               <Text key={j} color={c.color?.(row) ?? color} inverse={isSelected && j === 0}>
-                {cellText(c.cell(row), c.width)}
+                {cellText(show(c.cell(row)), c.width, g.ellipsis)}
               </Text>
             ))}
-            {trailing ? trailing(row, isSelected) : null}
+            {trailing ? clip(show(trailing(row, isSelected)), width - 2 - columns.reduce((n, c) => n + c.width + 1, 0), g.ellipsis) : null}
           </Text>
         );
       })}
@@ -74,7 +77,7 @@ export function ScrollTable<T>({ rows, columns, selected, height, rowColor, trai
 }
 
 /** A cell clipped and padded to its width, then the one-column gap. */
-function cellText(text: string, width: number): string {
-  const clipped = clip(text, width);
+function cellText(text: string, width: number, ellipsis: string): string {
+  const clipped = clip(text, width, ellipsis);
   return clipped + ' '.repeat(Math.max(0, width - displayWidth(clipped)) + 1);
 }

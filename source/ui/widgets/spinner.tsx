@@ -1,8 +1,10 @@
 import { useEffect, useState } from 'react';
 import { Text } from 'ink';
 import { useT } from '../i18n.js';
+import { clip } from './clip.js';
+import { narrowSafeText } from '../glyphs.js';
 
-export function Spinner({ label }: { label: string }) {
+export function Spinner({ label, width = 200 }: { label: string; width?: number }) {
   const { g } = useT();
   const [frame, setFrame] = useState(0);
   useEffect(() => {
@@ -10,8 +12,8 @@ export function Spinner({ label }: { label: string }) {
     return () => clearInterval(timer);
   }, []);
   return (
-    <Text color="cyan" wrap="truncate-end">
-      {g.spinner[frame % g.spinner.length]} {label}
+    <Text color="cyan">
+      {g.spinner[frame % g.spinner.length]} {clip(g.safe ? narrowSafeText(label) : label, width - 3, g.ellipsis)}
     </Text>
   );
 }

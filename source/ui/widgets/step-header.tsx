@@ -4,6 +4,8 @@ import type { CheckStatus } from '../../core/checks/check.js';
 import { useT } from '../i18n.js';
 import { STEP_CHECKS, STEP_COUNT, STEP_KEYS, STEP_MANUAL, type StepNumber } from '../state.js';
 import { COLOR } from './status-mark.js';
+import { clip } from './clip.js';
+import { displayWidth } from '../../core/display-width.js';
 
 const ORDER: CheckStatus[] = ['fail', 'warn', 'pass', 'skip'];
 
@@ -17,19 +19,19 @@ export function stepStatus(step: number, results: readonly CheckResult[]): Check
 
 /** `3/7  Link service settings  (manual §2.4)`, cut to one line. */
 export function StepHeader({ step, width }: { step: StepNumber; width: number }) {
-  const { t } = useT();
+  const { t, g } = useT();
   const key = STEP_KEYS[step - 1]!;
+  const counter = `${step}/${STEP_COUNT} `;
+  const title = clip(t(`step.${key}`), width - displayWidth(counter), g.ellipsis);
+  const manual = clip(`  ${t('app.manual', { section: STEP_MANUAL[key] })}`, width - displayWidth(counter + title), '');
   return (
     <Box width={width}>
-      <Text wrap="truncate-end">
+      <Text>
         <Text bold color="cyan">
-          {step}/{STEP_COUNT}{' '}
+          {counter}
         </Text>
-        <Text bold>{t(`step.${key}`)}</Text>
-        <Text dimColor>
-          {'  '}
-          {t('app.manual', { section: STEP_MANUAL[key] })}
-        </Text>
+        <Text bold>{title}</Text>
+        <Text dimColor>{manual}</Text>
       </Text>
     </Box>
   );
@@ -74,13 +76,13 @@ export function StepMarks({ step, visited, results }: { step: number; visited: n
 
 /** All seven steps: done ones with the worst mark of their checks, the current one marked. */
 export function StepList({ step, visited, results }: { step: number; visited: number; results: readonly CheckResult[] }) {
-  const { t } = useT();
+  const { t, g } = useT();
   const items = useStepItems(step, visited, results);
   return (
     <Box flexDirection="column">
       {items.map((item) => (
-        <Text key={item.n} color={item.color} bold={item.current} wrap="truncate-end">
-          {item.mark} {item.n} {t(`step.${item.key}`)}
+        <Text key={item.n} color={item.color} bold={item.current}>
+          {clip(`${item.mark} ${item.n} ${t(`step.${item.key}`)}`, 24, g.ellipsis)}
         </Text>
       ))}
     </Box>

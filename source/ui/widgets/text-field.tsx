@@ -4,7 +4,9 @@ import { displayWidth } from '../../core/display-width.js';
 import { useT } from '../i18n.js';
 import { useKeys } from './keys.js';
 import { editLine } from './line-edit.js';
+import { clip } from './clip.js';
 import { Para, paraLines } from './para.js';
+import { narrowSafeText } from '../glyphs.js';
 
 export interface TextFieldProps {
   label: string;
@@ -59,7 +61,8 @@ export function TextField({ label, value, onChange, focus, width, mask, placehol
 
   const counterWidth = counter ? displayWidth(counter.text) + 2 : 0;
   const room = Math.max(4, width - labelWidth - counterWidth);
-  const shown = mask === undefined ? value : mask.repeat([...value].length);
+  // One character shown per character typed, so the cursor stays where it is (narrow-safe: `?` for ambiguous ones).
+  const shown = mask === undefined ? (g.safe ? [...value].map((ch) => (narrowSafeText(ch).length === 1 ? narrowSafeText(ch) : '?')).join('') : value) : mask.repeat([...value].length);
   const view = visiblePart([...shown], focus ? cursor : [...shown].length, room, g.ellipsis);
   const message = error ? { text: `${g.fail} ${error}`, color: 'red' } : note ? { text: note, color: 'green' } : hint ? { text: hint, dim: true } : undefined;
 
@@ -67,9 +70,9 @@ export function TextField({ label, value, onChange, focus, width, mask, placehol
     <Box flexDirection="column" width={width}>
       <Box>
         <Box width={labelWidth} flexShrink={0}>
-          <Text color={focus ? 'cyan' : undefined} bold={focus} wrap="truncate-end">
+          <Text color={focus ? 'cyan' : undefined} bold={focus}>
             {focus && marker ? `${g.cursor} ` : '  '}
-            {label}
+            {clip(label, labelWidth - 3, g.ellipsis)}
           </Text>
         </Box>
         <Box flexGrow={1} flexShrink={1}>
