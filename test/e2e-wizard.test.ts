@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { eastAsianWidthType } from 'get-east-asian-width';
 import { DEMO_TOKEN } from '../source/ui/demo.js';
 
 /**
@@ -29,12 +30,13 @@ class Terminal {
   readonly screens: string[] = [];
   constructor(readonly session: string) {}
 
-  start(command: string): void {
-    tmux('new-session', '-d', '-s', this.session, '-x', '120', '-y', '40', `${command}; echo "EXIT=$?"; sleep 120`);
+  start(command: string, columns = 120, rows = 40): void {
+    tmux('new-session', '-d', '-s', this.session, '-x', String(columns), '-y', String(rows), `${command}; echo "EXIT=$?"; sleep 120`);
   }
 
-  screen(): string {
-    const text = tmux('capture-pane', '-p', '-t', this.session);
+  /** The screen as text; with `escapes`, with its colour and attribute codes. */
+  screen(escapes = false): string {
+    const text = tmux('capture-pane', '-p', ...(escapes ? ['-e'] : []), '-t', this.session);
     this.screens.push(text);
     return text;
   }
@@ -54,7 +56,21 @@ class Terminal {
     tmux('send-keys', '-t', this.session, ...(literal ? ['-l', key] : [key]));
     await sleep(250);
   }
+
+  /** Several keys in one send-keys call: they reach the program in one read, as a paste or RDP does. */
+  async burst(...keys: string[]): Promise<void> {
+    tmux('send-keys', '-t', this.session, ...keys);
+    await sleep(400);
+  }
 }
+
+/** The title line on top and the step counter under it: nothing scrolled off. */
+function assertHeader(screen: string, step: number): void {
+  const lines = screen.split('\n');
+  assert.match(lines[0]!, /^lanscope-kot setup/, screen);
+  assert.match(lines[1]!, new RegExp(`^${step}/7 `), screen);
+}
+const ambiguous = (text: string) => [...text].filter((ch) => eastAsianWidthType(ch.codePointAt(0)!) === 'ambiguous');
 
 describe('lanscope-kot setup --demo in a real terminal (tmux)', { skip: hasTmux ? false : 'tmux is not installed' }, () => {
   let root: string;
@@ -120,7 +136,7 @@ describe('lanscope-kot setup --demo in a real terminal (tmux)', { skip: hasTmux 
 
     s = await t.waitFor('7/7 Go-live checklist');
     assert.match(s, /✖ Not ready: 3 check\(s\) fail\. Do first:/);
-    assert.match(content(s), /Upload \S*mapping-export\.upload\.csv in PC ログイン連携/);
+    assert.match(content(s), /Upload mapping-export\.upload\.csv in PC ログイン連携/);
     assert.match(s, /アクセストークン \(token\)\s+Dm7k…J0aE \(32 chars\)/);
     assert.match(s, /✔ pass\s+Company code/);
     await t.press('Enter');
@@ -169,5 +185,71 @@ describe('lanscope-kot setup --demo in a real terminal (tmux)', { skip: hasTmux 
     // Nothing half-written: no temporary file anywhere in the demo copy.
     const leftovers = readdirSync(join(root, 'tmp'), { recursive: true }).map(String).filter((f) => f.endsWith('.tmp'));
     assert.deepEqual(leftovers, []);
+  });
+
+  it('walks every step at 80×24 in Japanese without colour: the header never scrolls off, no colour code is drawn', { timeout: 90_000 }, async () => {
+    const t = new Terminal('small-ja');
+    terminals.push(t);
+    t.start(`${env.replace('LANG=en_US.UTF-8', 'LANG=ja_JP.UTF-8')} node ${bin} setup --demo`, 80, 24);
+    let s = await t.waitFor('1/7 事前準備');
+    assertHeader(s, 1);
+    const expected: [number, string | RegExp][] = [
+      [2, 'ログ収集の起点時刻 05:00'],
+      [3, /3 ファイル、72 行/],
+      [4, '4/7 プロキシ'],
+      [5, /ほぼ一致\s+hanakok/],
+      [6, '6/7 打刻のドライラン'],
+      [7, /まだ有効にできません/],
+    ];
+    for (const [step, text] of expected) {
+      // Step 2 asks for Enter twice (the SQL field, then the divisions).
+      await t.press('Enter');
+      if (step === 3) await t.press('Enter');
+      s = await t.waitFor(text);
+      assertHeader(s, step);
+      const coloured = t.screen(true);
+      assert.doesNotMatch(coloured, /\x1b\[[0-9;]*(3[0-7]|9[0-7]|38;)[0-9;]*m/, `step ${step}: NO_COLOR leaves no colour`);
+    }
+    // The verdict is the first line under the title (step 7).
+    assert.match(s.split('\n')[3]!, /^✖ まだ有効にできません/);
+    await t.press('C-c');
+    await t.waitFor('EXIT=130');
+  });
+
+  it('takes several keys in one read as typed: ABC123XYZ⌫⌫⌫⏎ saves ABC123 and goes on', { timeout: 30_000 }, async () => {
+    const own = join(root, 'burst-config');
+    mkdirSync(own);
+    const t = new Terminal('burst');
+    terminals.push(t);
+    t.start(`${env} node ${bin} --config-dir ${own}`, 80, 24);
+    await t.waitFor('1/7 Preparation');
+    await t.burst('ABC123XYZ', 'BSpace', 'BSpace', 'BSpace', 'Enter');
+    const s = await t.waitFor('2/7 Day-change time');
+    assertHeader(s, 2);
+    assert.equal(JSON.parse(readFileSync(join(own, 'config.json'), 'utf8')).companyCode, 'ABC123');
+    // A path pasted with its CRLF: one Enter, the field holds no control character.
+    await t.burst('-l', '/nowhere/勤怠簿出力.sql\r\n');
+    const after = await t.waitFor(/file not found/);
+    assert.doesNotMatch(after, /\^M|\r/);
+    await t.press('C-c');
+    await t.waitFor('EXIT=130');
+  });
+
+  it('with --ascii draws no ambiguous-width character at 80×24, and colours when NO_COLOR is not set', { timeout: 30_000 }, async () => {
+    const t = new Terminal('ascii');
+    terminals.push(t);
+    t.start(`${env.replace('NO_COLOR=1', '').replace('LANG=en_US.UTF-8', 'LANG=ja_JP.UTF-8')} TERM=xterm-256color node ${bin} setup --demo --ascii`, 80, 24);
+    let s = await t.waitFor('1/7 事前準備');
+    assert.deepEqual(ambiguous(s), []);
+    assert.match(t.screen(true), /\x1b\[[0-9;]*3[0-7]/, 'colour is on without NO_COLOR');
+    for (const text of ['ログ収集の起点時刻 05:00', '3 ファイル、72 行', '4/7', 'hanakok', '6/7', '7/7']) {
+      await t.press('Enter');
+      // Step 2 asks for Enter twice (the SQL field, then the divisions).
+      if (text === '3 ファイル、72 行') await t.press('Enter');
+      s = await t.waitFor(text);
+      assert.deepEqual(ambiguous(s), [], s);
+    }
+    await t.press('C-c');
+    await t.waitFor('EXIT=130');
   });
 });

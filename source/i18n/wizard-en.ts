@@ -246,7 +246,7 @@ the proxy password never is. Without a terminal (piped, CI) use "lanscope-kot do
   'check.notReady': (p: { fail: number; unchecked: number }) =>
     `Not ready: ${[p.fail && `${p.fail} check(s) fail`, p.unchecked && `${p.unchecked} not checked`].filter(Boolean).join(', ')}. Do first:`,
   'check.moreTodo': (p: { count: number }) => `(+${p.count} more: see the checks below and the report)`,
-  'check.todoUpload': (p: { file: string }) => `Upload ${p.file} in PC ログイン連携 → [CSV データ入力] (the checks below assume it)`,
+  'check.todoUpload': (p: { file: string; folder: string }) => `Upload ${p.file} in PC ログイン連携 → [CSV データ入力] (the checks below assume it; it is in ${p.folder})`,
   'check.seeStep': (p: { step: number }) => `(step ${p.step})`,
   'check.notGiven': (p: { step: number }) => `not checked: see step ${p.step}`,
   'check.proxyNotTested': (_: None) => 'not checked: run "Test connection" in step 4',

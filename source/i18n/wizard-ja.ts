@@ -244,7 +244,7 @@ Enter で次へ、Esc で戻る、Ctrl-C で終了。
   'check.notReady': (p) =>
     `まだ有効にできません: ${[p.fail && `NG ${p.fail} 件`, p.unchecked && `未確認 ${p.unchecked} 件`].filter(Boolean).join('、')}。先にすること:`,
   'check.moreTodo': (p) => `（ほか ${p.count} 件: 下のチェックとレポートを参照）`,
-  'check.todoUpload': (p) => `${p.file} を PC ログイン連携 → [CSV データ入力] でアップロード（下のチェックはアップロード後を想定）`,
+  'check.todoUpload': (p) => `${p.file} を PC ログイン連携 → [CSV データ入力] でアップロード（下のチェックはアップロード後を想定。ファイルは ${p.folder} にあります）`,
   'check.seeStep': (p) => `（ステップ ${p.step}）`,
   'check.notGiven': (p) => `未確認: ステップ ${p.step} を参照`,
   'check.proxyNotTested': () => '未確認: ステップ 4 で「接続テスト」を実行してください',

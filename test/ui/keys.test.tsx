@@ -14,6 +14,11 @@ const none = splitKeys('x', { upArrow: false, downArrow: false, leftArrow: false
 const names = (chunk: string) =>
   splitKeys(chunk, none).map(({ input, key }) => (key.return ? '⏎' : key.tab ? '⇥' : key.delete || key.backspace ? '⌫' : key.escape ? 'esc' : key.ctrl ? `^${input}` : input));
 
+/** Saving runs in an effect after the frame that shows the next step: wait for it, not for a fixed time. */
+async function savedOnce(h: { saved: unknown[] }): Promise<void> {
+  for (let i = 0; i < 100 && h.saved.length === 0; i++) await new Promise((resolve) => setTimeout(resolve, 20));
+}
+
 describe('keys that arrive together (widgets/key-chunks.ts, line-edit.ts)', () => {
   afterEach(() => cleanup());
 
@@ -45,6 +50,7 @@ describe('keys that arrive together (widgets/key-chunks.ts, line-edit.ts)', () =
     const h = renderWizard({ values: { token: '' } });
     await typeAndWait(h.stdin, 'ABC123XYZ\x7f\x7f\x7f\r');
     await waitForFrame(h.lastFrame, '2/7');
+    await savedOnce(h);
     assert.equal(h.saved.at(-1)?.companyCode, 'ABC123');
   });
 
@@ -62,6 +68,7 @@ describe('keys that arrive together (widgets/key-chunks.ts, line-edit.ts)', () =
     await pressKeys(h.stdin, 'AB', 'X', KEY.backspace, 'C123');
     await typeAndWait(h.stdin, '\r');
     await waitForFrame(h.lastFrame, '2/7');
+    await savedOnce(h);
     assert.equal(h.saved.at(-1)?.companyCode, 'ABC123');
   });
 
@@ -71,6 +78,7 @@ describe('keys that arrive together (widgets/key-chunks.ts, line-edit.ts)', () =
     await pressKeys(h.stdin, KEY.down, KEY.down);
     await typeAndWait(h.stdin, 'abc\x7f\x7f\x7f8080\r');
     await waitForFrame(h.lastFrame, '5/7');
+    await savedOnce(h);
     assert.equal(h.saved.at(-1)?.proxy.port, '8080');
   });
 

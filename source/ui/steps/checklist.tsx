@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { Box, Text } from 'ink';
 import { useKeys } from '../widgets/keys.js';
 import type { CheckResult } from '../../core/checks/index.js';
@@ -39,7 +39,8 @@ export function todoList(results: readonly CheckResult[], uploadFile: string | u
   const { t, m } = tr;
   const verdict = goLiveVerdict(results);
   const todo: string[] = [];
-  if (uploadFile) todo.push(t('check.todoUpload', { file: uploadFile }));
+  // The file's name first: a long folder is what gets cut on a small screen.
+  if (uploadFile) todo.push(t('check.todoUpload', { file: basename(uploadFile), folder: dirname(uploadFile) }));
   for (const r of verdict.failed) todo.push(`${title(r, m)} — ${r.advice ? m(r.advice) : m(r.detail)} ${t('check.seeStep', { step: STEP_OF_CHECK[r.id] })}`);
   for (const r of verdict.unchecked) todo.push(`${title(r, m)} — ${t('check.notGiven', { step: STEP_OF_CHECK[r.id] })}`);
   return todo;
