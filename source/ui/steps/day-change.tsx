@@ -19,7 +19,8 @@ import { ScrollBlocks, type Block } from '../widgets/scroll-blocks.js';
 import { Cursor } from '../widgets/cursor.js';
 import { clip } from '../widgets/clip.js';
 
-const MAX_BOUNDS = 4;
+/** Bounds listed under the start time: all four of the shipped SQL on a tall terminal, one on a small one (outliers always). */
+const maxBounds = (height: number): number => (height >= 24 ? 4 : 1);
 
 /** Step 2 (§2.2): LanScope's collection start time from 勤怠簿出力.sql against each division's 日付変更時間. */
 export function DayChangeStep({ values, update, loaded, setLoaded, facts, results, next, width, height }: StepProps) {
@@ -108,6 +109,7 @@ export function DayChangeStep({ values, update, loaded, setLoaded, facts, result
   const addField = { label: t('day.add'), width, error: entryError, note: entryNote, hint: t('day.addHint') };
   const findingText = sql?.fact ? (sql.fact.result.minutes !== undefined ? t('day.start', { time: formatClockTime(sql.fact.result.minutes), encoding: sql.fact.encoding }) : m(sqlResult.detail)) : '';
   const rowWidth = width - 2 - 10 - 6;
+  const shownBounds = bounds.filter((b, i) => i < maxBounds(height) || sql?.fact?.result.outliers.includes(b)).length;
   const line = (key: string, text: string, props: { dim?: boolean; color?: string; indent?: number } = {}): Block => ({
     key,
     lines: paraLines(text, width - (props.indent ?? 0)),
@@ -126,11 +128,11 @@ export function DayChangeStep({ values, update, loaded, setLoaded, facts, result
     ...(sql?.fact
       ? [
           { key: 'finding', lines: findingLines(sqlResult.status, findingText, width - 2, tr), node: <Box marginLeft={2}><Finding status={sqlResult.status} text={findingText} width={width - 2} /></Box> },
-          ...bounds.slice(0, MAX_BOUNDS).map((b, i) => {
+          ...bounds.filter((b, i) => i < maxBounds(height) || sql.fact!.result.outliers.includes(b)).map((b, i) => {
             const outlier = sql.fact!.result.outliers.includes(b);
             return line(`bound-${i}`, t('day.bound', { line: b.line, column: b.column ?? '', side: b.side, literal: b.literal }), { indent: 6, ...(outlier ? { color: 'red' } : { dim: true }) });
           }),
-          ...(bounds.length > MAX_BOUNDS ? [line('more', t('day.moreBounds', { count: bounds.length - MAX_BOUNDS }), { indent: 6, dim: true })] : []),
+          ...(shownBounds < bounds.length ? [line('more', t('day.moreBounds', { count: bounds.length - shownBounds }), { indent: 6, dim: true })] : []),
           ...(sqlResult.advice ? [{ key: 'sqlAdvice', lines: adviceLines(m(sqlResult.advice), width, 2, g.arrow), node: <Advice text={m(sqlResult.advice)} width={width} /> }] : []),
         ]
       : []),

@@ -10,14 +10,18 @@ export interface Block {
 }
 
 /**
- * Which blocks fit `height` lines with the block `focus` in view: from the focused block down as far as
- * they fit, then upwards with what room is left; a line says when something is cut above or below.
- * Pure, so a step knows what it shows.
+ * Which blocks fit `height` lines with the block `focus` in view: from the top when the focused block
+ * is within reach (the step's introduction stays), else from the focused block down as far as they
+ * fit, then upwards with what room is left; a line says when something is cut above or below. Pure, so
+ * a step knows what it shows.
  */
 export function blockWindow(lines: readonly number[], focus: number, height: number): { first: number; last: number; above: boolean; below: boolean } {
   const total = lines.reduce((a, b) => a + b, 0);
   if (total <= height) return { first: 0, last: lines.length - 1, above: false, below: false };
   const f = Math.max(0, Math.min(focus, lines.length - 1));
+  let fromTop = -1;
+  for (let used = 0; fromTop + 1 < lines.length && used + lines[fromTop + 1]! <= height - 1; ) used += lines[++fromTop]!;
+  if (f <= fromTop) return { first: 0, last: fromTop, above: false, below: true };
   // Room for the "more above" and "more below" lines is taken only when they are needed.
   for (const [topLine, bottomLine] of [[0, 1], [1, 1], [1, 0], [0, 0]] as const) {
     const room = height - topLine - bottomLine;
