@@ -41,7 +41,7 @@ export function todoList(results: readonly CheckResult[], uploadFile: string | u
   const todo: string[] = [];
   // The file's name first: a long folder is what gets cut on a small screen.
   if (uploadFile) todo.push(t('check.todoUpload', { file: basename(uploadFile), folder: dirname(uploadFile) }));
-  for (const r of verdict.failed) todo.push(`${title(r, m)} — ${r.advice ? m(r.advice) : m(r.detail)} ${t('check.seeStep', { step: STEP_OF_CHECK[r.id] })}`);
+  for (const r of verdict.failed) todo.push(t('check.todoFix', { title: title(r, m), what: r.advice ? m(r.advice) : m(r.detail), step: STEP_OF_CHECK[r.id] }));
   for (const r of verdict.unchecked) todo.push(`${title(r, m)} — ${t('check.notGiven', { step: STEP_OF_CHECK[r.id] })}`);
   return todo;
 }
@@ -99,7 +99,12 @@ export function ChecklistStep({ values, update, loaded, setLoaded, facts, diagno
     hint: reportPath === '' ? t('check.reportHintEmpty') : t('check.reportHint'),
   };
   const current = results[Math.min(selected, results.length - 1)]!;
-  const detail = `${title(current, m)} (${m({ key: 'manual.section', params: { section: current.manual } })} ${g.dot} ${current.id}): ${checkDetail(current, tr)}${current.advice ? ` ${g.arrow} ${m(current.advice)}` : ''}`;
+  const detail = t('check.detail', {
+    title: title(current, m),
+    manual: m({ key: 'manual.section', params: { section: current.manual } }),
+    id: current.id,
+    text: `${checkDetail(current, tr)}${current.advice ? ` ${g.arrow} ${m(current.advice)}` : ''}`,
+  });
 
   // What fits: the verdict first, always; then the to-dos, the list (at least 3 rows), the selected check
   // in full, the values for HTLanScopeServiceConfig and the report field. When the terminal is short,

@@ -59,7 +59,12 @@ export function rowDetail(row: DryRunRow, tr: Translator): string {
   switch (row.kind) {
     case 'day': {
       const parts = [
-        `${row.employee} ${row.name || row.user} ${shortDay(row.day)}: ${t('dry.col.in')} ${row.inTime === undefined ? g.none : punchText(row.inTime)}, ${t('dry.col.out')} ${row.outTime === undefined ? g.none : punchText(row.outTime)}`,
+        t('dry.detail', {
+          who: `${row.employee} ${row.name || row.user}`,
+          day: shortDay(row.day),
+          in: row.inTime === undefined ? g.none : punchText(row.inTime),
+          out: row.outTime === undefined ? g.none : punchText(row.outTime),
+        }),
       ];
       const wrong = wrongPunch(row);
       if (wrong) parts.push(`${g.fail} ${t('dry.wrongDay', { workDay: shortDay(wrong.workDay), windowDay: shortDay(row.day), kind: wrong.kind })}`);
