@@ -19,7 +19,8 @@ process.stdout.on('error', (err: NodeJS.ErrnoException) => {
 });
 
 /** Options before the command word that take a value (the value is not a command). */
-const VALUE_OPTIONS = ['--lang', '--config-dir', '--endpoint'];
+const VALUE_OPTIONS = ['--lang', '--config-dir', '--endpoint', '--kot-api-base'];
+const COMMANDS = ['doctor', 'setup', 'reconcile', 'watch', 'schedule', 'help'];
 
 /**
  * Where the command word stands: `--lang ja --help` has none, `--lang ja doctor --help` has one after
@@ -28,7 +29,7 @@ const VALUE_OPTIONS = ['--lang', '--config-dir', '--endpoint'];
 function commandWord(): number {
   for (let i = 0; i < args.length; i++) {
     if (VALUE_OPTIONS.includes(args[i]!)) i++;
-    else if (!args[i]!.startsWith('-')) return ['doctor', 'setup', 'help'].includes(args[i]!) || i === 0 ? i : -1;
+    else if (!args[i]!.startsWith('-')) return COMMANDS.includes(args[i]!) || i === 0 ? i : -1;
   }
   return -1;
 }

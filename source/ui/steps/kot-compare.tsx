@@ -12,14 +12,17 @@ import { useServices } from '../services.js';
 import type { WizardValues } from '../state.js';
 import { useKeys } from '../widgets/keys.js';
 import { Spinner } from '../widgets/spinner.js';
+import { Para } from '../widgets/para.js';
+import { wrapText } from '../wrap.js';
+import { narrowSafeText, type Glyphs } from '../glyphs.js';
 
 /**
  * After go-live, from the checklist: the same comparison as `lanscope-kot reconcile` over the work days of
  * the logs read in step 3 (the last 62 up to yesterday), as one scrollable list: each day's summary line,
  * worst first, then its findings. Tab goes back.
  */
-export function KotCompare({ facts, values, token, height }: { facts: Facts; values: WizardValues; token: string; height: number }) {
-  const { lang } = useT();
+export function KotCompare({ facts, values, token, height, width }: { facts: Facts; values: WizardValues; token: string; height: number; width: number }) {
+  const { lang, g } = useT();
   const services = useServices();
   const range = useMemo(() => logRange(facts, services.now()), [facts, services]);
   const [state, setState] = useState<{ result: ReconcileResult } | { error: string } | undefined>();
@@ -45,7 +48,15 @@ export function KotCompare({ facts, values, token, height }: { facts: Facts; val
     };
   }, [facts, range, services, token, values.proxy, lang]);
 
-  const lines = useMemo(() => (state && 'result' in state ? listLines(state.result, lang) : []), [state, lang]);
+  // Long findings wrap under themselves (issue #10: a cut line hides the part that matters); the list scrolls by line.
+  const lines = useMemo(
+    () =>
+      (state && 'result' in state ? listLines(state.result, lang, g) : []).flatMap(({ text, level }) => {
+        const indent = text.match(/^ */)![0].length + 2;
+        return wrapText(g.safe ? narrowSafeText(text.trimStart()) : text.trimStart(), width - indent).map((part, i) => ({ text: ' '.repeat(i ? indent : indent - 2) + part, level }));
+      }),
+    [state, lang, g, width],
+  );
   const visible = Math.max(3, height - 4);
   useKeys((_input, key) => {
     const last = Math.max(0, lines.length - visible);
@@ -57,16 +68,16 @@ export function KotCompare({ facts, values, token, height }: { facts: Facts; val
 
   return (
     <Box flexDirection="column">
-      {!range ? <Text>{tr(lang, 'ui.noDays')}</Text> : null}
-      {range && !state ? <Spinner label={tr(lang, 'ui.running', { from: formatDay(range.from), to: formatDay(range.to) })} /> : null}
-      {state && 'error' in state ? <Text color="red">✖ {state.error}</Text> : null}
+      {!range ? <Para text={tr(lang, 'ui.noDays')} width={width} /> : null}
+      {range && !state ? <Spinner label={tr(lang, 'ui.running', { from: formatDay(range.from), to: formatDay(range.to) })} width={width} /> : null}
+      {state && 'error' in state ? <Para text={`${g.fail} ${state.error}`} width={width} color="red" /> : null}
       {lines.slice(top, top + visible).map((line, i) => (
-        <Text key={top + i} wrap="truncate-end" color={line.startsWith('✖') ? 'red' : line.startsWith('!') ? 'yellow' : line.startsWith('✔') ? 'green' : undefined}>
-          {line}
+        <Text key={top + i} color={LEVEL_COLOR[line.level]}>
+          {line.text}
         </Text>
       ))}
       <Box marginTop={1}>
-        <Text dimColor>{tr(lang, 'ui.keys')}</Text>
+        <Para text={tr(lang, 'ui.keys')} width={width} dimColor />
       </Box>
     </Box>
   );
@@ -88,16 +99,21 @@ function logRange(facts: Facts, now: Date): { from: number; to: number } | undef
   return Number.isFinite(start) && start <= end ? { from: start, to: end } : undefined;
 }
 
-function listLines(result: ReconcileResult, lang: 'ja' | 'en'): string[] {
-  const lines = [tr(lang, 'rc.summary', { days: result.summary.days, expected: result.summary.expected, matched: result.summary.matched, differing: result.summary.differing, notSent: result.summary.daysNotSent, findings: result.summary.findings })];
+type Level = 'fail' | 'warn' | 'pass' | 'info';
+const LEVEL_COLOR: Record<Level, string | undefined> = { fail: 'red', warn: 'yellow', pass: 'green', info: undefined };
+
+function listLines(result: ReconcileResult, lang: 'ja' | 'en', g: Glyphs): { text: string; level: Level }[] {
+  const lines: { text: string; level: Level }[] = [
+    { text: tr(lang, 'rc.summary', { days: result.summary.days, expected: result.summary.expected, matched: result.summary.matched, differing: result.summary.differing, notSent: result.summary.daysNotSent, findings: result.summary.findings }), level: 'info' },
+  ];
   for (const day of result.days) {
     const date = `${day.date.slice(5, 7)}/${day.date.slice(8, 10)}`;
     lines.push(
       day.notSent
-        ? `✖ ${tr(lang, 'rc.dayNotSent', { date, expected: day.expected, punches: day.punches })}`
-        : `${day.differing ? '!' : '✔'} ${tr(lang, 'rc.day', { date, matched: day.matched, expected: day.expected, differing: day.differing })}`,
+        ? { text: `${g.fail} ${tr(lang, 'rc.dayNotSent', { date, expected: day.expected, punches: day.punches })}`, level: 'fail' }
+        : { text: `${day.differing ? g.warn : g.pass} ${tr(lang, 'rc.day', { date, matched: day.matched, expected: day.expected, differing: day.differing })}`, level: day.differing ? 'warn' : 'pass' },
     );
-    for (const f of result.findings) if (f.workDate === day.date && f.kind !== 'day-not-sent') lines.push(`  ${findingLine(f, lang)}`);
+    for (const f of result.findings) if (f.workDate === day.date && f.kind !== 'day-not-sent') lines.push({ text: `  ${findingLine(f, lang)}`, level: 'info' });
   }
   return lines;
 }
