@@ -1,13 +1,12 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { cleanup } from 'ink-testing-library';
 import { en } from '../source/i18n/en.js';
 import { ja } from '../source/i18n/ja.js';
 import { helpText } from '../source/i18n/help.js';
 import { wizardEn } from '../source/i18n/wizard-en.js';
 import { wizardJa } from '../source/i18n/wizard-ja.js';
-import type { Loaded, StepNumber } from '../source/ui/state.js';
-import { demoCopy, loadedFor } from './ui/demo-fixture.js';
+import type { StepNumber } from '../source/ui/state.js';
+import { demoForSuite } from './ui/demo-fixture.js';
 import { renderWizard, typeAndWait } from './ui/helpers.js';
 
 type Entry = (params: unknown) => string;
@@ -109,20 +108,11 @@ describe('message catalogs (i18n/)', () => {
   });
 
   describe('every wizard step in Japanese', () => {
-    let demo: ReturnType<typeof demoCopy>;
-    let loaded: Loaded;
-    before(async () => {
-      demo = demoCopy();
-      loaded = await loadedFor(demo.values);
-    });
-    after(() => {
-      cleanup();
-      demo.cleanup();
-    });
+    const suite = demoForSuite();
 
     it('shows no English word but identifiers, paths and flags', async () => {
       for (const step of [1, 2, 3, 4, 5, 6, 7] as StepNumber[]) {
-        const h = renderWizard({ lang: 'ja', step, columns: 120, rows: 40, values: demo.values, loaded, demo: demo.demo });
+        const h = renderWizard({ lang: 'ja', step, columns: 120, rows: 40, values: suite.demo().values, loaded: suite.loaded(), demo: suite.demo().demo });
         await typeAndWait(h.stdin, '', 60);
         assert.deepEqual(englishWords(h.lastFrame()!), [], `step ${step}:\n${h.lastFrame()}`);
         h.unmount();

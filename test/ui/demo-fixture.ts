@@ -1,6 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { after, before } from 'node:test';
+import { cleanup } from 'ink-testing-library';
 import { DEFAULT_SQL_START_MINUTES } from '../../source/core/facts.js';
 import { readMappingFile, readOutputDir, readSql } from '../../source/io/read-inputs.js';
 import { demoValues, prepareDemo, type DemoInfo } from '../../source/ui/demo.js';
@@ -25,4 +27,22 @@ export async function loadedFor(values: WizardValues): Promise<Loaded> {
   }
   if (values.mappingPath) loaded.mapping = { path: values.mappingPath, fact: await readMappingFile(values.mappingPath) };
   return loaded;
+}
+
+/**
+ * For a describe block: a demo copy and what steps 2, 3 and 5 read from it, made before its tests and
+ * removed after them (ink-testing-library's renders unmounted too).
+ */
+export function demoForSuite(): { demo: () => ReturnType<typeof demoCopy>; loaded: () => Loaded } {
+  let demo: ReturnType<typeof demoCopy> | undefined;
+  let loaded: Loaded | undefined;
+  before(async () => {
+    demo = demoCopy();
+    loaded = await loadedFor(demo.values);
+  });
+  after(() => {
+    cleanup();
+    demo?.cleanup();
+  });
+  return { demo: () => demo!, loaded: () => loaded! };
 }

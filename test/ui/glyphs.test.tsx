@@ -1,13 +1,12 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { cleanup } from 'ink-testing-library';
 import { eastAsianWidthType } from 'get-east-asian-width';
 import type { Lang } from '../../source/i18n/message.js';
 import { ASCII_GLYPHS, narrowSafeText, UNICODE_GLYPHS, wantsSafeGlyphs } from '../../source/ui/glyphs.js';
-import type { Loaded, StepNumber } from '../../source/ui/state.js';
-import { demoCopy, loadedFor } from './demo-fixture.js';
+import type { StepNumber } from '../../source/ui/state.js';
+import { demoForSuite } from './demo-fixture.js';
 import { demoFile, renderWizard, typeAndWait } from './helpers.js';
 
 const bin = fileURLToPath(new URL('../../../bin/lanscope-kot.js', import.meta.url));
@@ -16,16 +15,7 @@ const NOT_NARROW_SAFE = /[│▸›✔✖·…①→─—–⠋-⠿]/u;
 const ambiguous = (text: string): string[] => [...new Set([...text].filter((ch) => eastAsianWidthType(ch.codePointAt(0)!) === 'ambiguous'))];
 
 describe('one glyph table, two sets (ui/glyphs.ts)', () => {
-  let demo: ReturnType<typeof demoCopy>;
-  let loaded: Loaded;
-  before(async () => {
-    demo = demoCopy();
-    loaded = await loadedFor(demo.values);
-  });
-  after(() => {
-    cleanup();
-    demo.cleanup();
-  });
+  const suite = demoForSuite();
 
   it('chooses the narrow-safe set with --ascii, and on Windows outside Windows Terminal', () => {
     assert.equal(wantsSafeGlyphs({ ascii: false, platform: 'linux', env: {} }), false);
@@ -51,7 +41,7 @@ describe('one glyph table, two sets (ui/glyphs.ts)', () => {
         [120, 40],
       ] as const) {
         for (const step of [1, 2, 3, 4, 5, 6, 7] as StepNumber[]) {
-          const h = renderWizard({ lang, step, ascii: true, columns, rows, values: demo.values, loaded, demo: demo.demo });
+          const h = renderWizard({ lang, step, ascii: true, columns, rows, values: suite.demo().values, loaded: suite.loaded(), demo: suite.demo().demo });
           await typeAndWait(h.stdin, '', 60);
           const frame = h.lastFrame()!;
           assert.deepEqual(ambiguous(frame), [], `step ${step} ${columns}×${rows}:\n${frame}`);
@@ -63,7 +53,7 @@ describe('one glyph table, two sets (ui/glyphs.ts)', () => {
   }
 
   it('keeps the Unicode look by default', async () => {
-    const h = renderWizard({ step: 7, columns: 120, rows: 40, values: demo.values, loaded });
+    const h = renderWizard({ step: 7, columns: 120, rows: 40, values: suite.demo().values, loaded: suite.loaded() });
     await typeAndWait(h.stdin, '', 60);
     assert.match(h.lastFrame()!, /✖ Not ready/);
     assert.match(h.lastFrame()!, /› ✔ pass/);

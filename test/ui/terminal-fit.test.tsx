@@ -1,10 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { cleanup } from 'ink-testing-library';
 import { displayWidth } from '../../source/core/display-width.js';
 import type { Lang } from '../../source/i18n/message.js';
-import type { Loaded, StepNumber } from '../../source/ui/state.js';
-import { demoCopy, loadedFor } from './demo-fixture.js';
+import type { StepNumber } from '../../source/ui/state.js';
+import { demoForSuite } from './demo-fixture.js';
 import { renderWizard, typeAndWait } from './helpers.js';
 
 const SIZES = [
@@ -23,22 +22,13 @@ function assertFits(frame: string, columns: number, rows: number, step: number, 
 }
 
 describe('every step fits the terminal it is in (80×24, 120×40, ja and en)', () => {
-  let demo: ReturnType<typeof demoCopy>;
-  let loaded: Loaded;
-  before(async () => {
-    demo = demoCopy();
-    loaded = await loadedFor(demo.values);
-  });
-  after(() => {
-    cleanup();
-    demo.cleanup();
-  });
+  const suite = demoForSuite();
 
   for (const lang of ['ja', 'en'] as Lang[]) {
     for (const [columns, rows] of SIZES) {
       it(`${lang} ${columns}×${rows}: steps 1–7 fit, header and counter visible`, async () => {
         for (const step of STEPS) {
-          const h = renderWizard({ lang, step, columns, rows, values: demo.values, loaded, demo: demo.demo });
+          const h = renderWizard({ lang, step, columns, rows, values: suite.demo().values, loaded: suite.loaded(), demo: suite.demo().demo });
           await typeAndWait(h.stdin, '', 60);
           assertFits(h.lastFrame()!, columns, rows, step, `${lang} step ${step} at ${columns}×${rows}`);
           h.unmount();
@@ -48,7 +38,7 @@ describe('every step fits the terminal it is in (80×24, 120×40, ja and en)', (
   }
 
   it('step 7 puts the verdict first, under the title', async () => {
-    const h = renderWizard({ lang: 'ja', step: 7, columns: 80, rows: 24, values: demo.values, loaded, demo: demo.demo });
+    const h = renderWizard({ lang: 'ja', step: 7, columns: 80, rows: 24, values: suite.demo().values, loaded: suite.loaded(), demo: suite.demo().demo });
     await typeAndWait(h.stdin, '', 60);
     const lines = h.lastFrame()!.split('\n');
     assert.match(lines[3]!, /^✖ まだ有効にできません: NG 3 件/);
@@ -57,7 +47,7 @@ describe('every step fits the terminal it is in (80×24, 120×40, ja and en)', (
   });
 
   it('fits again after the terminal is resized, both ways', async () => {
-    const h = renderWizard({ lang: 'ja', step: 5, columns: 120, rows: 40, values: demo.values, loaded, demo: demo.demo });
+    const h = renderWizard({ lang: 'ja', step: 5, columns: 120, rows: 40, values: suite.demo().values, loaded: suite.loaded(), demo: suite.demo().demo });
     await typeAndWait(h.stdin, '', 60);
     assertFits(h.lastFrame()!, 120, 40, 5, 'before');
     h.resize(80, 24);
@@ -71,7 +61,7 @@ describe('every step fits the terminal it is in (80×24, 120×40, ja and en)', (
   });
 
   it('long content stays inside: a failed connection test and errors at 80×24', async () => {
-    const values = { ...demo.values, proxy: { use: true, host: 'proxy.local', port: '8080', auth: true, user: 'CORP\\alice', password: 'pw' } };
+    const values = { ...suite.demo().values, proxy: { use: true, host: 'proxy.local', port: '8080', auth: true, user: 'CORP\\alice', password: 'pw' } };
     const services = {
       loadProbe: async () => async () => ({
         reason: 'dns' as const,
@@ -82,7 +72,7 @@ describe('every step fits the terminal it is in (80×24, 120×40, ja and en)', (
       }),
     };
     for (const lang of ['ja', 'en'] as Lang[]) {
-      const h = renderWizard({ lang, step: 4, columns: 80, rows: 24, values, loaded, services: services as never });
+      const h = renderWizard({ lang, step: 4, columns: 80, rows: 24, values, loaded: suite.loaded(), services: services as never });
       await typeAndWait(h.stdin, '', 60);
       for (let i = 0; i < 6; i++) await typeAndWait(h.stdin, '\x1b[B');
       await typeAndWait(h.stdin, '\r', 100);

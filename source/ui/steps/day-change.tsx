@@ -15,7 +15,7 @@ import { Spinner } from '../widgets/spinner.js';
 import { Advice, adviceLines, Finding, findingLines } from '../widgets/finding.js';
 import { TextField, textFieldLines } from '../widgets/text-field.js';
 import { Para, paraLines } from '../widgets/para.js';
-import { ScrollBlocks, type Block } from '../widgets/scroll-blocks.js';
+import { gapBlock, ScrollBlocks, textBlock, type Block } from '../widgets/scroll-blocks.js';
 import { Cursor } from '../widgets/cursor.js';
 import { clip } from '../widgets/clip.js';
 
@@ -110,15 +110,7 @@ export function DayChangeStep({ values, update, loaded, setLoaded, facts, result
   const findingText = sql?.fact ? (sql.fact.result.minutes !== undefined ? t('day.start', { time: formatClockTime(sql.fact.result.minutes), encoding: sql.fact.encoding }) : m(sqlResult.detail)) : '';
   const rowWidth = width - 2 - 10 - 6;
   const shownBounds = bounds.filter((b, i) => i < maxBounds(height) || sql?.fact?.result.outliers.includes(b)).length;
-  const line = (key: string, text: string, props: { dim?: boolean; color?: string; indent?: number } = {}): Block => ({
-    key,
-    lines: paraLines(text, width - (props.indent ?? 0)),
-    node: (
-      <Box marginLeft={props.indent ?? 0}>
-        <Para text={text} width={width - (props.indent ?? 0)} dimColor={props.dim ?? false} color={props.color} />
-      </Box>
-    ),
-  });
+  const line = (key: string, text: string, props: { dim?: boolean; color?: string; indent?: number } = {}): Block => textBlock(key, text, width, props);
 
   const blocks: (Block & { field?: string })[] = [
     line('intro', t('day.intro'), { dim: true }),
@@ -195,4 +187,4 @@ export function DayChangeStep({ values, update, loaded, setLoaded, facts, result
   return <ScrollBlocks blocks={blocks} focus={focusIndex} height={height} />;
 }
 
-const gap = (key: string): Block => ({ key, lines: 1, node: <Text> </Text> });
+const gap = gapBlock;

@@ -13,7 +13,7 @@ import { TextField, textFieldLines } from '../widgets/text-field.js';
 import { Para, paraLines } from '../widgets/para.js';
 import { narrowSafeText } from '../glyphs.js';
 import { clip, clipMiddle } from '../widgets/clip.js';
-import { ScrollBlocks, type Block } from '../widgets/scroll-blocks.js';
+import { gapBlock, ScrollBlocks, textBlock, type Block } from '../widgets/scroll-blocks.js';
 
 /** The output-dir check's data (see core/checks/output-dir.ts). */
 interface OutputDirData {
@@ -99,15 +99,7 @@ export function OutputDirStep({ values, update, loaded, setLoaded, facts, result
     ),
   });
   const yes = (ok: boolean, word: string): [string, string] => [`${ok ? g.pass : g.fail} ${word}`, ok ? 'green' : 'red'];
-  const line = (key: string, text: string, props: { dim?: boolean; color?: string } = {}): Block => ({
-    key,
-    lines: paraLines(text, width - 2),
-    node: (
-      <Box marginLeft={2}>
-        <Para text={text} width={width - 2} dimColor={props.dim ?? false} color={props.color} />
-      </Box>
-    ),
-  });
+  const line = (key: string, text: string, props: { dim?: boolean; color?: string } = {}): Block => textBlock(key, text, width, { ...props, indent: 2 });
 
   const head: Block[] = [
     { key: 'intro', lines: paraLines(t('out.intro'), width), node: <Para text={t('out.intro')} width={width} dimColor /> },
@@ -162,4 +154,4 @@ export function OutputDirStep({ values, update, loaded, setLoaded, facts, result
 }
 
 const LABEL = 18;
-const gap = (key: string): Block => ({ key, lines: 1, node: <Text> </Text> });
+const gap = gapBlock;

@@ -1,5 +1,4 @@
 import { useState } from 'react';
-import { Text } from 'ink';
 import { useKeys } from '../widgets/keys.js';
 import { COMPANY_CODE_LENGTHS, identifierFault, TOKEN_LENGTHS, type IdentifierFault } from '../../core/checks/preparation.js';
 import { maskSecret } from '../../core/secret.js';
@@ -8,7 +7,7 @@ import { useT, type Translator } from '../i18n.js';
 import { TextField, textFieldLines } from '../widgets/text-field.js';
 import { Toggle, toggleLines } from '../widgets/toggle.js';
 import { Para, paraLines } from '../widgets/para.js';
-import { ScrollBlocks, type Block } from '../widgets/scroll-blocks.js';
+import { gapBlock, ScrollBlocks, type Block } from '../widgets/scroll-blocks.js';
 import { useFocusList } from '../widgets/focus.js';
 
 type Field = 'code' | 'env' | 'token' | 'remember';
@@ -36,7 +35,7 @@ function faultText(t: Translator['t'], fault: IdentifierFault, value: string, wh
   }
 }
 
-const gap = (key: string): Block => ({ key, lines: 1, node: <Text> </Text> });
+const gap = gapBlock;
 
 /** Step 1 (§2.1): 企業コード and アクセストークン, checked as they are typed. */
 export function PreparationStep({ values, update, next, env, settingsPath, demo, width, height }: StepProps) {

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
 import { useKeys } from '../widgets/keys.js';
 import { normaliseProxyFields, proxyFieldProblems, proxyUrlFromFields } from '../../core/proxy-settings.js';
 import type { StepProps } from '../app.js';
@@ -10,8 +10,7 @@ import { useFocusList } from '../widgets/focus.js';
 import { Spinner } from '../widgets/spinner.js';
 import { TextField, textFieldLines } from '../widgets/text-field.js';
 import { Button, Toggle, toggleLines } from '../widgets/toggle.js';
-import { Para, paraLines } from '../widgets/para.js';
-import { ScrollBlocks, type Block } from '../widgets/scroll-blocks.js';
+import { gapBlock, ScrollBlocks, textBlock, type Block } from '../widgets/scroll-blocks.js';
 
 type Field = 'use' | 'host' | 'port' | 'auth' | 'user' | 'password' | 'test';
 type Problems = Partial<Record<Field, string>>;
@@ -132,15 +131,7 @@ export function ProxyStep({ values, update, setLoaded, next, width, height }: St
       </Box>
     ),
   });
-  const line = (key: string, text: string, props: { dim?: boolean; color?: string; indent?: number } = {}): Block => ({
-    key,
-    lines: paraLines(text, width - (props.indent ?? 0)),
-    node: (
-      <Box marginLeft={props.indent ?? 0}>
-        <Para text={text} width={width - (props.indent ?? 0)} dimColor={props.dim ?? false} color={props.color} />
-      </Box>
-    ),
-  });
+  const line = (key: string, text: string, props: { dim?: boolean; color?: string; indent?: number } = {}): Block => textBlock(key, text, width, props);
   const result: Block[] =
     test?.state === 'running'
       ? [{ key: 'running', lines: 1, node: <Spinner label={t('proxy.testing', { endpoint: services.endpoint })} width={width} /> }]
@@ -177,4 +168,4 @@ export function ProxyStep({ values, update, setLoaded, next, width, height }: St
   return <ScrollBlocks blocks={blocks} focus={blocks.findIndex((b) => b.field === focus.current)} height={height} />;
 }
 
-const gap = (key: string): Block => ({ key, lines: 1, node: <Text> </Text> });
+const gap = gapBlock;

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { Box, Text } from 'ink';
 import { useT } from '../i18n.js';
+import { Para, paraLines } from './para.js';
 
 /** A piece of a step with the lines it takes (known because text is wrapped by wrap.ts). */
 export interface Block {
@@ -56,4 +57,21 @@ export function ScrollBlocks({ blocks, focus, height }: { blocks: readonly Block
       {w.below ? <Text dimColor>{t('app.moreBelow')}</Text> : null}
     </Box>
   );
+}
+
+/** A blank line between blocks. */
+export const gapBlock = (key: string): Block => ({ key, lines: 1, node: <Text> </Text> });
+
+/** A paragraph as a block, wrapped to `width` less its indent. */
+export function textBlock(key: string, text: string, width: number, props: { dim?: boolean; color?: string | undefined; indent?: number } = {}): Block {
+  const indent = props.indent ?? 0;
+  return {
+    key,
+    lines: paraLines(text, width - indent),
+    node: (
+      <Box marginLeft={indent}>
+        <Para text={text} width={width - indent} dimColor={props.dim ?? false} color={props.color} />
+      </Box>
+    ),
+  };
 }
