@@ -93,7 +93,7 @@ the proxy password never is. Without a terminal (piped, CI) use "lanscope-kot do
   'day.intro': (_: None) =>
     'KING OF TIME must change day at the time LanScope starts collecting (LanScope default 05:00, KING OF TIME default 00:00); otherwise punches land on another work day (§5.2.1).',
   'day.sqlHint': (_: None) => 'path to 勤怠簿出力.sql as LanScope provided it (Shift_JIS, UTF-8 or UTF-16 are all fine)',
-  'day.yenHint': (_: None) => 'the path contains ¥ or ￥: on Windows type a backslash (\\) there',
+  'common.yenHint': (_: None) => 'the path contains ¥ or ￥: on Windows type a backslash (\\) there',
   'day.start': (p: { time: string; encoding: string }) => `collection start time ${p.time} (${p.encoding})`,
   'day.bound': (p: { line: number; column: string; side: 'from' | 'to'; literal: string }) =>
     `line ${p.line}: ${p.column || 'time'} ${p.side === 'from' ? '>= the day' : '< the next day'} + '${p.literal}'`,

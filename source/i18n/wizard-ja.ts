@@ -92,7 +92,7 @@ Enter で次へ、Esc で戻る、Ctrl-C で終了。
   'day.intro': () =>
     'KING OF TIME の日付変更時間は、LanScope のログ収集の起点時刻（LanScope 初期値 05:00、KING OF TIME 初期値 00:00）と同じにします。異なると別の勤務日の打刻になります（§5.2.1）。',
   'day.sqlHint': () => 'LanScope から提供された 勤怠簿出力.sql のパス（Shift_JIS・UTF-8・UTF-16 のいずれも可）',
-  'day.yenHint': () => 'パスに ¥ または ￥ が含まれています。Windows ではその位置にバックスラッシュ（\\）を入力してください',
+  'common.yenHint': () => 'パスに ¥ または ￥ が含まれています。Windows ではその位置にバックスラッシュ（\\）を入力してください',
   'day.start': (p) => `ログ収集の起点時刻 ${p.time}（${p.encoding}）`,
   'day.bound': (p) => `${p.line} 行目: ${p.column || '日時'} ${p.side === 'from' ? '>= 当日' : '< 翌日'} + '${p.literal}'`,
   'day.moreBounds': (p) => `（ほか ${p.count} か所）`,

@@ -1,7 +1,7 @@
 import { describeInputProblem } from '../commands/input-problem-text.js';
 import { InputError } from '../core/input-problem.js';
 import type { Lang } from '../i18n/message.js';
-import { tw } from './i18n.js';
+import { tw, type Translator } from './i18n.js';
 
 const WINDOWS_PATH = /^([A-Za-z]:[\\/¥￥]|\\\\|[¥￥]{2})/u;
 
@@ -16,4 +16,9 @@ export function problemText(err: unknown, lang: Lang, platform: string = process
     return describeInputProblem(err.problem, lang);
   }
   return err instanceof Error ? err.message : String(err);
+}
+
+/** A path that could not be read and holds ¥ or ￥ (copied from Japanese documentation): say what to type instead. */
+export function withYenHint(error: string | undefined, path: string, t: Translator['t']): string | undefined {
+  return error && /[¥￥]/u.test(path) ? `${error} ${t('common.yenHint')}` : error;
 }

@@ -8,7 +8,7 @@ import { windowStartMinutes } from '../../core/facts.js';
 import { readSql } from '../../io/read-inputs.js';
 import type { StepProps } from '../app.js';
 import { useT } from '../i18n.js';
-import { problemText } from '../load.js';
+import { problemText, withYenHint } from '../load.js';
 import { cleanPath } from '../state.js';
 import { useFocusList } from '../widgets/focus.js';
 import { Spinner } from '../widgets/spinner.js';
@@ -105,7 +105,7 @@ export function DayChangeStep({ values, update, loaded, setLoaded, facts, result
   const bounds = sql?.fact?.result.bounds ?? [];
   const settings = facts.dayChanges;
 
-  const sqlField = { label: '勤怠簿出力.sql', width, error: sql?.error, hint: path === '' ? t('day.sqlHint') : sql?.error && /[¥￥]/u.test(path) ? t('day.yenHint') : undefined };
+  const sqlField = { label: '勤怠簿出力.sql', width, error: withYenHint(sql?.error, path, t), hint: path === '' ? t('day.sqlHint') : undefined };
   const addField = { label: t('day.add'), width, error: entryError, note: entryNote, hint: t('day.addHint') };
   const findingText = sql?.fact ? (sql.fact.result.minutes !== undefined ? t('day.start', { time: formatClockTime(sql.fact.result.minutes), encoding: sql.fact.encoding }) : m(sqlResult.detail)) : '';
   const rowWidth = width - 2 - 10 - 6;

@@ -7,7 +7,7 @@ import { UnencodableError, writeUploadFile } from '../../io/upload-file.js';
 import type { TextEncoding } from '../../io/encoding.js';
 import type { StepProps } from '../app.js';
 import { useT, type Translator } from '../i18n.js';
-import { problemText } from '../load.js';
+import { problemText, withYenHint } from '../load.js';
 import { countByStatus, mappingTable, STATUS_ORDER, type RowStatus, type TableRow } from '../mapping-table.js';
 import { cleanPath } from '../state.js';
 import { ScrollTable, type Column } from '../widgets/scroll-table.js';
@@ -203,7 +203,7 @@ export function MappingStep({ values, update, loaded, setLoaded, facts, diagnosi
   const field = {
     label: t('map.path'),
     width,
-    error: current?.error,
+    error: withYenHint(current?.error, path, t),
     hint: current?.fact ? t('map.loaded', { rows: current.fact.data.rows.length, encoding: current.fact.encoding, columns: current.fact.data.columns }) : t('map.hint'),
   };
   const filterItems = filters.map((f, i) => ({
