@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { DEFAULT_ENDPOINT, KOT_API_BASE } from '../core/endpoints.js';
-import { proxyHostPort } from '../core/proxy-settings.js';
+import { proxyHostPort, ProxyUrlError } from '../core/proxy-settings.js';
 import { parseDayChangeOption } from '../core/day-change-option.js';
 import type { DayChangeSetting } from '../core/facts.js';
 import { msg, type Lang, type Message } from '../i18n/message.js';
@@ -15,6 +15,8 @@ export interface DoctorOptions {
   companyCode?: string;
   tokenFile?: string;
   proxy?: string;
+  /** --ca-file: extra trusted CA certificates (PEM or DER) for the network checks. */
+  caFile?: string;
   endpoint: string;
   kotApiTokenFile?: string;
   kotApiBase: string;
@@ -45,6 +47,7 @@ const OPTIONS = {
   'company-code': { type: 'string' },
   'token-file': { type: 'string' },
   proxy: { type: 'string' },
+  'ca-file': { type: 'string' },
   endpoint: { type: 'string' },
   'kot-api-token-file': { type: 'string' },
   'kot-api-base': { type: 'string' },
@@ -87,7 +90,8 @@ export function parseDoctorOptions(args: readonly string[]): DoctorOptions {
       proxyHostPort(values.proxy);
     } catch (err) {
       // ProxyUrlError names what is wrong without repeating the URL (it may hold a password).
-      throw new UsageError(msg('usage.badProxy', { reason: err instanceof Error ? err.message : 'not a URL' }));
+      const problem = err instanceof ProxyUrlError ? err : undefined;
+      throw new UsageError(msg('usage.badProxy', { problem: problem?.problem ?? 'not-url', scheme: problem?.scheme ?? '' }));
     }
   }
   const endpoint = values.endpoint ?? DEFAULT_ENDPOINT;
@@ -104,6 +108,7 @@ export function parseDoctorOptions(args: readonly string[]): DoctorOptions {
     companyCode: values['company-code'],
     tokenFile: values['token-file'],
     proxy: values.proxy,
+    caFile: values['ca-file'],
     endpoint,
     kotApiTokenFile: values['kot-api-token-file'],
     kotApiBase,

@@ -25,6 +25,7 @@ export function formatDoctorText(report: Report, lang: Lang, g: Glyphs = UNICODE
     const word = words(check.status);
     const label = PAINT[check.status](`${g[check.status]} ${word}${' '.repeat(width - displayWidth(word))}`);
     lines.push(`${label}  ${chalk.bold(check.title)} ${chalk.dim(`(${check.id})`)}: ${check.detail} ${chalk.dim(`[${check.manual}]`)}`);
+    for (const line of check.lines ?? []) lines.push(chalk.dim(`${' '.repeat(width + 4)}${g.dot} ${line}`));
     if (check.advice) lines.push(`${' '.repeat(width + 4)}${g.arrow} ${check.advice}`);
   }
   lines.push('');

@@ -4,7 +4,8 @@ import { diagnose, runChecks } from '../core/checks/index.js';
 import { InputError } from '../core/input-problem.js';
 import { parseProxyUrl } from '../core/proxy-settings.js';
 import { buildReport } from '../core/report.js';
-import { redactSecrets } from '../core/secret.js';
+import { redactMessage, redactValues } from '../core/redact-message.js';
+import { redactKnownSecrets } from '../core/secret.js';
 import { helpText } from '../i18n/help.js';
 import { detectLang } from '../i18n/locale.js';
 import type { Lang, MessageKey } from '../i18n/message.js';
@@ -30,8 +31,9 @@ export interface CommandIo {
 export async function runDoctor(args: readonly string[], io: CommandIo): Promise<number> {
   let lang: Lang = langFromArgs(args) ?? detectLang(io.env);
   const secrets: string[] = [];
+  // Values are redacted where they enter a message or the data; the whole output once more for known secrets.
   const say = (stream: NodeJS.WritableStream, text: string): void => {
-    stream.write(redactSecrets(text, secrets));
+    stream.write(redactKnownSecrets(text, secrets));
   };
   try {
     const options = parseDoctorOptions(args);
@@ -52,23 +54,24 @@ export async function runDoctor(args: readonly string[], io: CommandIo): Promise
     progress.done();
     const diagnosis = diagnose(facts);
     const results = runChecks(diagnosis);
-    const report = buildReport(
+    const built = buildReport(
       diagnosis,
       results,
-      (m) => translate(m, lang),
+      (m) => translate(redactMessage(m, secrets), lang),
       (id) => t(lang, `title.${id}` as MessageKey, {} as never),
     );
+    const report = { ...built, checks: built.checks.map((c) => ({ ...c, data: redactValues(c.data, secrets) })) };
     const sinceLast = options.sinceLast === undefined ? undefined : doctorSinceLast(state, diagnosis, results, new Date());
     if (sinceLast) {
       saveState(options.sinceLast!, nextState(state, { doctor: sinceLast.section }));
       report.sinceLast = doctorSinceLastJson(sinceLast);
     }
-    if (options.json) await writeJsonReport(report, io.stdout as Writable, (s) => redactSecrets(s, secrets));
+    if (options.json) await writeJsonReport(report, io.stdout as Writable, (s) => redactKnownSecrets(s, secrets));
     else say(io.stdout, formatDoctorText(report, lang, glyphsFor(wantsSafeGlyphs({ ascii: options.ascii, platform: process.platform, env: io.env }))) + (sinceLast ? doctorSinceLastText(sinceLast, options.sinceLast!, lang) : ''));
     return report.summary.fail > 0 ? 1 : 0;
   } catch (err) {
     if (err instanceof UsageError) {
-      say(io.stderr, `lanscope-kot: ${translate(err.detail, lang)}\n`);
+      say(io.stderr, `lanscope-kot: ${translate(redactMessage(err.detail, secrets), lang)}\n`);
       return 2;
     }
     if (err instanceof InputError) {
@@ -80,14 +83,14 @@ export async function runDoctor(args: readonly string[], io: CommandIo): Promise
       return 2;
     }
     const reason = err instanceof Error ? err.message : String(err);
-    say(io.stderr, `lanscope-kot: internal error: ${reason}\n`);
+    say(io.stderr, `lanscope-kot: internal error: ${redactValues(reason, secrets)}\n`);
     return 2;
   }
 }
 
 /** Proxy passwords from the flag and from every proxy variable, wherever the chosen proxy comes from. */
 function collectSecrets(options: DoctorOptions, env: Record<string, string | undefined>, secrets: string[]): void {
-  for (const url of [options.proxy, env.https_proxy, env.HTTPS_PROXY, env.http_proxy, env.HTTP_PROXY]) {
+  for (const url of [options.proxy, env.https_proxy, env.HTTPS_PROXY, env.http_proxy, env.HTTP_PROXY, env.all_proxy, env.ALL_PROXY]) {
     if (!url) continue;
     try {
       const { password } = parseProxyUrl(url);

@@ -1,10 +1,11 @@
 import { mergeKotDivisions } from '../core/day-change-option.js';
 import type { ConnectionFact, Facts, KotApiFact } from '../core/facts.js';
 import { DEFAULT_SQL_START_MINUTES } from '../core/facts.js';
-import { chooseProxy } from '../core/proxy-settings.js';
+import { chooseProxy, parseProxyUrl, ProxyUrlError } from '../core/proxy-settings.js';
+import { msg } from '../i18n/message.js';
 import type { ReadProgress } from '../io/log-folder.js';
 import { readMappingFile, readOutputDir, readSql, readTextSecret, readTokenFile, tokenFromEnv } from '../io/read-inputs.js';
-import type { DoctorOptions } from './doctor-options.js';
+import { UsageError, type DoctorOptions } from './doctor-options.js';
 
 /**
  * Reads every input doctor was given into facts. The SQL comes first: its start time decides which
@@ -29,9 +30,10 @@ export async function gatherFacts(
     options.logDir === undefined && options.confIni === undefined
       ? undefined
       : await readOutputDir({ logDir: options.logDir, confIni: options.confIni, windowStartMinutes, exclude: options.mapping, onProgress });
-  const [connection, kotApi] = options.offline
+  const trust = options.offline ? undefined : await loadNetworkTrust(options, env);
+  const [connection, kotApi] = trust === undefined
     ? [undefined, undefined]
-    : await Promise.all([probe ? testConnection(options, env, secrets) : undefined, kotApiToken ? fetchKotApi(options, env, kotApiToken) : undefined]);
+    : await Promise.all([probe ? testConnection(options, env, secrets, trust) : undefined, kotApiToken ? fetchKotApi(options, env, kotApiToken, trust) : undefined]);
   return {
     companyCode: options.companyCode,
     token,
@@ -51,23 +53,57 @@ export async function readKotApiToken(options: Pick<DoctorOptions, 'kotApiTokenF
   return options.kotApiTokenFile !== undefined ? readTextSecret(options.kotApiTokenFile) : env.KOT_API_TOKEN || undefined;
 }
 
-async function testConnection(options: DoctorOptions, env: Record<string, string | undefined>, secrets: string[]): Promise<ConnectionFact> {
+export type NetworkTrust = Awaited<ReturnType<typeof import('../io/certificates.js').loadTrust>>;
+
+/** --ca-file must load (exit 2 otherwise); NODE_EXTRA_CA_CERTS is reported by the proxy check when it did not. */
+export async function loadNetworkTrust(options: Pick<DoctorOptions, 'caFile'>, env: Record<string, string | undefined>): Promise<NetworkTrust> {
+  const { loadTrust } = await import('../io/certificates.js');
+  const trust = await loadTrust(options.caFile, env);
+  const caFile = trust.fact.caFile;
+  if (caFile && !caFile.loaded) throw new UsageError(msg('usage.caFile', { file: caFile.file, problem: caFile.problem ?? 'unreadable' }));
+  return trust;
+}
+
+/** What is wrong with a proxy URL taken from the environment (a flag's was refused before). */
+function proxyUrlProblem(url: string | undefined): ConnectionFact['proxyUrlProblem'] {
+  if (url === undefined) return undefined;
+  try {
+    parseProxyUrl(url);
+    return undefined;
+  } catch (err) {
+    return err instanceof ProxyUrlError ? { problem: err.problem, ...(err.scheme ? { scheme: err.scheme } : {}) } : { problem: 'not-url' };
+  }
+}
+
+async function testConnection(options: DoctorOptions, env: Record<string, string | undefined>, secrets: string[], trust: NetworkTrust): Promise<ConnectionFact> {
   const { probeConnection } = await import('../io/connection.js');
   const choice = chooseProxy(options.proxy, env, options.endpoint);
   const timeoutMs = options.timeoutSeconds * 1000;
-  const result = await probeConnection({ endpoint: options.endpoint, proxy: choice.url, timeoutMs, secrets });
-  return { endpoint: options.endpoint, proxySource: choice.source, timeoutMs, result };
+  const result = await probeConnection({ endpoint: options.endpoint, proxy: choice.url, timeoutMs, secrets, ...(trust.ca ? { ca: trust.ca } : {}) });
+  const problem = proxyUrlProblem(choice.url);
+  return {
+    endpoint: options.endpoint,
+    proxySource: choice.source,
+    ...(choice.bypassed ? { bypassed: choice.bypassed } : {}),
+    ...(problem ? { proxyUrlProblem: problem } : {}),
+    timeoutMs,
+    trust: trust.fact,
+    result,
+  };
 }
 
 /** Divisions, then employees, from the Web API (reconcile's wizard entry uses it on facts it already has). */
-export async function fetchKotApi(options: Pick<DoctorOptions, 'kotApiBase' | 'proxy' | 'timeoutSeconds'>, env: Record<string, string | undefined>, token: string): Promise<KotApiFact> {
+export async function fetchKotApi(options: Pick<DoctorOptions, 'kotApiBase' | 'proxy' | 'timeoutSeconds'>, env: Record<string, string | undefined>, token: string, trust: NetworkTrust): Promise<KotApiFact> {
   const { fetchDivisions, fetchEmployees } = await import('../io/kot-api.js');
   const base = options.kotApiBase;
-  const request = { base, token, proxy: chooseProxy(options.proxy, env, base).url, timeoutMs: options.timeoutSeconds * 1000 };
+  const choice = chooseProxy(options.proxy, env, base);
+  const timeoutMs = options.timeoutSeconds * 1000;
+  const request = { base, token, proxy: choice.url, timeoutMs, ...(trust.ca ? { ca: trust.ca } : {}) };
+  const fact = { base, proxySource: choice.source, timeoutMs, trust: trust.fact };
   const divisions = await fetchDivisions(request);
-  if (!divisions.ok) return { base, failure: divisions };
+  if (!divisions.ok) return { ...fact, failure: divisions };
   // Employees only after divisions worked: a closed-hours or auth answer would only repeat itself.
   const employees = await fetchEmployees(request);
-  if (!employees.ok) return { base, divisions: divisions.value, failure: employees };
-  return { base, divisions: divisions.value, employees: employees.value };
+  if (!employees.ok) return { ...fact, divisions: divisions.value, failure: employees };
+  return { ...fact, divisions: divisions.value, employees: employees.value };
 }

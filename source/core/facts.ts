@@ -4,6 +4,8 @@ import type { LogFileStats } from './log-reader.js';
 import type { UserLogs } from './log-aggregate.js';
 import type { MappingFile } from './mapping.js';
 import type { SqlStartTime } from './sql-start-time.js';
+import type { ConnectionReason, ConnectionResult } from './connection-stages.js';
+import type { ProxyUrlProblem, ProxyVariable } from './proxy-settings.js';
 
 /**
  * What the edges gathered (files read, folders listed, a connection tried), as plain values.
@@ -51,55 +53,85 @@ export interface LogFacts {
   hasPcColumn: boolean;
 }
 
-/** How the network edge classifies a connection attempt (`proxy` check, `data.reason`). */
-export type ConnectionReason =
-  | 'ok'
-  | 'proxy-unreachable'
-  | 'proxy-auth'
-  | 'dns'
-  | 'timeout'
-  | 'tls'
-  | 'http-status'
-  | 'other';
+export type { ConnectionReason, ConnectionResult } from './connection-stages.js';
 
-/** One connection attempt, as the network edge classified it: never credentials, `detail` already redacted. */
-export interface ConnectionResult {
-  reason: ConnectionReason;
-  /** 'direct' or 'host:port' of the proxy; never credentials. */
-  via: string;
-  /** HTTP status from the target, when one came back. */
-  status?: number;
-  /** With 'proxy-auth': no credentials were sent ('missing') or they were rejected ('wrong'). */
-  proxyAuth?: 'missing' | 'wrong';
-  /** With 'dns': the name that failed to resolve (proxy host or target host). */
-  host?: string;
-  /** Low-level error code (ECONNREFUSED, UND_ERR_CONNECT_TIMEOUT, DEPTH_ZERO_SELF_SIGNED_CERT, ...). */
-  code?: string;
-  /**
-   * Status the proxy answered to CONNECT when it refused to open the tunnel (other than 407):
-   * the proxy was reached and accepted the credentials, but would not or could not reach the target.
-   */
-  proxyStatus?: number;
-  /** Short technical English description, redacted. */
-  detail: string;
-  elapsedMs: number;
+/** Why a CA file gave the probe nothing. */
+export type CaFileProblem = 'missing' | 'not-a-file' | 'unreadable' | 'no-certificate' | 'der';
+
+export interface CaFileFact {
+  file: string;
+  loaded: boolean;
+  certificates?: number;
+  problem?: CaFileProblem;
+}
+
+/** Extra trust the probe had: --ca-file, and NODE_EXTRA_CA_CERTS (which Node silently skips when it cannot read it). */
+export interface TrustFact {
+  caFile?: CaFileFact;
+  extraCaCerts?: CaFileFact;
 }
 
 /** The connection test towards PC login link. */
 export interface ConnectionFact {
   endpoint: string;
-  /** Where the proxy came from: --proxy, the wizard's fields, HTTPS_PROXY, none, or none because NO_PROXY matched. */
-  proxySource: 'flag' | 'wizard' | 'env' | 'none' | 'no-proxy';
+  /**
+   * Where the proxy came from: --proxy ('flag'), the wizard's fields ('wizard'), the environment variable
+   * ('HTTPS_PROXY', 'https_proxy', 'ALL_PROXY', …), none, or none because NO_PROXY matched.
+   */
+  proxySource: 'flag' | 'wizard' | ProxyVariable | 'none' | 'no-proxy';
+  /** With 'no-proxy': the variable whose proxy NO_PROXY bypassed. */
+  bypassed?: ProxyVariable;
+  /** With an unusable proxy URL (from the environment): what is wrong with it. */
+  proxyUrlProblem?: { problem: ProxyUrlProblem; scheme?: string };
   timeoutMs: number;
+  trust?: TrustFact;
   result: ConnectionResult;
 }
 
 /** What the KING OF TIME Web API answered, when the admin gave its token. */
 export interface KotApiFact {
   base: string;
+  proxySource?: ConnectionFact['proxySource'];
+  timeoutMs?: number;
+  trust?: TrustFact;
   divisions?: { code: string; name: string; dayBorderTime: string }[];
   employees?: { code: string; key?: string; lastName: string; firstName: string; divisionCode: string }[];
-  failure?: { reason: string; status?: number; code?: number; message: string; retryAfter?: string };
+  failure?: KotApiFailure;
+}
+
+/**
+ * Why a Web API request gave nothing usable. Network failures keep the probe's reason (proxy-auth, tls,
+ * timeout, …) and its judgement in `connection`.
+ */
+export type KotApiFailureReason =
+  | 'auth'
+  | 'closed-hours'
+  | 'forbidden-ip'
+  | 'forbidden'
+  | 'rate-limited'
+  | 'server-error'
+  | 'http-status'
+  | 'bad-answer'
+  | ConnectionReason;
+
+export interface KotApiFailure {
+  reason: KotApiFailureReason;
+  /** The resource asked for, e.g. "divisions". */
+  resource: string;
+  /** HTTP status, when the API answered. */
+  status?: number;
+  /** KING OF TIME's error code from the body ({"errors":[{"code"}]}). */
+  code?: number;
+  /** What the API said (its message), redacted. */
+  said?: string;
+  /** The first line of an answer that was not JSON (a proxy's or firewall's page), redacted. */
+  bodyLine?: string;
+  /** With 'closed-hours': end of the current closed window, "HH:MM JST". */
+  retryAfter?: string;
+  /** With 'bad-answer': what was wrong with it. */
+  problem?: { kind: 'not-json' | 'not-array' | 'not-object' | 'missing-field'; item?: number; field?: string };
+  /** With a network failure: the probe's judgement. */
+  connection?: ConnectionResult;
 }
 
 export interface Facts {

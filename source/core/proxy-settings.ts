@@ -6,11 +6,27 @@ import { BlockList, isIP } from 'node:net';
  */
 export interface ProxyChoice {
   url?: string;
-  source: 'flag' | 'env' | 'none' | 'no-proxy';
+  /** --proxy ('flag'), the environment variable it came from ('HTTPS_PROXY', 'all_proxy', …), or none. */
+  source: 'flag' | ProxyVariable | 'none' | 'no-proxy';
+  /** With 'no-proxy': the variable that named a proxy NO_PROXY then bypassed. */
+  bypassed?: ProxyVariable;
 }
+
+export type ProxyVariable = 'https_proxy' | 'HTTPS_PROXY' | 'http_proxy' | 'HTTP_PROXY' | 'all_proxy' | 'ALL_PROXY';
+
+/** What is wrong with a proxy URL, as a catalog key can say it (the URL itself is never repeated: it may hold a password). */
+export type ProxyUrlProblem = 'empty' | 'not-url' | 'scheme' | 'userinfo' | 'ipv6-unterminated' | 'ipv6-brackets' | 'bad-port' | 'no-host' | 'invalid-host';
 
 export class ProxyUrlError extends Error {
   override name = 'ProxyUrlError';
+  constructor(
+    readonly problem: ProxyUrlProblem,
+    message: string,
+    /** With 'scheme': the scheme given (socks5, ftp, …). */
+    readonly scheme?: string,
+  ) {
+    super(message);
+  }
 }
 
 // ---------------------------------------------------------------------------
@@ -28,7 +44,6 @@ export interface ParsedProxy {
 }
 
 const SCHEME = /^([a-z][a-z0-9+.-]*):\/\//i;
-const BARE_HOST_PORT = /^(?:\[[0-9a-f:.]+\]|[^\s:/?#@[\]]+)(?::\d*)?\/?$/i;
 
 function safeDecode(part: string): string {
   try {
@@ -39,23 +54,19 @@ function safeDecode(part: string): string {
   }
 }
 
+/**
+ * Reads a proxy URL as curl does: `host:port` and `user:pass@host:port` without a scheme mean http://.
+ * Credentials must be percent-encoded (DOMAIN\\user as DOMAIN%5Cuser).
+ */
 export function parseProxyUrl(raw: string): ParsedProxy {
-  const text = raw.trim();
-  if (text === '') throw new ProxyUrlError('the proxy URL is empty');
-  const scheme = SCHEME.exec(text);
-  if (!scheme) {
-    if (BARE_HOST_PORT.test(text)) {
-      throw new ProxyUrlError(
-        'the proxy URL is not a URL: the scheme is missing (write it as http://host:port)',
-      );
-    }
-    throw new ProxyUrlError('the proxy URL is not a URL (expected http://host:port)');
-  }
+  const given = raw.trim();
+  if (given === '') throw new ProxyUrlError('empty', 'the proxy URL is empty');
+  if (/\s/.test(given)) throw new ProxyUrlError('not-url', 'the proxy URL is not a URL (expected http://host:port)');
+  const text = SCHEME.test(given) ? given : `http://${given}`;
+  const scheme = SCHEME.exec(text)!;
   const protocol = `${scheme[1]!.toLowerCase()}:`;
   if (protocol !== 'http:' && protocol !== 'https:') {
-    throw new ProxyUrlError(
-      `the proxy URL scheme "${scheme[1]!.toLowerCase()}" is not supported (use http:// or https://)`,
-    );
+    throw new ProxyUrlError('scheme', `the proxy URL scheme "${scheme[1]!.toLowerCase()}" is not supported (use http:// or https://)`, scheme[1]!.toLowerCase());
   }
   const rest = text.slice(scheme[0].length);
   const at = rest.lastIndexOf('@');
@@ -64,6 +75,7 @@ export function parseProxyUrl(raw: string): ParsedProxy {
   if (at !== -1 && ((authorityEnd !== -1 && authorityEnd < at) || rest.slice(0, at).includes('@'))) {
     // Checked by hand because WHATWG URL would silently read part of the password as host or path.
     throw new ProxyUrlError(
+      'userinfo',
       'the proxy URL user name or password contains "/", "\\", "?", "#" or "@": percent-encode them (e.g. "/" as %2F, "\\" as %5C, "@" as %40)',
     );
   }
@@ -72,15 +84,15 @@ export function parseProxyUrl(raw: string): ParsedProxy {
   let portPart: string | undefined;
   if (authority.startsWith('[')) {
     const close = authority.indexOf(']');
-    if (close === -1) throw new ProxyUrlError('the proxy URL has an unterminated IPv6 address ("[" without "]")');
+    if (close === -1) throw new ProxyUrlError('ipv6-unterminated', 'the proxy URL has an unterminated IPv6 address ("[" without "]")');
     hostPart = authority.slice(0, close + 1);
     const after = authority.slice(close + 1);
-    if (after !== '' && !after.startsWith(':')) throw new ProxyUrlError('the proxy URL has a bad port');
+    if (after !== '' && !after.startsWith(':')) throw new ProxyUrlError('bad-port', 'the proxy URL has a bad port');
     if (after.startsWith(':')) portPart = after.slice(1);
   } else {
     const colons = authority.split(':').length - 1;
     if (colons > 1) {
-      throw new ProxyUrlError('the proxy URL has an IPv6 address without brackets (write it as http://[addr]:port)');
+      throw new ProxyUrlError('ipv6-brackets', 'the proxy URL has an IPv6 address without brackets (write it as http://[addr]:port)');
     }
     if (colons === 1) {
       const c = authority.indexOf(':');
@@ -88,21 +100,21 @@ export function parseProxyUrl(raw: string): ParsedProxy {
       portPart = authority.slice(c + 1);
     }
   }
-  if (hostPart === '' || hostPart === '[]') throw new ProxyUrlError('the proxy URL has no host');
+  if (hostPart === '' || hostPart === '[]') throw new ProxyUrlError('no-host', 'the proxy URL has no host');
   if (portPart !== undefined && portPart !== '') {
     const port = /^\d+$/.test(portPart) ? Number(portPart) : Number.NaN;
     if (!Number.isInteger(port) || port < 1 || port > 65535) {
       // The port text is not echoed: with a mistyped URL it may be part of the password.
-      throw new ProxyUrlError('the proxy URL has a bad port (expected a number from 1 to 65535)');
+      throw new ProxyUrlError('bad-port', 'the proxy URL has a bad port (expected a number from 1 to 65535)');
     }
   }
   let url: URL;
   try {
     url = new URL(text);
   } catch {
-    throw new ProxyUrlError('the proxy URL is not a valid URL (check the host name)');
+    throw new ProxyUrlError('invalid-host', 'the proxy URL is not a valid URL (check the host name)');
   }
-  if (url.hostname === '') throw new ProxyUrlError('the proxy URL has no host');
+  if (url.hostname === '') throw new ProxyUrlError('no-host', 'the proxy URL has no host');
   const port = url.port || (protocol === 'https:' ? '443' : '80');
   const username = safeDecode(url.username);
   const password = safeDecode(url.password);
@@ -124,17 +136,17 @@ export function proxyHostPort(url: string): string {
 // ---------------------------------------------------------------------------
 // Choosing the proxy
 
-function envValue(env: Record<string, string | undefined>, names: string[]): string | undefined {
+function envValue<N extends string>(env: Record<string, string | undefined>, names: readonly N[]): { name: N; value: string } | undefined {
   for (const name of names) {
     const value = env[name]?.trim();
-    if (value) return value;
+    if (value) return { name, value };
   }
   return undefined;
 }
 
-// curl and most tools read "proxy:8080" (no scheme) in the environment as http://proxy:8080.
+// curl and most tools read "proxy:8080" (no scheme) as http://proxy:8080.
 function withDefaultScheme(value: string): string {
-  return !SCHEME.test(value) && BARE_HOST_PORT.test(value) ? `http://${value}` : value;
+  return SCHEME.test(value) ? value : `http://${value}`;
 }
 
 function endpointHost(endpoint: string): { host: string; port: number; https: boolean } | undefined {
@@ -193,9 +205,9 @@ function noProxyMatches(list: string, host: string, port: number): boolean {
 
 /**
  * --proxy flag wins; else https_proxy / HTTPS_PROXY (http_proxy / HTTP_PROXY as fallback; the other way
- * round for an http:// endpoint), honouring NO_PROXY / no_proxy for the endpoint's host. The lower-case
- * names are read first, as curl and undici do. An empty value counts as unset. A value without a scheme
- * ("proxy:8080") is returned as "http://proxy:8080".
+ * round for an http:// endpoint), then all_proxy / ALL_PROXY, honouring NO_PROXY / no_proxy for the
+ * endpoint's host. The lower-case names are read first, as curl and undici do. An empty value counts as
+ * unset. A value without a scheme ("proxy:8080") is returned as "http://proxy:8080".
  */
 export function chooseProxy(
   flag: string | undefined,
@@ -204,14 +216,14 @@ export function chooseProxy(
 ): ProxyChoice {
   if (flag !== undefined && flag.trim() !== '') return { url: withDefaultScheme(flag.trim()), source: 'flag' };
   const target = endpointHost(endpoint);
-  const httpsNames = ['https_proxy', 'HTTPS_PROXY'];
-  const httpNames = ['http_proxy', 'HTTP_PROXY'];
+  const httpsNames = ['https_proxy', 'HTTPS_PROXY'] as const;
+  const httpNames = ['http_proxy', 'HTTP_PROXY'] as const;
   const names = target && !target.https ? [...httpNames, ...httpsNames] : [...httpsNames, ...httpNames];
-  const fromEnv = envValue(env, names);
+  const fromEnv = envValue(env, [...names, 'all_proxy', 'ALL_PROXY']);
   if (!fromEnv) return { source: 'none' };
   const noProxy = envValue(env, ['no_proxy', 'NO_PROXY']);
-  if (noProxy && target && noProxyMatches(noProxy, target.host, target.port)) return { source: 'no-proxy' };
-  return { url: withDefaultScheme(fromEnv), source: 'env' };
+  if (noProxy && target && noProxyMatches(noProxy.value, target.host, target.port)) return { source: 'no-proxy', bypassed: fromEnv.name };
+  return { url: withDefaultScheme(fromEnv.value), source: fromEnv.name };
 }
 
 /** The proxy as typed into the wizard's fields (HTLanScopeServiceConfig asks for the same ones, §2.5). */

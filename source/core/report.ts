@@ -14,6 +14,8 @@ export interface ReportCheck {
   title: string;
   detail: string;
   advice?: string;
+  /** What the check saw, step by step (the proxy check's stages), when it has more than one line to say. */
+  lines?: string[];
   manual: string;
   data: Record<string, unknown>;
 }
@@ -69,6 +71,7 @@ export function buildReport(diagnosis: Diagnosis, results: readonly CheckResult[
       title: titleOf(r.id),
       detail: translate(r.detail),
       ...(r.advice ? { advice: translate(r.advice) } : {}),
+      ...(r.lines?.length ? { lines: r.lines.map(translate) } : {}),
       manual: r.manual,
       data: r.data ?? {},
     })),

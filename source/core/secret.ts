@@ -44,6 +44,15 @@ function escapeRegExp(text: string): string {
  * (raw, URL-encoded, inside a URL) becomes `***`, and so do credentials in any URL.
  */
 export function redactSecrets(text: string, secrets: readonly string[] = []): string {
+  return redactKnownSecrets(text, secrets).replace(URL_CREDENTIALS, '$1***@');
+}
+
+/**
+ * The known secrets only, in every form: for whole rendered output, whose own templates may show a URL
+ * with credentials as an example (`--proxy http://USER:PASSWORD@host:port`) that must stay readable.
+ * Values put into messages go through redactSecrets.
+ */
+export function redactKnownSecrets(text: string, secrets: readonly string[] = []): string {
   const forms = new Set<string>();
   for (const secret of secrets) {
     // A secret of a few characters would blank out ordinary words; those are only kept out by never being printed.
@@ -55,5 +64,5 @@ export function redactSecrets(text: string, secrets: readonly string[] = []): st
     const pattern = [...forms].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|');
     out = out.replace(new RegExp(pattern, 'g'), '***');
   }
-  return out.replace(URL_CREDENTIALS, '$1***@');
+  return out;
 }

@@ -133,39 +133,151 @@ export const en = {
   'proxy.httpStatus': (p: { endpoint: string; via: string; status: number }) =>
     `reached ${p.endpoint} ${p.via === 'direct' ? 'directly' : `via proxy ${p.via}`}, but it answered HTTP ${p.status}`,
   'proxy.httpStatusAdvice': (_: None) => 'The network path works. If the link service still cannot send, retry later or ask the support centre whether the service is up.',
-  'proxy.unreachable': (p: { via: string; code: string }) => `the proxy ${p.via} refused or closed the connection${p.code ? ` (${p.code})` : ''}`,
+  'proxy.unreachable': (p: { via: string; code: string; answered: boolean }) =>
+    p.answered
+      ? `the proxy ${p.via} took the connection but closed it without answering CONNECT${p.code ? ` (${p.code})` : ''}`
+      : `no connection to the proxy ${p.via}: ${p.code === 'ECONNREFUSED' ? 'nothing listens on that port (connection refused)' : p.code === 'EHOSTUNREACH' || p.code === 'ENETUNREACH' ? 'no route to it' : 'it refused or dropped the connection'}${p.code ? ` (${p.code})` : ''}`,
   'proxy.addressAdvice': (_: None) => 'Check the proxy address and port (HTLanScopeServiceConfig: gear icon > 設定 > プロキシサーバーを使用する) with your network team.',
-  'proxy.authMissing': (p: { via: string }) => `the proxy ${p.via} requires a user and password (HTTP 407), and none was given`,
-  'proxy.authMissingAdvice': (_: None) => 'Tick 認証が必要なプロキシサーバー and enter the account and password (here: --proxy http://user:pass@host:port).',
-  'proxy.authWrong': (p: { via: string }) => `the proxy ${p.via} rejected the user or password (HTTP 407)`,
+  'proxy.authMissing': (p: { via: string; schemes: string; status: number }) =>
+    `the proxy ${p.via} requires sign-in (HTTP ${p.status}${p.schemes ? `, offers ${p.schemes}` : ''}), and no account was given`,
+  'proxy.authMissingAdvice': (p: { ntlm: boolean }) =>
+    `Tick 認証が必要なプロキシサーバー and enter the account and password (here: --proxy http://USER:PASSWORD@host:port${p.ntlm ? '; a Windows account as DOMAIN%5Cuser' : ''}).`,
+  'proxy.authWrong': (p: { via: string; scheme: string; status: number }) =>
+    `the proxy ${p.via} rejected the account or password (${p.scheme === 'ntlm' ? 'NTLM' : 'Basic'} sign-in, HTTP ${p.status}); this check tried once and did not retry`,
   'proxy.authWrongAdvice': (_: None) =>
-    'Re-enter the proxy account and password. This check sends Basic authentication: a proxy that accepts only Windows (NTLM/Kerberos) sign-in also answers 407.',
-  'proxy.dns': (p: { host: string }) => `the name ${p.host} could not be resolved (DNS)`,
+    'Check the account (DOMAIN\\user for a Windows account) and the password with your network team before trying again: with a Windows account, each failed try counts towards account lockout.',
+  'proxy.authNoPassword': (p: { via: string }) => `the proxy ${p.via} requires sign-in, and an account was given without a password: nothing was sent`,
+  'proxy.authNoPasswordAdvice': (_: None) => 'Enter the password of the proxy account as well.',
+  'proxy.authUnsupported': (p: { via: string; schemes: string }) =>
+    `the proxy ${p.via} accepts only ${p.schemes} sign-in, which this check cannot perform (it does NTLM and Basic); this is not a wrong password`,
+  'proxy.authUnsupportedAdvice': (p: { target: string }) =>
+    `The link service runs as a Windows service and may still sign in with its account. To be sure, ask your network team to allow NTLM or Basic for that account, or to let ${p.target} through without sign-in.`,
+  'proxy.refused': (p: { via: string; target: string; status: number; statusText: string; proxyError: string }) =>
+    `the proxy ${p.via} refused to open a tunnel to ${p.target}: HTTP ${p.status}${p.statusText ? ` "${p.statusText}"` : ''}${p.proxyError ? ` (${p.proxyError})` : ''} — its own policy, not an address problem`,
+  'proxy.refusedAdvice': (p: { target: string; status: number; statusText: string; proxyError: string }) =>
+    `Ask the proxy administrator to allow CONNECT to ${p.target} for this server (their proxy answered: ${p.status}${p.statusText ? ` ${p.statusText}` : ''}${p.proxyError ? `, ${p.proxyError}` : ''}).`,
+  'proxy.upstream': (p: { via: string; target: string; status: number; statusText: string; proxyError: string }) =>
+    `the proxy ${p.via} answered but could not reach ${p.target} itself: HTTP ${p.status}${p.statusText ? ` "${p.statusText}"` : ''}${p.proxyError ? ` (${p.proxyError})` : ''}`,
+  'proxy.upstreamAdvice': (p: { target: string; status: number; statusText: string; proxyError: string }) =>
+    `The proxy address, port and account are right. Ask the proxy administrator why the proxy cannot reach ${p.target} (it answered: ${p.status}${p.statusText ? ` ${p.statusText}` : ''}${p.proxyError ? `, ${p.proxyError}` : ''}); if it can, the service may be down: retry later.`,
+  'proxy.dns': (p: { host: string; code: string; isProxy: boolean }) =>
+    `${p.isProxy ? "the proxy's name" : 'the name'} ${p.host} could not be resolved on this machine${p.code ? ` (${p.code})` : ''}`,
   'proxy.dnsAdvice': (p: { viaProxy: boolean }) =>
     p.viaProxy ? 'Check the spelling of the proxy host, and that this server can resolve it.' : 'Check DNS on this server; if the network allows the Internet only through a proxy, set the proxy (§2.5).',
-  'proxy.timeout': (p: { endpoint: string; via: string; seconds: number }) =>
-    `no answer from ${p.via === 'direct' ? p.endpoint : `the proxy ${p.via}`} within ${p.seconds} s`,
-  'proxy.timeoutAdvice': (p: { viaProxy: boolean }) =>
-    p.viaProxy ? 'Check that the proxy port is right and that the firewall lets this server reach the proxy.' : 'A firewall may drop direct traffic: if your network needs a proxy, set it (§2.5).',
-  'proxy.tls': (p: { endpoint: string; via: string; code: string }) =>
-    `the certificate presented for ${p.endpoint} is not trusted (${p.code})${p.via === 'direct' ? '' : ' — typical of a proxy that inspects HTTPS'}`,
-  'proxy.tlsAdvice': (_: None) =>
-    "Ask your network team for the proxy's CA certificate and give it to this check with NODE_EXTRA_CA_CERTS=path\\to\\ca.pem (the link service uses the Windows certificate store, which may already trust it). Never switch verification off.",
-  'proxy.other': (p: { endpoint: string; via: string; detail: string }) => `could not reach ${p.endpoint}${p.via === 'direct' ? '' : ` via ${p.via}`}: ${p.detail}`,
+  'proxy.dnsAtProxy': (p: { via: string; host: string; status: number; proxyError: string }) =>
+    `the proxy ${p.via} could not resolve ${p.host} (HTTP ${p.status}${p.proxyError ? `, ${p.proxyError}` : ''})`,
+  'proxy.dnsAtProxyAdvice': (p: { host: string }) => `Check the spelling of ${p.host}; if it is right, ask the proxy administrator to check the proxy's DNS.`,
+  'proxy.timeout': (p: { stage: string; via: string; peer: string; seconds: number }) =>
+    p.stage === 'proxy-connect'
+      ? `no TCP connection to the proxy ${p.via} within ${p.seconds} s`
+      : p.stage === 'proxy-tls'
+        ? `the proxy ${p.via} took the connection but did not complete TLS within ${p.seconds} s`
+        : p.stage === 'proxy-auth' || p.stage === 'tunnel'
+          ? `the proxy ${p.via} took the connection but did not answer CONNECT within ${p.seconds} s`
+          : p.stage === 'connect'
+            ? `no TCP connection to ${p.peer} within ${p.seconds} s`
+            : p.via === 'direct'
+              ? `${p.peer} took the connection but did not answer ${p.stage === 'tls' ? 'TLS' : 'HTTP'} within ${p.seconds} s`
+              : `the proxy ${p.via} opened the tunnel, but ${p.peer} did not answer ${p.stage === 'tls' ? 'TLS' : 'HTTP'} through it within ${p.seconds} s`,
+  'proxy.timeoutAdvice': (p: { stage: string; viaProxy: boolean }) =>
+    p.stage === 'proxy-connect'
+      ? 'Check that the proxy port is right and that the firewall lets this server reach the proxy.'
+      : p.stage === 'proxy-tls' || p.stage === 'proxy-auth' || p.stage === 'tunnel'
+        ? 'The proxy is reachable but stalls: ask the proxy administrator (a proxy overloaded, or one that silently drops CONNECT).'
+        : p.stage === 'connect'
+          ? 'A firewall may drop direct traffic: if your network needs a proxy, set it (§2.5).'
+          : p.viaProxy
+            ? 'The proxy works; the target stalls behind it. Retry later; if it persists, ask the proxy administrator whether something between the proxy and the target filters this traffic.'
+            : 'The target stalls: retry later; if it persists, ask the support centre whether the service is up.',
+  'proxy.tlsProxyPlain': (p: { via: string }) => `the proxy ${p.via} is a plain HTTP proxy: it does not speak TLS, but the proxy URL says https://`,
+  'proxy.tlsProxyPlainAdvice': (p: { via: string }) => `Use http:// for the proxy (e.g. HTTPS_PROXY=http://${p.via}): the connection to the target is still encrypted through the tunnel.`,
+  'proxy.tlsPlain': (p: { peer: string }) => `${p.peer} answered in plain HTTP, not TLS: this port speaks plain HTTP`,
+  'proxy.tlsPlainAdvice': (p: { endpoint: string }) => `Check the URL ${p.endpoint}: use http:// for that port, or the port that speaks HTTPS.`,
+  'proxy.tlsExpired': (p: { peer: string; notYet: boolean; validFrom: string; validTo: string }) =>
+    p.notYet ? `the certificate of ${p.peer} is not valid before ${p.validFrom}` : `the certificate of ${p.peer} expired on ${p.validTo}`,
+  'proxy.tlsExpiredAdvice': (_: None) => "Check this machine's date and time first; if they are right, the server's certificate must be renewed (ask its operator). Never switch verification off.",
+  'proxy.tlsName': (p: { peer: string; host: string; names: string }) => `the certificate presented by ${p.peer} is for ${p.names}, not ${p.host}`,
+  'proxy.tlsNameAdvice': (p: { viaProxy: boolean }) =>
+    `Check the host name in the URL.${p.viaProxy ? ' If those names belong to your proxy or security appliance, it intercepts HTTPS: ask your network team to exempt the host or to issue certificates for it.' : ''} Never switch verification off.`,
+  'proxy.tlsIssuer': (p: { peer: string; issuer: string; code: string; viaProxy: boolean }) =>
+    `the certificate of ${p.peer} was issued by "${p.issuer}", which this machine does not trust (${p.code})${p.viaProxy ? ' — typical of a proxy that inspects HTTPS' : ''}`,
+  'proxy.tlsIssuerAdvice': (p: { issuer: string; caFileGiven: boolean }) =>
+    p.caFileGiven
+      ? `The --ca-file given does not hold "${p.issuer}" (or the chain up to it): export that CA certificate and give it with --ca-file. Never switch verification off.`
+      : `If "${p.issuer}" is your company's (an inspecting proxy's CA), export it from the Windows certificate store (Base64 or DER .cer) and give it with --ca-file FILE. The link service uses the Windows store, which may already trust it. Never switch verification off.`,
+  'proxy.tlsOther': (p: { peer: string; code: string }) => `TLS with ${p.peer} failed (${p.code})`,
+  'proxy.tlsOtherAdvice': (_: None) => 'Check the URL and, with your network team, what stands between this server and the target. Never switch verification off.',
+  'proxy.caNotLoaded': (p: { file: string; problem: string; env: boolean }) =>
+    `${p.env ? 'NODE_EXTRA_CA_CERTS' : '--ca-file'} ${p.file} was not loaded: ${
+      p.problem === 'missing'
+        ? 'the file does not exist'
+        : p.problem === 'der'
+          ? 'it is DER (binary), and NODE_EXTRA_CA_CERTS takes PEM only; give it with --ca-file instead, or export it as Base64'
+          : p.problem === 'no-certificate'
+            ? 'no certificate found in it'
+            : p.problem === 'not-a-file'
+              ? 'it is a folder'
+              : 'it cannot be read'
+    }`,
+  'proxy.badUrl': (p: { source: string; problem: string; scheme: string }) =>
+    `the proxy URL in ${p.source} cannot be used: ${p.problem === 'scheme' ? `${p.scheme}:// is not supported (only http:// and https:// proxies)` : 'it is not a valid proxy URL'}`,
+  'proxy.badUrlAdvice': (p: { source: string }) => `Set ${p.source} to http://host:port (or unset it), or give --proxy.`,
+  'proxy.other': (p: { stage: string; peer: string; via: string; code: string }) =>
+    p.code === 'NOT_HTTP'
+      ? `the proxy ${p.via} did not answer in HTTP (is it an HTTP proxy?)`
+      : p.stage === 'connect'
+        ? `no connection to ${p.peer}: ${p.code === 'ECONNREFUSED' ? 'nothing listens there, or a firewall rejects it' : p.code === 'ENETUNREACH' || p.code === 'EHOSTUNREACH' ? 'no route to it' : 'the connection failed'} (${p.code})`
+        : `the connection to ${p.peer} closed before an HTTP answer${p.code ? ` (${p.code})` : ''}`,
+  'proxy.otherAdvice': (p: { stage: string; viaProxy: boolean }) =>
+    p.stage === 'connect' ? 'If your network reaches the Internet only through a proxy, set it (§2.5); otherwise check the firewall.' : p.viaProxy ? 'Check the proxy address and port with your network team.' : 'Retry later; if it persists, check the URL and the firewall.',
+  'proxy.source': (p: { source: string; via: string }) => (p.via === 'direct' ? `proxy: none` : `proxy ${p.via} from ${p.source === 'flag' ? '--proxy' : p.source}`),
+  'proxy.bypassed': (p: { variable: string }) => `proxy of ${p.variable} not used: NO_PROXY names this host`,
+  'stage.tcp': (p: { ok: boolean; peer: string; code: string; ms: number; toProxy: boolean; address: string }) =>
+    `${p.toProxy ? 'proxy' : 'connect'} ${p.peer}: ${p.ok ? `TCP connected${p.address && !p.peer.startsWith(p.address) ? ` (${p.address})` : ''}` : `failed (${p.code})`}, ${p.ms} ms`,
+  'stage.tls': (p: { ok: boolean; peer: string; code: string; ms: number; toProxy: boolean }) =>
+    `${p.toProxy ? 'proxy TLS' : 'TLS'} ${p.peer}: ${p.ok ? 'certificate verified' : `failed (${p.code})`}, ${p.ms} ms`,
+  'stage.proxyAuth': (p: { ok: boolean; peer: string; code: string; ms: number; status: number; statusText: string; proxyError: string; schemes: string; sent: string }) =>
+    `proxy sign-in: ${p.schemes ? `offers ${p.schemes}` : 'no scheme offered'}; ${
+      p.sent ? `${p.sent === 'ntlm' ? 'NTLM' : 'Basic'} ${p.ok ? 'accepted' : p.status ? `refused (HTTP ${p.status})` : `failed (${p.code})`}` : 'nothing sent'
+    }, ${p.ms} ms`,
+  'stage.tunnel': (p: { ok: boolean; peer: string; code: string; ms: number; status: number; statusText: string; proxyError: string }) =>
+    `CONNECT ${p.peer}: ${p.status ? `HTTP ${p.status}${p.statusText ? ` ${p.statusText}` : ''}${p.proxyError ? ` (${p.proxyError})` : ''}` : `no answer (${p.code})`}, ${p.ms} ms`,
+  'stage.http': (p: { ok: boolean; peer: string; code: string; ms: number; status: number }) =>
+    `GET ${p.peer}: ${p.ok ? `HTTP ${p.status}` : `no answer (${p.code})`}, ${p.ms} ms`,
+  'stage.certificate': (p: { subject: string; issuer: string; names: string; validFrom: string; validTo: string; sha256: string }) =>
+    `  certificate: ${p.subject}${p.names ? `; names ${p.names}` : ''}; issuer ${p.issuer}; valid ${p.validFrom} – ${p.validTo}; SHA-256 ${p.sha256}`,
+  'stage.chain': (p: { subject: string; issuer: string; names: string; validFrom: string; validTo: string }) =>
+    `  issued by: ${p.subject}; issuer ${p.issuer}; valid ${p.validFrom} – ${p.validTo}`,
   'skip.noKotApiToken': (_: None) => 'not checked: optional; give --kot-api-token-file or set KOT_API_TOKEN to read divisions and employees from KING OF TIME',
   'kotApi.pass': (p: { divisions: number; employees: number; missing: number; missingList: string; unknown: number; unknownList: string }) =>
     `fetched ${p.divisions} division(s) and ${p.employees} employee(s)` +
     (p.missing ? `; ${p.missing} employee(s) are missing from the mapping export (${p.missingList})` : '') +
     (p.unknown ? `; ${p.unknown} mapping code(s) do not exist in KING OF TIME (${p.unknownList})` : ''),
   'kotApi.crossAdvice': (_: None) => 'Run [勤怠管理連携] > [連携実行] in PC ログイン連携 (§3.2), export the mapping again and check the codes.',
-  'kotApi.fail': (p: { reason: string; code: number; status: number; message: string; retryAfter: string }) =>
-    p.reason === 'auth'
-      ? `authentication failed${p.code ? ` (code ${p.code})` : ''}: ${p.message}`
-      : p.reason === 'closed-hours'
-        ? `the Web API is closed at this hour (code 104; closed 08:30–10:00 and 17:30–18:30 JST)${p.retryAfter ? `: retry after ${p.retryAfter}` : ''}`
-        : p.reason === 'forbidden-ip'
-          ? "HTTP 403: this machine's address is not in the token's 許可IPアドレス"
-          : `the Web API could not be used (${p.reason}${p.status ? `, HTTP ${p.status}` : ''}): ${p.message}`,
+  'kotApi.fail': (p: { reason: string; resource: string; code: number; status: number; said: string; bodyLine: string; retryAfter: string; problem: string; item: number; field: string }) => {
+    const said = p.said ? `: "${p.said}"` : '';
+    const codeText = p.code ? `, code ${p.code}` : '';
+    switch (p.reason) {
+      case 'auth':
+        return p.status ? `the Web API rejected the token (HTTP ${p.status}${codeText})${said}` : 'no Web API token given (the file is empty)';
+      case 'closed-hours':
+        return `the Web API is closed at this hour (code 104; closed 08:30–10:00 and 17:30–18:30 JST)${p.retryAfter ? `: retry after ${p.retryAfter}` : ''}`;
+      case 'forbidden-ip':
+        return `HTTP 403${codeText}: the Web API refused this machine's address (not in the token's 許可IPアドレス)${said}`;
+      case 'forbidden':
+        return `HTTP 403 on /${p.resource}, but not in the Web API's own format, so who refused is unknown${p.bodyLine ? `; the answer begins: "${p.bodyLine}"` : ''}`;
+      case 'rate-limited':
+        return `the Web API limits requests: too many in a short time (HTTP ${p.status}${codeText})`;
+      case 'server-error':
+        return `KING OF TIME's service answered with an error on its side (HTTP ${p.status}${codeText})${said}`;
+      case 'bad-answer':
+        return `the /${p.resource} answer cannot be used: ${
+          p.problem === 'missing-field' ? `item ${p.item} has no ${p.field}` : p.problem === 'not-object' ? `item ${p.item} is not an object` : p.problem === 'not-array' ? 'it is not a JSON array' : 'it is not JSON'
+        } (HTTP ${p.status})`;
+      default:
+        return `the Web API answered HTTP ${p.status} on /${p.resource}${codeText}${said}`;
+    }
+  },
   'kotApi.advice': (p: { reason: string }) =>
     p.reason === 'auth'
       ? 'Check the Web API token issued in the KING OF TIME admin screen; it is not the access token of the link service.'
@@ -173,7 +285,16 @@ export const en = {
         ? 'Run the check again after the closed window.'
         : p.reason === 'forbidden-ip'
           ? "Add this server's public IP address to the token's 許可IPアドレス, or run from an allowed address."
-          : 'Check the network (see the proxy check) and --kot-api-base.',
+          : p.reason === 'forbidden'
+            ? 'A proxy, firewall or gateway on the way may have refused it: show the first line above to your network team; if it is KING OF TIME, check the token\'s 許可IPアドレス.'
+            : p.reason === 'rate-limited'
+              ? 'Rate limited: retry later (a few minutes), and avoid running several checks at once.'
+              : p.reason === 'server-error'
+                ? 'Retry later; if it persists, ask the KING OF TIME support centre.'
+                : p.reason === 'bad-answer'
+                  ? 'Check --kot-api-base: it must be the Web API (https://api.kingtime.jp/v1.0).'
+                  : 'Check --kot-api-base and the Web API token.',
+  'kotApi.network': (p: { base: string }) => `Web API ${p.base}`,
 
   // Input problems (exit 2)
   'problem.not-found': (_: None) => 'file not found',
@@ -199,7 +320,22 @@ export const en = {
   'usage.badUrl': (p: { flag: string; value: string }) => `${p.flag} ${p.value}: expected an http:// or https:// URL`,
   'usage.badDayChange': (p: { value: string }) => `--day-change ${p.value}: expected HH:MM or CODE=HH:MM (e.g. 05:00, 5:00, 0500, 1001=05:00)`,
   'usage.badLang': (p: { value: string }) => `--lang ${p.value}: expected ja or en`,
-  'usage.badProxy': (p: { reason: string }) => `--proxy: ${p.reason}`,
+  'usage.badProxy': (p: { problem: string; scheme: string }) =>
+    `--proxy: ${
+      {
+        empty: 'the proxy URL is empty',
+        'not-url': 'the proxy URL is not a URL (expected http://host:port)',
+        scheme: `the proxy URL scheme "${p.scheme}" is not supported (use http:// or https://)`,
+        userinfo: 'the proxy URL user name or password contains "/", "\\", "?", "#" or "@": percent-encode them (e.g. "/" as %2F, "\\" as %5C, "@" as %40)',
+        'ipv6-unterminated': 'the proxy URL has an unterminated IPv6 address ("[" without "]")',
+        'ipv6-brackets': 'the proxy URL has an IPv6 address without brackets (write it as http://[addr]:port)',
+        'bad-port': 'the proxy URL has a bad port (expected a number from 1 to 65535)',
+        'no-host': 'the proxy URL has no host',
+        'invalid-host': 'the proxy URL is not a valid URL (check the host name)',
+      }[p.problem] ?? 'the proxy URL is not valid'
+    }`,
+  'usage.caFile': (p: { file: string; problem: string }) =>
+    `--ca-file ${p.file}: ${p.problem === 'missing' ? 'file not found' : p.problem === 'not-a-file' ? 'this is a folder, not a file' : p.problem === 'no-certificate' ? 'no certificate in it (expected PEM or DER)' : 'cannot be read'}`,
   'usage.tokenFlag': (_: None) => 'the token is never taken from the command line (it would stay in shell history): use --token-file FILE or LANSCOPE_KOT_TOKEN',
   'usage.emptyToken': (p: { source: string }) => `${p.source} is empty`,
   'usage.normalised': (p: { flag: string; input: string; value: string }) => `note: ${p.flag} "${p.input}" was read as ${p.value} (full-width characters converted)`,

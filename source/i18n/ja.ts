@@ -125,41 +125,160 @@ export const ja: Catalog = {
   'proxy.ok': (p) => `${p.endpoint} に${p.via === 'direct' ? '直接' : `プロキシ ${p.via} 経由で`}接続できました（HTTP ${p.status}、${p.ms} ms）`,
   'proxy.httpStatus': (p) => `${p.endpoint} に${p.via === 'direct' ? '直接' : `プロキシ ${p.via} 経由で`}到達しましたが、HTTP ${p.status} が返りました`,
   'proxy.httpStatusAdvice': () => 'ネットワーク経路は正常です。それでも送信できない場合は、時間をおいて再試行するか、サポートセンターにサービスの状態をお問い合わせください。',
-  'proxy.unreachable': (p) => `プロキシ ${p.via} が接続を拒否したか切断しました${p.code ? `（${p.code}）` : ''}`,
+  'proxy.unreachable': (p) =>
+    p.answered
+      ? `プロキシ ${p.via} は接続を受け付けましたが、CONNECT に応答せずに切断しました${p.code ? `（${p.code}）` : ''}`
+      : `プロキシ ${p.via} に接続できません: ${p.code === 'ECONNREFUSED' ? 'そのポートで待ち受けていません（接続拒否）' : p.code === 'EHOSTUNREACH' || p.code === 'ENETUNREACH' ? '経路がありません' : '接続を拒否または切断されました'}${p.code ? `（${p.code}）` : ''}`,
   'proxy.addressAdvice': () => 'プロキシサーバーのアドレスとポート（HTLanScopeServiceConfig の歯車 > 設定 > プロキシサーバーを使用する）をネットワーク管理者にご確認ください。',
-  'proxy.authMissing': (p) => `プロキシ ${p.via} は認証が必要です（HTTP 407）が、ユーザー・パスワードが指定されていません`,
-  'proxy.authMissingAdvice': () => '「認証が必要なプロキシサーバー」にチェックを入れ、認証アカウントとパスワードを入力してください（ここでは --proxy http://ユーザー:パスワード@ホスト:ポート）。',
-  'proxy.authWrong': (p) => `プロキシ ${p.via} がユーザーまたはパスワードを拒否しました（HTTP 407）`,
-  'proxy.authWrongAdvice': () => 'プロキシの認証アカウントとパスワードを入力し直してください。このチェックは Basic 認証を送ります。Windows 認証（NTLM/Kerberos）専用のプロキシも 407 を返します。',
-  'proxy.dns': (p) => `${p.host} の名前解決ができません（DNS）`,
+  'proxy.authMissing': (p) => `プロキシ ${p.via} は認証が必要です（HTTP ${p.status}${p.schemes ? `、方式 ${p.schemes}` : ''}）が、アカウントが指定されていません`,
+  'proxy.authMissingAdvice': (p) =>
+    `「認証が必要なプロキシサーバー」にチェックを入れ、認証アカウントとパスワードを入力してください（ここでは --proxy http://USER:PASSWORD@ホスト:ポート${p.ntlm ? '。Windows アカウントは DOMAIN%5Cuser と書きます' : ''}）。`,
+  'proxy.authWrong': (p) =>
+    `プロキシ ${p.via} がアカウントまたはパスワードを拒否しました（${p.scheme === 'ntlm' ? 'NTLM' : 'Basic'} 認証、HTTP ${p.status}）。このチェックは 1 回だけ試し、再試行していません`,
+  'proxy.authWrongAdvice': () =>
+    'アカウント（Windows アカウントは DOMAIN\\user）とパスワードをネットワーク管理者に確認してから再度お試しください。Windows アカウントでは、失敗のたびにアカウントロックアウトの回数に数えられます。',
+  'proxy.authNoPassword': (p) => `プロキシ ${p.via} は認証が必要ですが、アカウントだけでパスワードが指定されていません。何も送信していません`,
+  'proxy.authNoPasswordAdvice': () => 'プロキシ認証アカウントのパスワードも入力してください。',
+  'proxy.authUnsupported': (p) => `プロキシ ${p.via} は ${p.schemes} 認証しか受け付けず、このチェックでは実行できません（NTLM と Basic に対応）。パスワードの誤りではありません`,
+  'proxy.authUnsupportedAdvice': (p) =>
+    `連携サービスは Windows サービスとして動くため、そのアカウントで認証できる場合があります。確実にするには、そのアカウントに NTLM か Basic を許可するか、${p.target} を認証なしで通すよう、ネットワーク管理者に依頼してください。`,
+  'proxy.refused': (p) =>
+    `プロキシ ${p.via} が ${p.target} へのトンネルを拒否しました: HTTP ${p.status}${p.statusText ? ` "${p.statusText}"` : ''}${p.proxyError ? `（${p.proxyError}）` : ''}。アドレスの問題ではなく、プロキシ側のポリシーです`,
+  'proxy.refusedAdvice': (p) =>
+    `プロキシ管理者に、このサーバーから ${p.target} への CONNECT を許可するよう依頼してください（プロキシの応答: ${p.status}${p.statusText ? ` ${p.statusText}` : ''}${p.proxyError ? `、${p.proxyError}` : ''}）。`,
+  'proxy.upstream': (p) =>
+    `プロキシ ${p.via} は応答しましたが、プロキシ自身が ${p.target} に到達できません: HTTP ${p.status}${p.statusText ? ` "${p.statusText}"` : ''}${p.proxyError ? `（${p.proxyError}）` : ''}`,
+  'proxy.upstreamAdvice': (p) =>
+    `プロキシのアドレス・ポート・アカウントは正しく設定されています。プロキシから ${p.target} に届かない理由をプロキシ管理者にご確認ください（応答: ${p.status}${p.statusText ? ` ${p.statusText}` : ''}${p.proxyError ? `、${p.proxyError}` : ''}）。届く場合はサービス側の障害の可能性があります。時間をおいて再試行してください。`,
+  'proxy.dns': (p) => `${p.isProxy ? 'プロキシのホスト名' : 'ホスト名'} ${p.host} をこのマシンで名前解決できません${p.code ? `（${p.code}）` : ''}`,
   'proxy.dnsAdvice': (p) => (p.viaProxy ? 'プロキシのホスト名の綴りと、このサーバーで名前解決できるかをご確認ください。' : 'このサーバーの DNS をご確認ください。インターネットへはプロキシ経由でしか出られない場合は、プロキシを設定してください（§2.5）。'),
-  'proxy.timeout': (p) => `${p.via === 'direct' ? p.endpoint : `プロキシ ${p.via}`} から ${p.seconds} 秒以内に応答がありません`,
-  'proxy.timeoutAdvice': (p) => (p.viaProxy ? 'プロキシのポート番号と、このサーバーからプロキシへの通信がファイアウォールで許可されているかをご確認ください。' : 'ファイアウォールが直接の通信を遮断している可能性があります。プロキシが必要なネットワークでは設定してください（§2.5）。'),
-  'proxy.tls': (p) => `${p.endpoint} の証明書が信頼されていません（${p.code}）${p.via === 'direct' ? '' : '。HTTPS を検査するプロキシでよくある状況です'}`,
-  'proxy.tlsAdvice': () => 'ネットワーク管理者からプロキシの CA 証明書を入手し、NODE_EXTRA_CA_CERTS=ca.pem のパス で指定して再確認してください（連携サービスは Windows の証明書ストアを使うため、すでに信頼されている場合があります）。証明書の検証は無効にしないでください。',
-  'proxy.other': (p) => `${p.endpoint} に${p.via === 'direct' ? '' : ` ${p.via} 経由で`}接続できません: ${p.detail}`,
+  'proxy.dnsAtProxy': (p) => `プロキシ ${p.via} が ${p.host} を名前解決できませんでした（HTTP ${p.status}${p.proxyError ? `、${p.proxyError}` : ''}）`,
+  'proxy.dnsAtProxyAdvice': (p) => `${p.host} の綴りをご確認ください。正しければ、プロキシの DNS 設定をプロキシ管理者にご確認ください。`,
+  'proxy.timeout': (p) =>
+    p.stage === 'proxy-connect'
+      ? `プロキシ ${p.via} に ${p.seconds} 秒以内に TCP 接続できません`
+      : p.stage === 'proxy-tls'
+        ? `プロキシ ${p.via} は接続を受け付けましたが、${p.seconds} 秒以内に TLS が完了しません`
+        : p.stage === 'proxy-auth' || p.stage === 'tunnel'
+          ? `プロキシ ${p.via} は接続を受け付けましたが、${p.seconds} 秒以内に CONNECT に応答しません`
+          : p.stage === 'connect'
+            ? `${p.peer} に ${p.seconds} 秒以内に TCP 接続できません`
+            : p.via === 'direct'
+              ? `${p.peer} は接続を受け付けましたが、${p.seconds} 秒以内に ${p.stage === 'tls' ? 'TLS' : 'HTTP'} の応答がありません`
+              : `プロキシ ${p.via} はトンネルを開きましたが、その先の ${p.peer} から ${p.seconds} 秒以内に ${p.stage === 'tls' ? 'TLS' : 'HTTP'} の応答がありません`,
+  'proxy.timeoutAdvice': (p) =>
+    p.stage === 'proxy-connect'
+      ? 'プロキシのポート番号と、このサーバーからプロキシへの通信がファイアウォールで許可されているかをご確認ください。'
+      : p.stage === 'proxy-tls' || p.stage === 'proxy-auth' || p.stage === 'tunnel'
+        ? 'プロキシには届いていますが、応答が止まっています。プロキシ管理者にご確認ください（過負荷、または CONNECT を黙って破棄する設定）。'
+        : p.stage === 'connect'
+          ? 'ファイアウォールが直接の通信を遮断している可能性があります。プロキシが必要なネットワークでは設定してください（§2.5）。'
+          : p.viaProxy
+            ? 'プロキシは正常です。その先の接続先が応答していません。時間をおいて再試行し、続く場合はプロキシと接続先の間で通信が遮断されていないかプロキシ管理者にご確認ください。'
+            : '接続先が応答していません。時間をおいて再試行し、続く場合はサポートセンターにサービスの状態をお問い合わせください。',
+  'proxy.tlsProxyPlain': (p) => `プロキシ ${p.via} は通常の HTTP プロキシで TLS を話しませんが、プロキシの URL が https:// になっています`,
+  'proxy.tlsProxyPlainAdvice': (p) => `プロキシには http:// を指定してください（例: HTTPS_PROXY=http://${p.via}）。接続先との通信はトンネル内で暗号化されます。`,
+  'proxy.tlsPlain': (p) => `${p.peer} は TLS ではなく平文の HTTP で応答しました。このポートは HTTP です`,
+  'proxy.tlsPlainAdvice': (p) => `URL ${p.endpoint} をご確認ください。このポートには http:// を使うか、HTTPS のポートを指定してください。`,
+  'proxy.tlsExpired': (p) => (p.notYet ? `${p.peer} の証明書は ${p.validFrom} より前には有効になりません` : `${p.peer} の証明書は ${p.validTo} に期限切れです`),
+  'proxy.tlsExpiredAdvice': () => 'まずこのマシンの日付と時刻をご確認ください。正しければ、サーバーの証明書の更新が必要です（運用者にご連絡ください）。証明書の検証は無効にしないでください。',
+  'proxy.tlsName': (p) => `${p.peer} が提示した証明書は ${p.names} 用で、${p.host} 用ではありません`,
+  'proxy.tlsNameAdvice': (p) =>
+    `URL のホスト名をご確認ください。${p.viaProxy ? 'その名前がプロキシやセキュリティ機器のものなら、HTTPS を中継・検査しています。対象外にするか証明書を発行するよう、ネットワーク管理者に依頼してください。' : ''}証明書の検証は無効にしないでください。`,
+  'proxy.tlsIssuer': (p) =>
+    `${p.peer} の証明書の発行者「${p.issuer}」をこのマシンは信頼していません（${p.code}）${p.viaProxy ? '。HTTPS を検査するプロキシでよくある状況です' : ''}`,
+  'proxy.tlsIssuerAdvice': (p) =>
+    p.caFileGiven
+      ? `指定した --ca-file に「${p.issuer}」（またはそこまでの証明書チェーン）が含まれていません。その CA 証明書をエクスポートして --ca-file で指定してください。証明書の検証は無効にしないでください。`
+      : `「${p.issuer}」が社内のもの（HTTPS を検査するプロキシの CA）なら、Windows の証明書ストアからエクスポートし（Base64 または DER の .cer）、--ca-file ファイル で指定してください。連携サービスは Windows の証明書ストアを使うため、すでに信頼されている場合があります。証明書の検証は無効にしないでください。`,
+  'proxy.tlsOther': (p) => `${p.peer} との TLS に失敗しました（${p.code}）`,
+  'proxy.tlsOtherAdvice': () => 'URL と、このサーバーと接続先の間にある機器をネットワーク管理者とご確認ください。証明書の検証は無効にしないでください。',
+  'proxy.caNotLoaded': (p) =>
+    `${p.env ? 'NODE_EXTRA_CA_CERTS' : '--ca-file'} の ${p.file} は読み込まれていません: ${
+      p.problem === 'missing'
+        ? 'ファイルがありません'
+        : p.problem === 'der'
+          ? 'DER（バイナリ）形式で、NODE_EXTRA_CA_CERTS は PEM しか読めません。--ca-file で指定するか、Base64 でエクスポートしてください'
+          : p.problem === 'no-certificate'
+            ? '証明書が含まれていません'
+            : p.problem === 'not-a-file'
+              ? 'フォルダーです'
+              : '読み取れません'
+    }`,
+  'proxy.badUrl': (p) => `${p.source} のプロキシ URL は使えません: ${p.problem === 'scheme' ? `${p.scheme}:// には対応していません（http:// と https:// のプロキシのみ）` : 'プロキシの URL として正しくありません'}`,
+  'proxy.badUrlAdvice': (p) => `${p.source} を http://ホスト:ポート にする（または削除する）か、--proxy を指定してください。`,
+  'proxy.other': (p) =>
+    p.code === 'NOT_HTTP'
+      ? `プロキシ ${p.via} が HTTP で応答しません（HTTP プロキシですか？）`
+      : p.stage === 'connect'
+        ? `${p.peer} に接続できません: ${p.code === 'ECONNREFUSED' ? '待ち受けていないか、ファイアウォールが拒否しています' : p.code === 'ENETUNREACH' || p.code === 'EHOSTUNREACH' ? '経路がありません' : '接続に失敗しました'}（${p.code}）`
+        : `${p.peer} との接続が HTTP の応答前に切れました${p.code ? `（${p.code}）` : ''}`,
+  'proxy.otherAdvice': (p) =>
+    p.stage === 'connect'
+      ? 'インターネットへはプロキシ経由でしか出られない場合は、プロキシを設定してください（§2.5）。そうでなければファイアウォールをご確認ください。'
+      : p.viaProxy
+        ? 'プロキシのアドレスとポートをネットワーク管理者にご確認ください。'
+        : '時間をおいて再試行し、続く場合は URL とファイアウォールをご確認ください。',
+  'proxy.source': (p) => (p.via === 'direct' ? 'プロキシ: なし' : `プロキシ ${p.via}（${p.source === 'flag' ? '--proxy' : p.source} から）`),
+  'proxy.bypassed': (p) => `${p.variable} のプロキシは使いません: NO_PROXY がこのホストを指定しています`,
+  'stage.tcp': (p) =>
+    `${p.toProxy ? 'プロキシ' : '接続'} ${p.peer}: ${p.ok ? `TCP 接続${p.address && !p.peer.startsWith(p.address) ? `（${p.address}）` : ''}` : `失敗（${p.code}）`}、${p.ms} ms`,
+  'stage.tls': (p) => `${p.toProxy ? 'プロキシ TLS' : 'TLS'} ${p.peer}: ${p.ok ? '証明書を検証済み' : `失敗（${p.code}）`}、${p.ms} ms`,
+  'stage.proxyAuth': (p) =>
+    `プロキシ認証: ${p.schemes ? `方式 ${p.schemes}` : '方式の提示なし'}。${
+      p.sent ? `${p.sent === 'ntlm' ? 'NTLM' : 'Basic'} ${p.ok ? '成功' : p.status ? `拒否（HTTP ${p.status}）` : `失敗（${p.code}）`}` : '送信なし'
+    }、${p.ms} ms`,
+  'stage.tunnel': (p) => `CONNECT ${p.peer}: ${p.status ? `HTTP ${p.status}${p.statusText ? ` ${p.statusText}` : ''}${p.proxyError ? `（${p.proxyError}）` : ''}` : `応答なし（${p.code}）`}、${p.ms} ms`,
+  'stage.http': (p) => `GET ${p.peer}: ${p.ok ? `HTTP ${p.status}` : `応答なし（${p.code}）`}、${p.ms} ms`,
+  'stage.certificate': (p) => `  証明書: ${p.subject}${p.names ? `。名前 ${p.names}` : ''}。発行者 ${p.issuer}。有効期間 ${p.validFrom} – ${p.validTo}。SHA-256 ${p.sha256}`,
+  'stage.chain': (p) => `  発行元: ${p.subject}。発行者 ${p.issuer}。有効期間 ${p.validFrom} – ${p.validTo}`,
   'skip.noKotApiToken': () => '未確認: 任意。--kot-api-token-file か KOT_API_TOKEN を指定すると、KING OF TIME から所属と従業員を読みます',
   'kotApi.pass': (p) =>
     `所属 ${p.divisions} 件、従業員 ${p.employees} 人を取得しました` +
     (p.missing ? `。${p.missing} 人が紐づけ CSV にありません（${p.missingList}）` : '') +
     (p.unknown ? `。紐づけ CSV の ${p.unknown} 件のコードが KING OF TIME にありません（${p.unknownList}）` : ''),
   'kotApi.crossAdvice': () => 'PC ログイン連携で [勤怠管理連携] > [連携実行] を行い（§3.2）、紐づけ CSV を出力し直してコードをご確認ください。',
-  'kotApi.fail': (p) =>
-    p.reason === 'auth'
-      ? `認証に失敗しました${p.code ? `（コード ${p.code}）` : ''}: ${p.message}`
-      : p.reason === 'closed-hours'
-        ? `この時間帯は Web API を利用できません（コード 104。08:30～10:00 と 17:30～18:30 JST は利用不可）${p.retryAfter ? `。${p.retryAfter} 以降に再試行してください` : ''}`
-        : p.reason === 'forbidden-ip'
-          ? 'HTTP 403: この PC のアドレスがトークンの許可IPアドレスにありません'
-          : `Web API を利用できません（${p.reason}${p.status ? `、HTTP ${p.status}` : ''}）: ${p.message}`,
+  'kotApi.fail': (p) => {
+    const said = p.said ? `: "${p.said}"` : '';
+    const codeText = p.code ? `、コード ${p.code}` : '';
+    switch (p.reason) {
+      case 'auth':
+        return p.status ? `Web API がトークンを拒否しました（HTTP ${p.status}${codeText}）${said}` : 'Web API のトークンがありません（ファイルが空です）';
+      case 'closed-hours':
+        return `この時間帯は Web API を利用できません（コード 104。08:30～10:00 と 17:30～18:30 JST は利用不可）${p.retryAfter ? `。${p.retryAfter} 以降に再試行してください` : ''}`;
+      case 'forbidden-ip':
+        return `HTTP 403${codeText}: Web API がこのマシンのアドレスを拒否しました（トークンの許可IPアドレスにありません）${said}`;
+      case 'forbidden':
+        return `/${p.resource} に HTTP 403 が返りましたが、Web API の形式ではないため、誰が拒否したかは不明です${p.bodyLine ? `。応答の先頭: "${p.bodyLine}"` : ''}`;
+      case 'rate-limited':
+        return `Web API の利用回数の制限にかかりました: 短時間にリクエストが多すぎます（HTTP ${p.status}${codeText}）`;
+      case 'server-error':
+        return `KING OF TIME のサービス側でエラーが起きています（HTTP ${p.status}${codeText}）${said}`;
+      case 'bad-answer':
+        return `/${p.resource} の応答を使えません: ${
+          p.problem === 'missing-field' ? `${p.item} 件目に ${p.field} がありません` : p.problem === 'not-object' ? `${p.item} 件目がオブジェクトではありません` : p.problem === 'not-array' ? 'JSON の配列ではありません' : 'JSON ではありません'
+        }（HTTP ${p.status}）`;
+      default:
+        return `/${p.resource} に Web API が HTTP ${p.status} を返しました${codeText}${said}`;
+    }
+  },
   'kotApi.advice': (p) =>
     p.reason === 'auth'
       ? 'KING OF TIME の管理画面で発行した Web API のトークンをご確認ください。連携サービスのアクセストークンとは別物です。'
       : p.reason === 'closed-hours'
-        ? '利用不可の時間帯が過ぎてから再確認してください。'
+        ? '利用不可の時間帯が終わってから再度チェックしてください。'
         : p.reason === 'forbidden-ip'
           ? 'このサーバーのグローバル IP アドレスをトークンの許可IPアドレスに追加するか、許可されたアドレスから実行してください。'
-          : 'ネットワーク（プロキシのチェック）と --kot-api-base をご確認ください。',
+          : p.reason === 'forbidden'
+            ? '途中のプロキシ・ファイアウォール・ゲートウェイが拒否した可能性があります。上の応答の先頭をネットワーク管理者にお見せください。KING OF TIME の場合はトークンの許可IPアドレスをご確認ください。'
+            : p.reason === 'rate-limited'
+              ? '回数制限です。数分おいて再試行し、複数のチェックを同時に実行しないでください。'
+              : p.reason === 'server-error'
+                ? '時間をおいて再試行し、続く場合は KING OF TIME のサポートセンターにお問い合わせください。'
+                : p.reason === 'bad-answer'
+                  ? '--kot-api-base をご確認ください。Web API（https://api.kingtime.jp/v1.0）を指定します。'
+                  : '--kot-api-base と Web API のトークンをご確認ください。',
+  'kotApi.network': (p) => `Web API ${p.base}`,
 
   'problem.not-found': () => 'ファイルがありません',
   'problem.not-a-file': () => 'ファイルではなくフォルダです',
@@ -183,8 +302,22 @@ export const ja: Catalog = {
   'usage.badUrl': (p) => `${p.flag} ${p.value}: http:// または https:// で始まる URL を指定してください`,
   'usage.badDayChange': (p) => `--day-change ${p.value}: HH:MM か 所属コード=HH:MM で指定してください（例: 05:00、5:00、0500、1001=05:00）`,
   'usage.badLang': (p) => `--lang ${p.value}: ja か en を指定してください`,
-  // The reason comes from the URL parser in English: the Japanese line says what form is expected instead.
-  'usage.badProxy': () => '--proxy: http://ホスト:ポート の形で指定してください（例 http://proxy.example.co.jp:8080。認証が必要な場合はホストの前に ユーザー:パスワード@）',
+  'usage.badProxy': (p) =>
+    `--proxy: ${
+      {
+        empty: 'プロキシの URL が空です',
+        'not-url': 'プロキシの URL ではありません（http://ホスト:ポート の形で指定してください）',
+        scheme: `プロキシの URL のスキーム "${p.scheme}" には対応していません（http:// か https:// を使ってください）`,
+        userinfo: 'プロキシの URL のユーザー名かパスワードに "/"、"\\"、"?"、"#"、"@" が含まれています。パーセントエンコードしてください（例: "/" は %2F、"\\" は %5C、"@" は %40）',
+        'ipv6-unterminated': 'プロキシの URL の IPv6 アドレスが閉じていません（"[" に対応する "]" がありません）',
+        'ipv6-brackets': 'プロキシの URL の IPv6 アドレスに角かっこがありません（http://[アドレス]:ポート と書いてください）',
+        'bad-port': 'プロキシの URL のポートが正しくありません（1～65535 の数字）',
+        'no-host': 'プロキシの URL にホストがありません',
+        'invalid-host': 'プロキシの URL が正しくありません（ホスト名をご確認ください）',
+      }[p.problem] ?? 'プロキシの URL が正しくありません'
+    }`,
+  'usage.caFile': (p) =>
+    `--ca-file ${p.file}: ${p.problem === 'missing' ? 'ファイルがありません' : p.problem === 'not-a-file' ? 'ファイルではなくフォルダーです' : p.problem === 'no-certificate' ? '証明書が含まれていません（PEM か DER）' : '読み取れません'}`,
   'usage.tokenFlag': () => 'トークンはコマンドラインでは受け取りません（シェルの履歴に残るため）。--token-file か LANSCOPE_KOT_TOKEN を使ってください',
   'usage.emptyToken': (p) => `${p.source} が空です`,
   'usage.normalised': (p) => `注: ${p.flag} の "${p.input}" を ${p.value} として読みました（全角を半角に変換）`,

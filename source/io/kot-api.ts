@@ -1,8 +1,12 @@
-import { redactSecrets, requestOverPath, type ConnectionReason, type ConnectionResult } from './connection.js';
-
+import type { Readable } from 'node:stream';
+import { JSONParser } from '@streamparser/json';
 import { KOT_API_BASE } from '../core/endpoints.js';
+import type { KotApiFailure } from '../core/facts.js';
+import { redactSecrets } from '../core/secret.js';
+import { requestOverPath } from './connection.js';
 
 export { KOT_API_BASE };
+export type { KotApiFailure, KotApiFailureReason } from '../core/facts.js';
 
 export interface KotDivision {
   code: string;
@@ -19,35 +23,28 @@ export interface KotEmployee {
   divisionCode: string;
 }
 
-export type KotApiFailureReason = 'auth' | 'closed-hours' | 'forbidden-ip' | 'http-status' | ConnectionReason;
-
-export type KotApiResult<T> =
-  | { ok: true; value: T }
-  | {
-      ok: false;
-      reason: KotApiFailureReason;
-      /** HTTP status, when the API answered. */
-      status?: number;
-      /** KING OF TIME error code from the body ({"errors":[{"code"}]}). */
-      code?: number;
-      message: string;
-      /** With 'closed-hours': end of the current closed window, "HH:MM JST". */
-      retryAfter?: string;
-      /** With a network failure: the probe's full classification (proxyAuth, host, low-level code). */
-      connection?: ConnectionResult;
-    };
+export type KotApiResult<T> = { ok: true; value: T } | ({ ok: false } & KotApiFailure);
 
 export interface KotApiOptions {
   /** Defaults to KOT_API_BASE. */
   base?: string;
   token: string;
   proxy?: string;
+  /** Each request's own bound up to the answer's head; the body may take longer while it keeps flowing. */
   timeoutMs: number;
+  /** Trusted CAs (PEM) when --ca-file or NODE_EXTRA_CA_CERTS added some. */
+  ca?: string[];
   /** Clock for the closed-hours window; tests pass a fixed time. */
   now?: Date;
 }
 
-const MAX_BODY_BYTES = 32 * 1024 * 1024;
+/** An item the caller's mapping cannot use: which field is missing. */
+export class MissingField {
+  constructor(readonly field: string) {}
+}
+
+// An error answer is small; a bigger one is a page from something else, and its first line is enough.
+const MAX_ERROR_BODY_BYTES = 64 * 1024;
 
 // The Web API refuses requests in these JST windows (error code 104), as [start, end) minutes of the day.
 const CLOSED_WINDOWS_JST: Array<[number, number]> = [
@@ -73,54 +70,157 @@ interface KotError {
   message?: string;
 }
 
-function parseJson(body: Buffer): { ok: true; value: unknown } | { ok: false } {
+const numeric = (v: unknown): number | undefined =>
+  typeof v === 'number' ? v : typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : undefined;
+
+/** {"errors":[{message, code}]}, or the bare {"code":"303","message":"Too Many Requests"} the API sometimes sends. */
+function kotError(value: unknown): KotError | undefined {
+  if (value === null || typeof value !== 'object') return undefined;
+  const errors = (value as { errors?: unknown }).errors;
+  const e = (Array.isArray(errors) ? errors[0] : value) as { code?: unknown; message?: unknown } | undefined;
+  if (!e || typeof e !== 'object' || (e.code === undefined && e.message === undefined)) return undefined;
+  return { code: numeric(e.code), message: typeof e.message === 'string' ? e.message.slice(0, 300) : undefined };
+}
+
+async function readSome(body: Readable, limit: number): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
   try {
-    return { ok: true, value: JSON.parse(body.toString('utf8').replace(/^\uFEFF/, '')) as unknown };
+    for await (const chunk of body) {
+      const buf = chunk as Buffer;
+      chunks.push(buf);
+      size += buf.length;
+      if (size >= limit) break;
+    }
   } catch {
-    return { ok: false };
+    // What arrived is enough to say what the answer was.
   }
+  body.destroy();
+  return Buffer.concat(chunks).subarray(0, limit);
 }
 
-function firstError(value: unknown): KotError | undefined {
-  const errors = (value as { errors?: unknown } | null)?.errors;
-  if (!Array.isArray(errors) || errors.length === 0) return undefined;
-  const e = errors[0] as { code?: unknown; message?: unknown } | null;
-  if (e === null || typeof e !== 'object') return undefined;
-  const code = typeof e.code === 'number' ? e.code : typeof e.code === 'string' && /^\d+$/.test(e.code) ? Number(e.code) : undefined;
-  return { code, message: typeof e.message === 'string' ? e.message.slice(0, 300) : undefined };
-}
-
-function apiFailure(status: number, body: Buffer, now: Date, secrets: string[]): Failure {
-  const parsed = parseJson(body);
-  const err = parsed.ok ? firstError(parsed.value) : undefined;
-  const said = err?.message ? `: ${redactSecrets(err.message, secrets)}` : '';
-  const codeText = err?.code !== undefined ? `, code ${err.code}` : '';
-  const base = { status, ...(err?.code !== undefined ? { code: err.code } : {}) };
-  if (err?.code === 100) {
-    return { ok: false, reason: 'auth', ...base, message: `the access token was rejected (HTTP ${status}${codeText})${said}` };
+/** An HTTP status outside 2xx, said as what it means for the admin. */
+export function classifyAnswer(status: number, body: Buffer, resource: string, now: Date, secrets: string[]): Failure {
+  const text = body.toString('utf8').replace(/^\uFEFF/, '');
+  let parsed: unknown;
+  let json = false;
+  try {
+    parsed = JSON.parse(text);
+    json = true;
+  } catch {
+    // Not JSON: a proxy's, firewall's or load balancer's page.
   }
+  const err = json ? kotError(parsed) : undefined;
+  const clean = (s: string) => redactSecrets(s, secrets);
+  const base = {
+    ok: false as const,
+    resource,
+    status,
+    ...(err?.code !== undefined ? { code: err.code } : {}),
+    ...(err?.message ? { said: clean(err.message) } : {}),
+  };
+  if (err?.code === 100) return { ...base, reason: 'auth' };
   if (err?.code === 104) {
     const retryAfter = closedWindowEnd(now);
-    return {
-      ok: false,
-      reason: 'closed-hours',
-      ...base,
-      ...(retryAfter ? { retryAfter } : {}),
-      message: `the API is closed 08:30-10:00 and 17:30-18:30 JST (HTTP ${status}${codeText})${retryAfter ? `; retry after ${retryAfter}` : ''}${said}`,
-    };
+    return { ...base, reason: 'closed-hours', ...(retryAfter ? { retryAfter } : {}) };
   }
+  if (status === 429 || err?.code === 303) return { ...base, reason: 'rate-limited' };
+  if (status === 401) return { ...base, reason: 'auth' };
   if (status === 403) {
-    return {
-      ok: false,
-      reason: 'forbidden-ip',
-      ...base,
-      message: `the API refused this address: it is not in the access token's allowed IP addresses (HTTP 403${codeText})${said}`,
-    };
+    if (err) return { ...base, reason: 'forbidden-ip' };
+    // Not the API's own answer: whoever sent it, its first line is all that can be said.
+    const bodyLine = clean(text.split(/\r?\n/).map((l) => l.replace(/<[^>]*>/g, ' ').trim()).find((l) => l !== '') ?? '').slice(0, 200);
+    return { ...base, reason: 'forbidden', ...(bodyLine ? { bodyLine } : {}) };
   }
-  if (status === 401) {
-    return { ok: false, reason: 'auth', ...base, message: `the access token was rejected (HTTP 401${codeText})${said}` };
+  if (status >= 500) return { ...base, reason: 'server-error' };
+  return { ...base, reason: 'http-status' };
+}
+
+/**
+ * Reads a top-level JSON array item by item as it arrives (memory grows with the mapped items, not the
+ * answer: a 50,000-employee tenant sends tens of MB), stopping at the first item `map` refuses.
+ */
+async function streamArray<T>(body: Readable, map: (item: Record<string, unknown>, index: number) => T | MissingField): Promise<{ items: T[] } | { problem: NonNullable<KotApiFailure['problem']> }> {
+  const parser = new JSONParser({ paths: ['$.*'], keepStack: false });
+  const items: T[] = [];
+  let problem: NonNullable<KotApiFailure['problem']> | undefined;
+  let index = 0;
+  let sawStart = false;
+  parser.onValue = ({ value }) => {
+    if (problem) return;
+    const i = index++;
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+      problem = { kind: 'not-object', item: i };
+      return;
+    }
+    const mapped = map(value as Record<string, unknown>, i);
+    if (mapped instanceof MissingField) {
+      problem = { kind: 'missing-field', item: i, field: mapped.field };
+      return;
+    }
+    items.push(mapped);
+  };
+  try {
+    for await (const chunk of body) {
+      const buf = chunk as Buffer;
+      if (!sawStart) {
+        const first = buf.toString('utf8').replace(/^\uFEFF/, '').trimStart();
+        if (first === '') continue;
+        if (!first.startsWith('[')) {
+          body.destroy();
+          return { problem: { kind: 'not-array' } };
+        }
+        sawStart = true;
+      }
+      parser.write(buf);
+      if (problem) {
+        body.destroy();
+        return { problem };
+      }
+    }
+    parser.end();
+  } catch {
+    body.destroy();
+    return { problem: { kind: 'not-json' } };
   }
-  return { ok: false, reason: 'http-status', ...base, message: `the API answered HTTP ${status}${codeText}${said}` };
+  if (problem) return { problem };
+  if (!sawStart) return { problem: { kind: 'not-json' } };
+  return { items };
+}
+
+/**
+ * GET {base}/{path} (path may carry a query) and map each item of the JSON array it answers. One request,
+ * with its own timeout; network failures come back judged stage by stage; error answers classified.
+ * The reusable part of this client: `/divisions`, `/employees` and `/daily-workings/timerecord` go through it.
+ */
+export async function fetchKotArray<T>(
+  path: string,
+  opts: KotApiOptions,
+  map: (item: Record<string, unknown>, index: number) => T | MissingField,
+): Promise<KotApiResult<T[]>> {
+  const resource = path.replace(/^\/+/, '').split('?')[0]!;
+  const token = opts.token.trim();
+  const secrets = [token, opts.token].filter((s) => s !== '');
+  if (token === '') return { ok: false, reason: 'auth', resource };
+  const base = (opts.base ?? KOT_API_BASE).replace(/\/+$/, '');
+  const outcome = await requestOverPath({
+    endpoint: `${base}/${path.replace(/^\/+/, '')}`,
+    ...(opts.proxy !== undefined ? { proxy: opts.proxy } : {}),
+    timeoutMs: opts.timeoutMs,
+    secrets,
+    ...(opts.ca ? { ca: opts.ca } : {}),
+    headers: { authorization: `Bearer ${token}`, accept: 'application/json' },
+  });
+  if (outcome.kind === 'failure') return { ok: false, reason: outcome.result.reason, resource, connection: outcome.result };
+  try {
+    const { status, body } = outcome;
+    if (status < 200 || status >= 300) return classifyAnswer(status, await readSome(body, MAX_ERROR_BODY_BYTES), resource, opts.now ?? new Date(), secrets);
+    const read = await streamArray(body, map);
+    if ('problem' in read) return { ok: false, reason: 'bad-answer', resource, status, problem: read.problem };
+    return { ok: true, value: read.items };
+  } finally {
+    await outcome.close();
+  }
 }
 
 function str(value: unknown): string | undefined {
@@ -129,67 +229,23 @@ function str(value: unknown): string | undefined {
   return undefined;
 }
 
-/** One GET of a Web API list, each item mapped (or refused with a message); io/kot-timerecord.ts builds on it. */
-export async function getJson<T>(
-  path: string,
-  opts: KotApiOptions,
-  map: (item: Record<string, unknown>, index: number) => T | string,
-): Promise<KotApiResult<T[]>> {
-  const token = opts.token.trim();
-  const secrets = [token, opts.token].filter((s) => s !== '');
-  if (token === '') return { ok: false, reason: 'auth', message: 'no access token given' };
-  const base = (opts.base ?? KOT_API_BASE).replace(/\/+$/, '');
-  const outcome = await requestOverPath({
-    endpoint: `${base}/${path}`,
-    proxy: opts.proxy,
-    timeoutMs: opts.timeoutMs,
-    secrets,
-    headers: { authorization: `Bearer ${token}`, accept: 'application/json' },
-    maxBodyBytes: MAX_BODY_BYTES,
-  });
-  if (outcome.kind === 'failure') {
-    const c = outcome.result;
-    return { ok: false, reason: c.reason, message: c.detail, connection: c };
-  }
-  const { status, body } = outcome;
-  if (status < 200 || status >= 300) return apiFailure(status, body, opts.now ?? new Date(), secrets);
-  if (outcome.truncated) {
-    return { ok: false, reason: 'other', status, message: `the /${path} answer is larger than ${MAX_BODY_BYTES} bytes` };
-  }
-  const parsed = parseJson(body);
-  if (!parsed.ok || !Array.isArray(parsed.value)) {
-    return { ok: false, reason: 'other', status, message: `the /${path} answer is not a JSON array (HTTP ${status})` };
-  }
-  const out: T[] = [];
-  for (const [i, raw] of parsed.value.entries()) {
-    if (raw === null || typeof raw !== 'object') {
-      return { ok: false, reason: 'other', status, message: `item ${i} of /${path} is not an object` };
-    }
-    const mapped = map(raw as Record<string, unknown>, i);
-    if (typeof mapped === 'string') return { ok: false, reason: 'other', status, message: redactSecrets(mapped, secrets) };
-    out.push(mapped);
-  }
-  return { ok: true, value: out };
-}
-
 /** GET {base}/divisions. */
 export async function fetchDivisions(opts: KotApiOptions): Promise<KotApiResult<KotDivision[]>> {
-  return getJson('divisions', opts, (item, i) => {
+  return fetchKotArray('divisions', opts, (item) => {
     const code = str(item.code);
     const dayBorderTime = str(item.dayBorderTime);
     // Without dayBorderTime the day-change check would compare against a guess: refuse instead.
-    if (code === undefined || dayBorderTime === undefined) {
-      return `item ${i} of /divisions lacks code or dayBorderTime`;
-    }
+    if (code === undefined) return new MissingField('code');
+    if (dayBorderTime === undefined) return new MissingField('dayBorderTime');
     return { code, name: str(item.name) ?? '', dayBorderTime };
   });
 }
 
 /** GET {base}/employees. */
 export async function fetchEmployees(opts: KotApiOptions): Promise<KotApiResult<KotEmployee[]>> {
-  return getJson('employees', opts, (item, i) => {
+  return fetchKotArray('employees', opts, (item) => {
     const code = str(item.code);
-    if (code === undefined) return `item ${i} of /employees has no code`;
+    if (code === undefined) return new MissingField('code');
     return {
       code,
       key: str(item.key) ?? '',

@@ -28,6 +28,8 @@ export interface CheckOutcome {
   detail: Message;
   /** What to do about it (absent on pass). */
   advice?: Message;
+  /** Lines under the finding, in order (the proxy check: one per network stage, like `curl -v`). */
+  lines?: Message[];
   data?: Record<string, unknown>;
 }
 

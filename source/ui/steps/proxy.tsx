@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import { Box } from 'ink';
 import { useKeys } from '../widgets/keys.js';
+import { stageLines } from '../../core/stage-lines.js';
+import type { Message } from '../../i18n/message.js';
 import { normaliseProxyFields, proxyFieldProblems, proxyUrlFromFields } from '../../core/proxy-settings.js';
 import type { StepProps } from '../app.js';
 import { useT, type Translator } from '../i18n.js';
@@ -42,11 +44,17 @@ function resultText(r: ProbeResult, t: Translator['t']): string {
   }
 }
 
+/** The stage that decided (the failed one, else the last), as doctor's proxy check lists it. */
+function deciding(r: ProbeResult): Message | undefined {
+  const stage = r.stages.find((s) => !s.ok) ?? r.stages.at(-1);
+  return stage ? stageLines([stage])[0] : undefined;
+}
+
 type TestState = { state: 'running' } | { state: 'done'; result: ProbeResult } | { state: 'unavailable' } | { state: 'error'; message: string };
 
 /** Step 4 (§2.5): the proxy HTLanScopeServiceConfig will use, and a test of the way out through it. */
 export function ProxyStep({ values, update, setLoaded, next, width, height }: StepProps) {
-  const { t, g } = useT();
+  const { t, g, m } = useT();
   const services = useServices();
   const p = values.proxy;
   const fields: Field[] = p.use ? ['use', 'host', 'port', 'auth', ...(p.auth ? (['user', 'password'] as const) : []), 'test'] : ['use', 'test'];
@@ -142,7 +150,7 @@ export function ProxyStep({ values, update, setLoaded, next, width, height }: St
           : test?.state === 'done'
             ? [
                 line('result', `${test.result.reason === 'ok' ? g.pass : g.fail} ${resultText(test.result, t)}`, { color: test.result.reason === 'ok' ? 'green' : 'red' }),
-                line('detail', test.result.detail, { dim: true, indent: 2 }),
+                ...(deciding(test.result) ? [line('detail', m(deciding(test.result)!), { dim: true, indent: 2 })] : []),
               ]
             : [];
 

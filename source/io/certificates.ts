@@ -1,0 +1,107 @@
+import { X509Certificate } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { rootCertificates, type DetailedPeerCertificate } from 'node:tls';
+import type { CertificateSummary, PresentedCertificate } from '../core/connection-stages.js';
+import type { CaFileProblem, TrustFact } from '../core/facts.js';
+
+// ---------------------------------------------------------------------------
+// What a peer presented
+
+function name(fields: Record<string, string | string[] | undefined> | undefined): string {
+  if (!fields) return '';
+  return ['CN', 'OU', 'O', 'L', 'ST', 'C']
+    .flatMap((k) => {
+      const v = fields[k];
+      return v === undefined ? [] : (Array.isArray(v) ? v : [v]).map((x) => `${k}=${x}`);
+    })
+    .join(', ');
+}
+
+const iso = (date: string): string => {
+  const d = new Date(date);
+  return Number.isNaN(d.getTime()) ? date : d.toISOString();
+};
+
+function summary(cert: DetailedPeerCertificate): CertificateSummary {
+  return {
+    subject: name(cert.subject as unknown as Record<string, string>),
+    issuer: name(cert.issuer as unknown as Record<string, string>),
+    names: (cert.subjectaltname ?? '')
+      .split(/,\s*/)
+      .map((n) => n.replace(/^(DNS|IP Address):/, ''))
+      .filter((n) => n !== ''),
+    validFrom: iso(cert.valid_from),
+    validTo: iso(cert.valid_to),
+  };
+}
+
+/** The leaf and the issuers sent with it, from getPeerCertificate(true). */
+export function presentedCertificate(leaf: DetailedPeerCertificate | undefined): PresentedCertificate | undefined {
+  if (!leaf || !leaf.raw) return undefined;
+  const chain: CertificateSummary[] = [];
+  const seen = new Set<string>([leaf.fingerprint256]);
+  for (let c = leaf.issuerCertificate; c && !seen.has(c.fingerprint256); c = c.issuerCertificate) {
+    seen.add(c.fingerprint256);
+    chain.push(summary(c));
+  }
+  return { ...summary(leaf), sha256: leaf.fingerprint256, chain };
+}
+
+// ---------------------------------------------------------------------------
+// What this probe trusts
+
+/** PEM texts of every certificate in a file, PEM (one or several) or DER (the Windows export default). */
+function certificatesIn(bytes: Buffer): string[] | undefined {
+  const text = bytes.toString('latin1');
+  const pems = text.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g);
+  try {
+    if (pems) return pems.map((p) => new X509Certificate(p).toString());
+    return [new X509Certificate(bytes).toString()];
+  } catch {
+    return undefined;
+  }
+}
+
+async function readCertificates(file: string): Promise<{ pems: string[] } | { problem: CaFileProblem; der?: boolean }> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(file);
+  } catch (err) {
+    const code = (err as { code?: string }).code;
+    return { problem: code === 'ENOENT' ? 'missing' : code === 'EISDIR' ? 'not-a-file' : 'unreadable' };
+  }
+  const pems = certificatesIn(bytes);
+  if (!pems || pems.length === 0) return { problem: 'no-certificate' };
+  return { pems };
+}
+
+/**
+ * The extra trust for the probe: `--ca-file` (PEM or DER) and NODE_EXTRA_CA_CERTS, which Node reads at
+ * start-up as PEM only and, when it cannot, only warns: checked here so the report can say it did not load.
+ */
+export async function loadTrust(caFile: string | undefined, env: Record<string, string | undefined>): Promise<{ fact: TrustFact; ca?: string[] }> {
+  const fact: TrustFact = {};
+  const extra: string[] = [];
+  if (caFile !== undefined) {
+    const read = await readCertificates(caFile);
+    if ('pems' in read) {
+      fact.caFile = { file: caFile, loaded: true, certificates: read.pems.length };
+      extra.push(...read.pems);
+    } else fact.caFile = { file: caFile, loaded: false, problem: read.problem };
+  }
+  const envFile = env.NODE_EXTRA_CA_CERTS;
+  if (envFile) {
+    const bytes = await readFile(envFile).catch(() => undefined);
+    const read = await readCertificates(envFile);
+    const isPem = bytes !== undefined && bytes.includes('-----BEGIN CERTIFICATE-----');
+    if ('pems' in read && isPem) {
+      fact.extraCaCerts = { file: envFile, loaded: true, certificates: read.pems.length };
+      extra.push(...read.pems);
+    } else {
+      // A DER file parses here but Node ignored it at start-up.
+      fact.extraCaCerts = { file: envFile, loaded: false, problem: 'pems' in read ? 'der' : read.problem };
+    }
+  }
+  // Passing `ca` replaces Node's default list: keep the public roots beside the extra ones.
+  return extra.length > 0 ? { fact, ca: [...rootCertificates, ...extra] } : { fact };
+}
