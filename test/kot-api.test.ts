@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import http from 'node:http';
 import net from 'node:net';
 import { createProxy } from 'proxy';
-import { closedWindowEnd, fetchDivisions, fetchEmployees, type KotApiResult } from '../source/io/kot-api.js';
+import { closedWindowEnd, fetchDivisions, fetchEmployees, fetchKotArray, type KotApiResult } from '../source/io/kot-api.js';
 
 const TOKEN = 'a1b2c3d4e5f6a7b8c9d0e1f2a3b4c5d6';
 const PROXY_PASSWORD = 'pr0xy/p@ss%';
@@ -65,6 +65,14 @@ function kotServer(seen: string[]): http.Server {
     }
     switch (mode) {
       case 'ok':
+        if (resource === 'slow') {
+          // Two items a second apart, 1.2 s in all: more than half of the 1.5 s timeout, never silent for it.
+          res.writeHead(200, { 'content-type': 'application/json' });
+          res.write('[{"n":1}');
+          setTimeout(() => res.write(',{"n":2}'), 600);
+          setTimeout(() => res.end(']'), 1200);
+          return;
+        }
         return json(res, 200, resource === 'divisions' ? DIVISIONS : EMPLOYEES);
       case 'closed':
         return json(res, 503, { errors: [{ message: 'API利用時間外です', code: 104 }] });
@@ -75,10 +83,41 @@ function kotServer(seen: string[]): http.Server {
         return res.end('<html>maintenance</html>');
       case 'nobordertime':
         return json(res, 200, [{ code: '1000', name: '本社' }]);
+      case 'truncated':
+        res.writeHead(200, { 'content-type': 'application/json' });
+        return res.end('[{"code":"1000","name":"本社","dayBorderTime":"05:00"},{"code":"20');
+      case 'gateway403':
+        res.writeHead(403, { 'content-type': 'text/html' });
+        return res.end('<html><body>\n<h1>Access denied by policy SEC-42</h1>\n</body></html>');
+      case 'ratelimit':
+        return json(res, 429, { code: '303', message: 'Too Many Requests' });
+      case 'badgateway':
+        res.writeHead(502, { 'content-type': 'text/html' });
+        return res.end('<html>Bad Gateway</html>');
+      case 'big':
+        return void sendBig(res);
       default:
         return json(res, 404, { errors: [{ message: 'not found', code: 999 }] });
     }
   });
+}
+
+// 50,000 employees with full records come to about 38 MB (issue #11): this one sends that many, in chunks.
+const BIG_COUNT = 50_000;
+const FILLER = 'x'.repeat(640);
+function sendBig(res: http.ServerResponse): void {
+  res.writeHead(200, { 'content-type': 'application/json' });
+  let i = 0;
+  const more = () => {
+    while (i < BIG_COUNT) {
+      const item = { code: String(i).padStart(6, '0'), key: `k${i}`, lastName: '勤怠', firstName: '太郎', divisionCode: '1000', gender: 'male', note: FILLER };
+      const ok = res.write((i === 0 ? '[' : ',') + JSON.stringify(item));
+      i++;
+      if (!ok) return void res.once('drain', more);
+    }
+    res.end(']');
+  };
+  more();
 }
 
 async function listen(server: net.Server): Promise<number> {
@@ -179,31 +218,69 @@ describe('KING OF TIME Web API client against a local server', () => {
     assert.ok(!r.ok);
     assert.equal(r.reason, 'forbidden-ip');
     assert.equal(r.status, 403);
-    assert.match(r.message, /allowed IP/);
+    assert.equal(r.code, 102);
+    assert.equal(r.said, 'IPアドレスが許可されていません');
   });
 
-  it('HTTP 500 → http-status, and a token echoed by the server is redacted', { timeout: 5000 }, async () => {
+  it('a 403 that is not the API\'s JSON → forbidden (who refused is unknown), with the first line of the page', { timeout: 5000 }, async () => {
+    const r = await fetchDivisions(opts('gateway403'));
+    assert.ok(!r.ok);
+    assert.equal(r.reason, 'forbidden');
+    assert.equal(r.bodyLine, 'Access denied by policy SEC-42');
+  });
+
+  it('429 and the API\'s "Too Many Requests" body → rate-limited', { timeout: 5000 }, async () => {
+    const r = await fetchDivisions(opts('ratelimit'));
+    assert.ok(!r.ok);
+    assert.equal(r.reason, 'rate-limited');
+    assert.equal(r.status, 429);
+    assert.equal(r.code, 303);
+  });
+
+  it('a 502 without JSON → server-error, not a network failure', { timeout: 5000 }, async () => {
+    const r = await fetchEmployees(opts('badgateway'));
+    assert.ok(!r.ok);
+    assert.equal(r.reason, 'server-error');
+    assert.equal(r.status, 502);
+    assert.equal(r.connection, undefined);
+  });
+
+  it('a 38 MB employee list is read as a stream, item by item, without a size cap', { timeout: 30_000 }, async () => {
+    const r = await fetchEmployees(opts('big', { timeoutMs: 10_000 }));
+    assert.ok(r.ok, JSON.stringify(!r.ok && r));
+    assert.equal(r.value.length, BIG_COUNT);
+    assert.deepEqual(r.value.at(-1), { code: String(BIG_COUNT - 1).padStart(6, '0'), key: `k${BIG_COUNT - 1}`, lastName: '勤怠', firstName: '太郎', divisionCode: '1000' });
+  });
+
+  it('HTTP 500 → server-error, and a token echoed by the server is redacted', { timeout: 5000 }, async () => {
     const r = await fetchEmployees(opts('fail'));
     assertNoToken(r);
     assert.ok(!r.ok);
-    assert.equal(r.reason, 'http-status');
+    assert.equal(r.reason, 'server-error');
     assert.equal(r.status, 500);
     assert.equal(r.code, 1);
-    assert.match(r.message, /\*\*\*/);
+    assert.match(r.said ?? '', /\*\*\*/);
   });
 
-  it('a 200 that is not JSON → other', { timeout: 5000 }, async () => {
+  it('a 200 that is not JSON → bad-answer', { timeout: 5000 }, async () => {
     const r = await fetchDivisions(opts('html'));
     assert.ok(!r.ok);
-    assert.equal(r.reason, 'other');
+    assert.equal(r.reason, 'bad-answer');
+    assert.deepEqual(r.problem, { kind: 'not-array' });
     assert.equal(r.status, 200);
   });
 
-  it('a division without dayBorderTime → other, not a guessed value', { timeout: 5000 }, async () => {
+  it('a division without dayBorderTime → bad-answer naming the item and field, not a guessed value', { timeout: 5000 }, async () => {
     const r = await fetchDivisions(opts('nobordertime'));
     assert.ok(!r.ok);
-    assert.equal(r.reason, 'other');
-    assert.match(r.message, /dayBorderTime/);
+    assert.equal(r.reason, 'bad-answer');
+    assert.deepEqual(r.problem, { kind: 'missing-field', item: 0, field: 'dayBorderTime' });
+  });
+
+  it('a JSON array cut short → bad-answer (not-json)', { timeout: 5000 }, async () => {
+    const r = await fetchDivisions(opts('truncated'));
+    assert.ok(!r.ok);
+    assert.equal(r.reason, 'bad-answer');
   });
 
   it('an empty token is refused without a request', async () => {
@@ -230,12 +307,19 @@ describe('KING OF TIME Web API client against a local server', () => {
     assert.equal(r.connection?.proxyAuth, 'missing');
   });
 
-  it('API host refusing connections → other with ECONNREFUSED', { timeout: 5000 }, async () => {
+  it('API host refusing connections → other with ECONNREFUSED at the connect stage', { timeout: 5000 }, async () => {
     const r = await fetchDivisions({ base: `http://127.0.0.1:${refusedPort}/v1.0`, token: TOKEN, timeoutMs: 3000 });
     assertNoToken(r);
     assert.ok(!r.ok);
     assert.equal(r.reason, 'other');
     assert.equal(r.connection?.code, 'ECONNREFUSED');
+    assert.equal(r.connection?.stage, 'connect');
+  });
+
+  it('each request has its own timeout: a slow second request does not eat the first one\'s time', { timeout: 10_000 }, async () => {
+    const r = await fetchKotArray('slow', opts('ok', { timeoutMs: 1500 }), (item) => item);
+    assert.ok(r.ok, JSON.stringify(!r.ok && r));
+    assert.equal(r.value.length, 2, 'a body that keeps flowing may take longer than the timeout in total');
   });
 });
 

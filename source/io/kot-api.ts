@@ -178,7 +178,8 @@ async function streamArray<T>(body: Readable, map: (item: Record<string, unknown
         return { problem };
       }
     }
-    parser.end();
+    // The parser ends by itself after the top-level array; not ended here means the answer was cut short.
+    if (!parser.isEnded) parser.end();
   } catch {
     body.destroy();
     return { problem: { kind: 'not-json' } };

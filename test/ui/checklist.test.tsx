@@ -116,7 +116,7 @@ describe('step 7: go-live checklist', () => {
     const loaded = await loadedFor(demo.values);
     loaded.connection = {
       key: 'direct',
-      fact: { endpoint: 'http://127.0.0.1:9/', proxySource: 'none', timeoutMs: 10_000, result: { reason: 'ok', via: 'direct', status: 200, detail: 'HTTP 200', elapsedMs: 12 } },
+      fact: { endpoint: 'http://127.0.0.1:9/', proxySource: 'none', timeoutMs: 10_000, result: { reason: 'ok', stage: 'http', via: 'direct', status: 200, stages: [], elapsedMs: 12 } },
     };
     const h = await atStep7({ loaded });
     assert.match(flat(h.lastFrame()), /Checks \(7 pass, 3 warn, 3 fail, 0 not checked, 1 optional not run\)/);
