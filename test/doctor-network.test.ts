@@ -29,6 +29,8 @@ let tlsPort = 0;
 let closedPort = 0;
 let apiPort = 0;
 let apiMode: 'ok' | 'auth' | 'closed' | 'forbidden' = 'ok';
+let caIssuedPort = 0;
+let expiredPort = 0;
 
 before(async () => {
   const proxy = createProxy(http.createServer());
@@ -60,9 +62,10 @@ before(async () => {
     }
     send(404, { errors: [{ message: 'not found', code: 0 }] });
   });
-  servers.push(proxy, target, silent, tls, closed, api);
+  const issued = (name: string) => https.createServer({ cert: readFileSync(fixture('tls', `${name}.pem`)), key: readFileSync(fixture('tls', `${name}-key.pem`)) }, (_req, res) => res.end('ok'));
+  servers.push(proxy, target, silent, tls, closed, api, issued('ok'), issued('expired'));
   const ports = await Promise.all(servers.map(listen));
-  [proxyPort, targetPort, silentPort, tlsPort, closedPort, apiPort] = ports as [number, number, number, number, number, number];
+  [proxyPort, targetPort, silentPort, tlsPort, closedPort, apiPort, caIssuedPort, expiredPort] = ports as [number, number, number, number, number, number, number, number];
   await new Promise<void>((resolve) => closed.close(() => resolve()));
 });
 
@@ -99,19 +102,22 @@ describe('doctor proxy check through a real proxy', () => {
     const wrong = await proxyCheck(['--proxy', withAuth(proxyPort, 'nope-nope'), '--endpoint', `http://127.0.0.1:${targetPort}/`]);
     assert.equal(wrong.check.status, 'fail');
     assert.deepEqual([wrong.check.data.reason, wrong.check.data.proxyAuth], ['proxy-auth', 'wrong']);
-    assert.match(wrong.words, /rejected the user or password \(HTTP 407\)/);
+    assert.match(wrong.words, /rejected the account or password \(Basic sign-in, HTTP 407\); this check tried once and did not retry/);
     const none = await proxyCheck(['--proxy', `http://127.0.0.1:${proxyPort}`, '--endpoint', `http://127.0.0.1:${targetPort}/`]);
     assert.deepEqual([none.check.data.reason, none.check.data.proxyAuth], ['proxy-auth', 'missing']);
-    assert.match(none.words, /requires a user and password \(HTTP 407\), and none was given/);
+    assert.match(none.words, /requires sign-in \(HTTP 407, offers Basic\), and no account was given/);
+    // The advice's own example URL is not redacted into http://***@host:port.
+    assert.match(none.words, /--proxy http:\/\/USER:PASSWORD@host:port/);
     assert.equal(none.code, 1);
   });
 
   it('takes the proxy from HTTPS_PROXY and honours NO_PROXY', async () => {
     const fromEnv = await proxyCheck(['--endpoint', `https://127.0.0.1:${tlsPort}/`], { HTTPS_PROXY: withAuth(proxyPort) });
-    assert.equal(fromEnv.check.data.proxySource, 'env');
+    assert.equal(fromEnv.check.data.proxySource, 'HTTPS_PROXY');
+    assert.match(fromEnv.words, new RegExp(`proxy 127\\.0\\.0\\.1:${proxyPort} from HTTPS_PROXY`));
     assert.equal(fromEnv.check.data.reason, 'tls', 'the self-signed target is refused through the tunnel');
     assert.match(fromEnv.words, /typical of a proxy that inspects HTTPS/);
-    assert.match(fromEnv.words, /NODE_EXTRA_CA_CERTS/);
+    assert.match(fromEnv.words, /--ca-file FILE/);
     const bypass = await proxyCheck(['--endpoint', `http://127.0.0.1:${targetPort}/`], { HTTPS_PROXY: withAuth(proxyPort), NO_PROXY: '127.0.0.1' });
     assert.equal(bypass.check.data.proxySource, 'no-proxy');
     assert.equal(bypass.check.data.via, 'direct');
@@ -123,12 +129,70 @@ describe('doctor proxy check through a real proxy', () => {
     assert.equal(closed.check.data.reason, 'proxy-unreachable');
     const silent = await proxyCheck(['--proxy', `http://127.0.0.1:${silentPort}`, '--endpoint', `http://127.0.0.1:${targetPort}/`]);
     assert.equal(silent.check.data.reason, 'timeout');
-    assert.match(silent.words, /no answer from the proxy .* within 2 s/);
+    assert.match(silent.words, /took the connection but did not answer CONNECT within 2 s/);
+    assert.equal(silent.check.data.stage, 'tunnel');
     const tls = await proxyCheck(['--endpoint', `https://127.0.0.1:${tlsPort}/`]);
     assert.equal(tls.check.data.reason, 'tls');
     const dns = await proxyCheck(['--proxy', 'http://proxy.invalid:8080', '--endpoint', `http://127.0.0.1:${targetPort}/`]);
     assert.equal(dns.check.data.reason, 'dns');
     assert.equal(dns.check.data.host, 'proxy.invalid');
+  });
+
+  it('--ca-file (PEM or DER) trusts a private CA; its stage lines show the certificate', async () => {
+    const untrusted = await proxyCheck(['--endpoint', `https://127.0.0.1:${caIssuedPort}/`]);
+    assert.deepEqual([untrusted.check.data.reason, untrusted.check.data.stage, untrusted.check.data.code], ['tls', 'tls', 'UNABLE_TO_VERIFY_LEAF_SIGNATURE']);
+    assert.match(untrusted.words, /was issued by "CN=Example Corp SSL Inspection CA, O=Example Corp", which this machine does not trust/);
+    assert.match(untrusted.words, /certificate: CN=localhost, O=Example Corp; names localhost, 127\.0\.0\.1; issuer CN=Example Corp SSL Inspection CA/);
+    assert.equal(untrusted.check.data.certificate.issuer, 'CN=Example Corp SSL Inspection CA, O=Example Corp');
+    for (const file of ['ca.pem', 'ca.der']) {
+      const trusted = await proxyCheck(['--endpoint', `https://127.0.0.1:${caIssuedPort}/`, '--ca-file', fixture('tls', file)]);
+      assert.equal(trusted.check.status, 'pass', file);
+      assert.deepEqual(trusted.check.data.caFile, { file: fixture('tls', file), loaded: true, certificates: 1 });
+    }
+  });
+
+  it('an expired certificate: its dates, and the clock named in the advice', async () => {
+    const { check, words } = await proxyCheck(['--endpoint', `https://127.0.0.1:${expiredPort}/`, '--ca-file', fixture('tls', 'ca.pem')]);
+    assert.equal(check.data.code, 'CERT_HAS_EXPIRED');
+    assert.match(words, /expired on 2021-01-01/);
+    assert.match(words, /Check this machine's date and time first/);
+  });
+
+  it('a NODE_EXTRA_CA_CERTS that Node could not load (DER) is reported, not just "set it"', async () => {
+    const { check, words } = await proxyCheck(['--endpoint', `https://127.0.0.1:${caIssuedPort}/`], { NODE_EXTRA_CA_CERTS: fixture('tls', 'ca.der') });
+    assert.deepEqual(check.data.extraCaCerts, { file: fixture('tls', 'ca.der'), loaded: false, problem: 'der' });
+    assert.match(words, /NODE_EXTRA_CA_CERTS .*ca\.der was not loaded: it is DER/);
+  });
+
+  it('a --ca-file that cannot be read is a usage error naming it (exit 2)', async () => {
+    const run = await runCli(['doctor', '--ca-file', fixture('tls', 'missing.pem'), '--endpoint', `http://127.0.0.1:${targetPort}/`]);
+    assert.equal(run.code, 2);
+    assert.match(run.stderr, /--ca-file .*missing\.pem: file not found/);
+    const notCert = await runCli(['doctor', '--ca-file', fixture('tls', 'generate-chain.py'), '--endpoint', `http://127.0.0.1:${targetPort}/`]);
+    assert.equal(notCert.code, 2);
+    assert.match(notCert.stderr, /no certificate in it/);
+  });
+
+  it('speaks Japanese in every part of the finding with --lang ja (no English detail left)', async () => {
+    const run = await runCli(['doctor', '--lang', 'ja', '--timeout', '2', '--proxy', 'http://proxy.invalid:8080', '--endpoint', `http://127.0.0.1:${targetPort}/`]);
+    const block = run.stdout.split('\n').filter((l) => /PC ログイン連携への接続|^\s+[·→]/.test(l)).join('\n');
+    assert.match(block, /プロキシのホスト名 proxy\.invalid をこのマシンで名前解決できません（(ENOTFOUND|EAI_AGAIN)）/);
+    assert.match(block, /プロキシ proxy\.invalid:8080: 失敗/);
+    assert.doesNotMatch(block, /could not be resolved|failed|the proxy/);
+  });
+
+  it('--proxy host:port and user:pass@host:port mean http://, as in curl', async () => {
+    const bare = await proxyCheck(['--proxy', `127.0.0.1:${proxyPort}`, '--endpoint', `http://127.0.0.1:${targetPort}/`]);
+    assert.deepEqual([bare.check.data.reason, bare.check.data.proxyAuth], ['proxy-auth', 'missing']);
+    const withUser = await proxyCheck(['--proxy', `alice:${encodeURIComponent(PASSWORD)}@127.0.0.1:${proxyPort}`, '--endpoint', `http://127.0.0.1:${targetPort}/`]);
+    assert.equal(withUser.check.status, 'pass');
+  });
+
+  it('ALL_PROXY is honoured after the HTTPS_PROXY family, and named as the source', async () => {
+    const { check } = await proxyCheck(['--endpoint', `http://127.0.0.1:${targetPort}/`], { ALL_PROXY: withAuth(proxyPort) });
+    assert.deepEqual([check.status, check.data.proxySource], ['pass', 'ALL_PROXY']);
+    const socks = await proxyCheck(['--endpoint', `http://127.0.0.1:${targetPort}/`], { ALL_PROXY: 'socks5://127.0.0.1:1080' });
+    assert.match(socks.check.detail, /the proxy URL in ALL_PROXY cannot be used: socks5:\/\/ is not supported/);
   });
 
   it('--offline never connects', async () => {
@@ -168,7 +232,7 @@ describe('doctor with the KING OF TIME Web API', () => {
 
   it('explains authentication failure, closed hours and a forbidden address', async () => {
     for (const [mode, reason, words] of [
-      ['auth', 'auth', /authentication failed \(code 100\)/],
+      ['auth', 'auth', /the Web API rejected the token \(HTTP 401, code 100\)/],
       ['closed', 'closed-hours', /closed at this hour \(code 104/],
       ['forbidden', 'forbidden-ip', /許可IPアドレス/],
     ] as const) {
@@ -193,7 +257,7 @@ describe('doctor with the KING OF TIME Web API', () => {
 
 describe('bad network flags are usage errors', () => {
   it('refuses a proxy URL it cannot use without echoing it', async () => {
-    for (const bad of ['proxy:8080', 'ftp://proxy:21', `http://alice:${PASSWORD}@proxy:8080`, 'http://proxy:99999']) {
+    for (const bad of ['ftp://proxy:21', `http://alice:${PASSWORD}@proxy:8080`, 'http://proxy:99999']) {
       const run = await runCli(['doctor', '--proxy', bad]);
       assert.equal(run.code, 2, bad);
       assert.match(run.stderr, /^lanscope-kot: --proxy: the proxy URL/);
