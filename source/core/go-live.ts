@@ -1,7 +1,7 @@
 import type { CheckId, CheckStatus } from './checks/check.js';
 import type { CheckResult } from './checks/index.js';
 import { summarise, type Report } from './report.js';
-import { maskSecret, redactSecrets } from './secret.js';
+import { maskSecret, redactKnownSecrets } from './secret.js';
 
 /**
  * The go-live checklist (wizard step 7): the doctor's checks, a verdict an admin can trust before turning
@@ -112,5 +112,6 @@ export function goLiveMarkdown(report: Pick<Report, 'checks'>, values: ServiceCo
     for (const line of text.users) out.push(`- ${line}`);
   }
   out.push('', `_${text.footer}_`, '');
-  return redactSecrets(out.join('\n'), secrets);
+  // Known secrets only: the advice's own example (--proxy http://USER:PASSWORD@host:port) stays readable.
+  return redactKnownSecrets(out.join('\n'), secrets);
 }

@@ -65,9 +65,11 @@ Inputs
   --token-file FILE      file holding the 32-character access token
                          (or set LANSCOPE_KOT_TOKEN; never given as a flag value)
 Network
-  --proxy URL            http://[user:pass@]host:port (else HTTPS_PROXY, honouring NO_PROXY)
+  --proxy URL            [http://][user:pass@]host:port (else HTTPS_PROXY, HTTP_PROXY, ALL_PROXY,
+                         honouring NO_PROXY); a Windows account as DOMAIN%5Cuser (NTLM)
+  --ca-file FILE         trust this CA certificate too (PEM or DER), e.g. an inspecting proxy's
   --endpoint URL         target of the connection check (default https://pclogin.secomtrust.net/)
-  --timeout S            connection timeout in seconds (default 10)
+  --timeout S            seconds for each request to answer (default 10)
   --offline              skip the network checks
   --kot-api-token-file F optional KING OF TIME Web API token (or KOT_API_TOKEN): reads each
                          division's day-change time and the employees from KING OF TIME
@@ -101,9 +103,11 @@ Example
   --token-file ファイル   32 桁のアクセストークンを書いたファイル
                          （または LANSCOPE_KOT_TOKEN。コマンドラインの値では受け取りません）
 ネットワーク
-  --proxy URL            http://[ユーザー:パスワード@]ホスト:ポート（なければ HTTPS_PROXY、NO_PROXY を考慮）
+  --proxy URL            [http://][ユーザー:パスワード@]ホスト:ポート（なければ HTTPS_PROXY、HTTP_PROXY、
+                         ALL_PROXY。NO_PROXY を考慮）。Windows アカウントは DOMAIN%5Cuser（NTLM）
+  --ca-file ファイル      この CA 証明書も信頼する（PEM または DER）。HTTPS を検査するプロキシの CA など
   --endpoint URL         接続確認の宛先（既定 https://pclogin.secomtrust.net/）
-  --timeout 秒           接続のタイムアウト（既定 10 秒）
+  --timeout 秒           リクエストごとの応答待ち時間（既定 10 秒）
   --offline              ネットワークのチェックを行わない
   --kot-api-token-file F 任意: KING OF TIME Web API のトークン（または KOT_API_TOKEN）。
                          各所属の日付変更時間と従業員を KING OF TIME から読みます

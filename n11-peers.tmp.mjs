@@ -1,0 +1,10 @@
+import https from 'node:https'; import net from 'node:net'; import fs from 'node:fs';
+import { startNtlmProxy } from './dist/test/ntlm-server.js';
+const f = (n) => fs.readFileSync(`test/fixtures/tls/${n}`);
+const srv = (c, p) => https.createServer({ cert: f(`${c}.pem`), key: f(`${c}-key.pem`) }, (q, r) => r.end('ok')).listen(p, '127.0.0.1');
+srv('ok', 38443); srv('expired', 38441); srv('wrong-host', 38442);
+net.createServer((s) => s.resume()).listen(38444, '127.0.0.1');
+const n = await startNtlmProxy({ user: 'alice', domain: 'CORP', password: 'RightPass1' });
+const neg = await startNtlmProxy({ user: 'alice', domain: 'CORP', password: 'RightPass1', schemes: ['Negotiate'] });
+fs.writeFileSync('/tmp/n11run/ports', `${n.port} ${neg.port}\n`);
+console.log('ntlm', n.port, 'negotiate', neg.port);
