@@ -234,6 +234,8 @@ export interface ProxyFields {
   auth: boolean;
   user: string;
   password: string;
+  /** A CA certificate file (PEM or DER) the test should trust too: an inspecting proxy's. Optional. */
+  caFile?: string;
 }
 
 /** `http://proxy.example.co.jp:8080` typed whole into the address field is split into host and port. */
@@ -245,7 +247,9 @@ export function normaliseProxyFields<T extends ProxyFields>(p: T): T {
     host = m[1]!;
     port = m[2]!;
   }
-  return { ...p, host, port, user: p.user.trim() };
+  // A path dropped into the terminal may come quoted.
+  const caFile = p.caFile?.trim().replace(/^(["'])(.*)\1$/, '$2').trim();
+  return { ...p, host, port, user: p.user.trim(), ...(caFile !== undefined ? { caFile } : {}) };
 }
 
 /** The fields that cannot be used as they are (none when no proxy is used). */

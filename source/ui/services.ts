@@ -1,11 +1,14 @@
 import { createContext, useContext } from 'react';
 
 import { DEFAULT_ENDPOINT, KOT_API_BASE } from '../core/endpoints.js';
-import type { ConnectionProbeOptions, ConnectionResult } from '../io/connection.js';
+import type { ConnectionResult } from '../core/connection-stages.js';
+import type { TrustFact } from '../core/facts.js';
+import type { ConnectionProbeOptions } from '../io/connection.js';
 
 /** What the wizard needs from outside, injectable so tests never touch the network. */
-export type ProbeRequest = ConnectionProbeOptions;
-export type ProbeResult = ConnectionResult;
+export type ProbeRequest = Omit<ConnectionProbeOptions, 'ca'> & { caFile?: string };
+/** The stages as judged, and what was trusted besides the public roots (the CA file, NODE_EXTRA_CA_CERTS). */
+export type ProbeResult = ConnectionResult & { trust: TrustFact };
 export type Probe = (request: ProbeRequest) => Promise<ProbeResult>;
 
 
@@ -23,8 +26,13 @@ export interface Services {
 
 /** Loaded on first use: undici is needed only when the admin asks for the test. */
 export async function loadConnectionModule(): Promise<Probe | undefined> {
-  const mod = await import('../io/connection.js');
-  return mod.probeConnection;
+  const [{ probeConnection }, { loadTrust }] = await Promise.all([import('../io/connection.js'), import('../io/certificates.js')]);
+  return async ({ caFile, ...request }) => {
+    const trust = await loadTrust(caFile || undefined, process.env);
+    // A CA file that did not load is said by the step; the test runs without it.
+    const result = await probeConnection({ ...request, ...(trust.ca ? { ca: trust.ca } : {}) });
+    return { ...result, trust: trust.fact };
+  };
 }
 
 export const defaultServices = (): Services => ({

@@ -207,7 +207,8 @@ export function buildFacts(v: WizardValues, loaded: Loaded, env: Record<string, 
 
 /** Identifies the proxy settings a connection test ran with (in memory only: it holds the password). */
 export function proxyKey(p: ProxyValues): string {
-  return p.use ? JSON.stringify([p.host, p.port, p.auth, p.auth ? p.user : '', p.auth ? p.password : '']) : 'direct';
+  const path = p.use ? JSON.stringify([p.host, p.port, p.auth, p.auth ? p.user : '', p.auth ? p.password : '']) : 'direct';
+  return p.caFile ? `${path} ${JSON.stringify(p.caFile)}` : path;
 }
 
 /** A path as typed or dropped into the terminal: surrounding spaces and quotes removed. */

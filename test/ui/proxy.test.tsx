@@ -1,16 +1,19 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import http from 'node:http';
+import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { after, afterEach, before, describe, it } from 'node:test';
 import { cleanup } from 'ink-testing-library';
 import { createProxy } from 'proxy';
+import { fixture } from '../helpers.js';
 import { flat, KEY, pressKeys, renderWizard, stepOf, typeAndWait, waitForFrame } from './helpers.js';
 
 const USER = 'svc-lanscope';
 const PASSWORD = 'Pr0xy-S3cret!';
 const BASIC = Buffer.from(`${USER}:${PASSWORD}`).toString('base64');
 
-async function listen(server: http.Server): Promise<number> {
+async function listen(server: http.Server | https.Server): Promise<number> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return (server.address() as AddressInfo).port;
 }
@@ -80,9 +83,9 @@ describe('step 4: proxy', () => {
 
   it('tests a direct connection (local endpoint) with a spinner and shows the result', async () => {
     const h = renderWizard({ step: 4, services: services() });
-    await pressKeys(h.stdin, KEY.tab, KEY.enter);
-    const frame = await waitForFrame(h.lastFrame, 'reached PC login link');
-    assert.match(flat(frame), /✔ reached PC login link directly \(HTTP 200, \d+ ms\)/);
+    await pressKeys(h.stdin, KEY.shiftTab, KEY.enter);
+    const frame = await waitForFrame(h.lastFrame, '✔ reached');
+    assert.match(flat(frame), /✔ reached http:\/\/127\.0\.0\.1:\d+\/ directly \(HTTP 200, \d+ ms\)/);
     assert.equal(stepOf(frame), '4', 'the test does not leave the step');
   });
 
@@ -90,23 +93,44 @@ describe('step 4: proxy', () => {
     const wrong = 'Wr0ng-Passw0rd';
     const h = renderWizard({ step: 4, services: services(), values: { proxy: { use: true, host: '127.0.0.1', port: String(proxyPort), auth: false, user: '', password: '' } } });
     await pressKeys(h.stdin, KEY.shiftTab, KEY.enter);
-    let frame = await waitForFrame(h.lastFrame, /✖ the proxy wants/);
-    assert.match(flat(frame), /tick "needs authentication"/);
-    await pressKeys(h.stdin, KEY.up, KEY.space, KEY.down);
+    let frame = await waitForFrame(h.lastFrame, /✖ the proxy 127\.0\.0\.1:\d+ requires sign-in/);
+    assert.match(flat(frame), /proxy sign-in: offers Basic; nothing sent/);
+    assert.match(flat(frame), /→ Tick 認証が必要なプロキシサーバー/);
+    await pressKeys(h.stdin, KEY.up, KEY.up, KEY.space, KEY.down);
     await typeAndWait(h.stdin, USER);
     await pressKeys(h.stdin, KEY.down);
     await typeAndWait(h.stdin, wrong);
-    await pressKeys(h.stdin, KEY.down, KEY.enter);
-    frame = await waitForFrame(h.lastFrame, /refused the account/);
+    await pressKeys(h.stdin, KEY.down, KEY.down, KEY.enter);
+    frame = await waitForFrame(h.lastFrame, /rejected the account or password \(Basic sign-in, HTTP 407\)/);
     assert.ok(!h.frames.some((f) => f.includes(wrong)), 'the password is never on screen');
   });
 
   it('passes through the proxy with the right account', async () => {
     const h = renderWizard({ step: 4, services: services(), values: { proxy: { use: true, host: '127.0.0.1', port: String(proxyPort), auth: true, user: USER, password: PASSWORD } } });
     await pressKeys(h.stdin, KEY.shiftTab, KEY.enter);
-    const frame = await waitForFrame(h.lastFrame, /reached PC login link/);
-    assert.match(flat(frame), new RegExp(`through 127\\.0\\.0\\.1:${proxyPort} \\(HTTP 200`));
+    const frame = await waitForFrame(h.lastFrame, /✔ reached http/);
+    assert.match(flat(frame), new RegExp(`via proxy 127\\.0\\.0\\.1:${proxyPort} \\(HTTP 200`));
     assert.ok(!h.frames.some((f) => f.includes(PASSWORD)));
+  });
+
+  it('names an untrusted issuer with the stages, then passes with the CA file given', async () => {
+    const tlsTarget = https.createServer({ cert: readFileSync(fixture('tls', 'ok.pem')), key: readFileSync(fixture('tls', 'ok-key.pem')) }, (_req, res) => res.end('ok'));
+    const tlsEndpoint = `https://127.0.0.1:${await listen(tlsTarget)}/`;
+    try {
+      const h = renderWizard({ step: 4, services: { endpoint: tlsEndpoint } });
+      await pressKeys(h.stdin, KEY.shiftTab, KEY.enter);
+      let frame = flat(await waitForFrame(h.lastFrame, /✖ the certificate/));
+      assert.match(frame, /issued by "CN=Example Corp SSL Inspection CA, O=Example Corp", which this machine does not trust/);
+      assert.match(frame, /TLS 127\.0\.0\.1:\d+: failed \(UNABLE_TO_VERIFY_LEAF_SIGNATURE\)/);
+      await pressKeys(h.stdin, KEY.up);
+      await typeAndWait(h.stdin, fixture('tls', 'ca.der'));
+      await pressKeys(h.stdin, KEY.down, KEY.enter);
+      frame = flat(await waitForFrame(h.lastFrame, '✔ reached'));
+      assert.match(frame, /✔ reached https:\/\/127\.0\.0\.1:\d+\/ directly \(HTTP 200/);
+    } finally {
+      tlsTarget.closeAllConnections();
+      await new Promise((r) => tlsTarget.close(r));
+    }
   });
 
   it('says when the test is not available, keeping the fields', async () => {

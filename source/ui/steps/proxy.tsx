@@ -1,12 +1,12 @@
 import { useState } from 'react';
 import { Box } from 'ink';
 import { useKeys } from '../widgets/keys.js';
-import { stageLines } from '../../core/stage-lines.js';
-import type { Message } from '../../i18n/message.js';
+import { describeConnection } from '../../core/checks/proxy.js';
+import type { ConnectionFact } from '../../core/facts.js';
 import { normaliseProxyFields, proxyFieldProblems, proxyUrlFromFields } from '../../core/proxy-settings.js';
 import type { StepProps } from '../app.js';
 import { useT, type Translator } from '../i18n.js';
-import { useServices, type ProbeResult } from '../services.js';
+import { useServices } from '../services.js';
 import { proxyKey, type ProxyValues } from '../state.js';
 import { useFocusList } from '../widgets/focus.js';
 import { Spinner } from '../widgets/spinner.js';
@@ -14,7 +14,7 @@ import { TextField, textFieldLines } from '../widgets/text-field.js';
 import { Button, Toggle, toggleLines } from '../widgets/toggle.js';
 import { gapBlock, ScrollBlocks, textBlock, type Block } from '../widgets/scroll-blocks.js';
 
-type Field = 'use' | 'host' | 'port' | 'auth' | 'user' | 'password' | 'test';
+type Field = 'use' | 'host' | 'port' | 'auth' | 'user' | 'password' | 'caFile' | 'test';
 type Problems = Partial<Record<Field, string>>;
 
 function proxyProblems(p: ProxyValues, t: Translator['t']): Problems {
@@ -23,41 +23,14 @@ function proxyProblems(p: ProxyValues, t: Translator['t']): Problems {
   return problems;
 }
 
-function resultText(r: ProbeResult, t: Translator['t']): string {
-  switch (r.reason) {
-    case 'ok':
-      return t('proxy.result.ok', { via: r.via, status: r.status ?? 0, ms: Math.round(r.elapsedMs) });
-    case 'proxy-auth':
-      return r.proxyAuth === 'missing' ? t('proxy.result.authMissing') : t('proxy.result.authWrong');
-    case 'proxy-unreachable':
-      return t('proxy.result.proxyUnreachable', { via: r.via });
-    case 'dns':
-      return t('proxy.result.dns', { host: r.host ?? '' });
-    case 'timeout':
-      return t('proxy.result.timeout', { via: r.via });
-    case 'tls':
-      return t('proxy.result.tls');
-    case 'http-status':
-      return t('proxy.result.httpStatus', { status: r.status ?? 0 });
-    default:
-      return t('proxy.result.other');
-  }
-}
-
-/** The stage that decided (the failed one, else the last), as doctor's proxy check lists it. */
-function deciding(r: ProbeResult): Message | undefined {
-  const stage = r.stages.find((s) => !s.ok) ?? r.stages.at(-1);
-  return stage ? stageLines([stage])[0] : undefined;
-}
-
-type TestState = { state: 'running' } | { state: 'done'; result: ProbeResult } | { state: 'unavailable' } | { state: 'error'; message: string };
+type TestState = { state: 'running' } | { state: 'done'; fact: ConnectionFact } | { state: 'unavailable' } | { state: 'error'; message: string };
 
 /** Step 4 (§2.5): the proxy HTLanScopeServiceConfig will use, and a test of the way out through it. */
 export function ProxyStep({ values, update, setLoaded, next, width, height }: StepProps) {
   const { t, g, m } = useT();
   const services = useServices();
   const p = values.proxy;
-  const fields: Field[] = p.use ? ['use', 'host', 'port', 'auth', ...(p.auth ? (['user', 'password'] as const) : []), 'test'] : ['use', 'test'];
+  const fields: Field[] = p.use ? ['use', 'host', 'port', 'auth', ...(p.auth ? (['user', 'password'] as const) : []), 'caFile', 'test'] : ['use', 'caFile', 'test'];
   const focus = useFocusList(fields);
   const [shownProblems, setShownProblems] = useState<Problems>({});
   const [test, setTest] = useState<TestState | undefined>();
@@ -90,10 +63,11 @@ export function ProxyStep({ values, update, setLoaded, next, width, height }: St
       if (!probe) return setTest({ state: 'unavailable' });
       const timeoutMs = 10_000;
       const url = proxyUrlFromFields(proxy);
-      const result = await probe({ endpoint: services.endpoint, ...(url ? { proxy: url } : {}), timeoutMs, secrets: [proxy.password].filter(Boolean) });
-      setTest({ state: 'done', result });
+      const { trust, ...result } = await probe({ endpoint: services.endpoint, ...(url ? { proxy: url } : {}), timeoutMs, secrets: [proxy.password].filter(Boolean), ...(proxy.caFile ? { caFile: proxy.caFile } : {}) });
+      const fact: ConnectionFact = { endpoint: services.endpoint, proxySource: url ? 'wizard' : 'none', timeoutMs, trust, result };
+      setTest({ state: 'done', fact });
       // The proxy check of step 7 reads it, as doctor's reads its own test.
-      setLoaded((l) => ({ ...l, connection: { key: proxyKey(proxy), fact: { endpoint: services.endpoint, proxySource: url ? 'wizard' : 'none', timeoutMs, result } } }));
+      setLoaded((l) => ({ ...l, connection: { key: proxyKey(proxy), fact } }));
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
       // Never the password, whatever a library put in its message.
@@ -148,11 +122,18 @@ export function ProxyStep({ values, update, setLoaded, next, width, height }: St
         : test?.state === 'error'
           ? [line('result', `${g.fail} ${test.message}`, { color: 'red' })]
           : test?.state === 'done'
-            ? [
-                line('result', `${test.result.reason === 'ok' ? g.pass : g.fail} ${resultText(test.result, t)}`, { color: test.result.reason === 'ok' ? 'green' : 'red' }),
-                ...(deciding(test.result) ? [line('detail', m(deciding(test.result)!), { dim: true, indent: 2 })] : []),
-              ]
+            ? testResult(test.fact)
             : [];
+  /** What doctor's proxy check says of the same test: the finding; for a failure each stage tried; what to do. */
+  function testResult(fact: ConnectionFact): Block[] {
+    const outcome = describeConnection(fact);
+    const status = outcome.status === 'pass' || outcome.status === 'warn' ? outcome.status : 'fail';
+    return [
+      line('result', `${g[status]} ${m(outcome.detail)}`, { color: status === 'pass' ? 'green' : status === 'warn' ? 'yellow' : 'red' }),
+      ...(status === 'pass' ? [] : outcome.lines).map((stage, i) => line(`stage-${i}`, m(stage), { dim: true, indent: 2 })),
+      ...(outcome.advice ? [line('advice', `${g.arrow} ${m(outcome.advice)}`)] : []),
+    ];
+  }
 
   const blocks: (Block & { field?: Field })[] = [
     line('intro', t('proxy.intro'), { dim: true }),
@@ -163,9 +144,12 @@ export function ProxyStep({ values, update, setLoaded, next, width, height }: St
           field('host', t('proxy.host'), p.host, { hint: t('proxy.hostHint') }),
           field('port', t('proxy.port'), p.port),
           toggle('auth', t('proxy.auth'), p.auth, 2),
-          ...(p.auth ? [field('user', t('proxy.user'), p.user), field('password', t('proxy.password'), p.password, { mask: '*', hint: t('proxy.passwordHint') })] : []),
+          ...(p.auth
+            ? [field('user', t('proxy.user'), p.user, { hint: t('proxy.userHint') }), field('password', t('proxy.password'), p.password, { mask: '*', hint: t('proxy.passwordHint') })]
+            : []),
         ]
       : [line('direct', t('proxy.direct'), { dim: true, indent: 6 })]),
+    field('caFile', t('proxy.caFile'), p.caFile ?? '', { hint: t('proxy.caFileHint') }),
     gap('g2'),
     { key: 'test', field: 'test', lines: 1, node: <Button label={t('proxy.test', { endpoint: services.endpoint })} focus={focus.current === 'test'} /> },
     ...result,
