@@ -51,18 +51,17 @@ export function presentedCertificate(leaf: DetailedPeerCertificate | undefined):
 // What this probe trusts
 
 /** PEM texts of every certificate in a file, PEM (one or several) or DER (the Windows export default). */
-function certificatesIn(bytes: Buffer): string[] | undefined {
-  const text = bytes.toString('latin1');
-  const pems = text.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g);
+function certificatesIn(bytes: Buffer): { pems: string[]; der: boolean } | undefined {
+  const pems = bytes.toString('latin1').match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g);
   try {
-    if (pems) return pems.map((p) => new X509Certificate(p).toString());
-    return [new X509Certificate(bytes).toString()];
+    if (pems) return { pems: pems.map((p) => new X509Certificate(p).toString()), der: false };
+    return { pems: [new X509Certificate(bytes).toString()], der: true };
   } catch {
     return undefined;
   }
 }
 
-async function readCertificates(file: string): Promise<{ pems: string[] } | { problem: CaFileProblem; der?: boolean }> {
+async function readCertificates(file: string): Promise<{ pems: string[]; der: boolean } | { problem: CaFileProblem }> {
   let bytes: Buffer;
   try {
     bytes = await readFile(file);
@@ -70,9 +69,7 @@ async function readCertificates(file: string): Promise<{ pems: string[] } | { pr
     const code = (err as { code?: string }).code;
     return { problem: code === 'ENOENT' ? 'missing' : code === 'EISDIR' ? 'not-a-file' : 'unreadable' };
   }
-  const pems = certificatesIn(bytes);
-  if (!pems || pems.length === 0) return { problem: 'no-certificate' };
-  return { pems };
+  return certificatesIn(bytes) ?? { problem: 'no-certificate' };
 }
 
 /**
@@ -91,14 +88,12 @@ export async function loadTrust(caFile: string | undefined, env: Record<string, 
   }
   const envFile = env.NODE_EXTRA_CA_CERTS;
   if (envFile) {
-    const bytes = await readFile(envFile).catch(() => undefined);
     const read = await readCertificates(envFile);
-    const isPem = bytes !== undefined && bytes.includes('-----BEGIN CERTIFICATE-----');
-    if ('pems' in read && isPem) {
+    if ('pems' in read && !read.der) {
       fact.extraCaCerts = { file: envFile, loaded: true, certificates: read.pems.length };
       extra.push(...read.pems);
     } else {
-      // A DER file parses here but Node ignored it at start-up.
+      // A DER file parses here, but Node skipped it at start-up.
       fact.extraCaCerts = { file: envFile, loaded: false, problem: 'pems' in read ? 'der' : read.problem };
     }
   }

@@ -1,7 +1,8 @@
+import type { Socket } from 'node:net';
 import type { Duplex, Readable } from 'node:stream';
 import { Client } from 'undici';
 import { judgePath, type ConnectionResult, type StageRecord } from '../core/connection-stages.js';
-import { parseProxyUrl, ProxyUrlError, type ParsedProxy } from '../core/proxy-settings.js';
+import { parseProxyUrl, type ParsedProxy } from '../core/proxy-settings.js';
 import { redactSecrets } from '../core/secret.js';
 import { Deadline, errorCode, within } from './deadline.js';
 import { connectStage } from './proxy-connect.js';
@@ -34,7 +35,7 @@ export type PathOutcome =
       result: ConnectionResult;
       close(): Promise<void>;
     }
-  | { kind: 'failure'; result: ConnectionResult; invalid?: 'endpoint' | 'proxy'; invalidReason?: string };
+  | { kind: 'failure'; result: ConnectionResult };
 
 const DEFAULT_TIMEOUT_MS = 10_000;
 
@@ -57,12 +58,10 @@ function targetOf(endpoint: string): Target | undefined {
   }
 }
 
-/** A result for a request that never left: the endpoint or proxy URL cannot be used. */
-function invalid(via: string, kind: 'endpoint' | 'proxy', reason: string): PathOutcome {
+/** A result for a request that never left: the endpoint or proxy URL cannot be used (the caller says why). */
+function invalid(via: string, kind: 'endpoint' | 'proxy'): PathOutcome {
   return {
     kind: 'failure',
-    invalid: kind,
-    invalidReason: reason,
     result: { reason: 'other', stage: kind === 'proxy' ? 'proxy-connect' : 'connect', via, code: kind === 'proxy' ? 'ERR_PROXY_URL' : 'ERR_INVALID_URL', stages: [], elapsedMs: 0 },
   };
 }
@@ -100,7 +99,7 @@ async function openPath(target: Target, proxy: ParsedProxy | undefined, deadline
     socket = tcp.socket;
   }
   if (target.url.protocol === 'http:') return { records, socket };
-  const secure = await tlsStage('tls', socket as import('node:net').Socket, target.host, target.hostPort, ca, deadline);
+  const secure = await tlsStage('tls', socket as Socket, target.host, target.hostPort, ca, deadline);
   records.push(secure.record);
   return secure.socket ? { records, socket: secure.socket } : { records };
 }
@@ -126,13 +125,13 @@ export async function requestOverPath(req: PathRequest): Promise<PathOutcome> {
   const secrets = (req.secrets ?? []).filter((s) => typeof s === 'string' && s !== '');
   const timeoutMs = Number.isFinite(req.timeoutMs) && req.timeoutMs > 0 ? Math.ceil(req.timeoutMs) : DEFAULT_TIMEOUT_MS;
   const target = targetOf(req.endpoint);
-  if (!target) return invalid('direct', 'endpoint', 'not an http:// or https:// URL');
+  if (!target) return invalid('direct', 'endpoint');
   let proxy: ParsedProxy | undefined;
   if (req.proxy !== undefined && req.proxy.trim() !== '') {
     try {
       proxy = parseProxyUrl(req.proxy);
-    } catch (err) {
-      return invalid('(invalid proxy URL)', 'proxy', err instanceof ProxyUrlError ? err.message : 'the proxy URL is not valid');
+    } catch {
+      return invalid('(invalid proxy URL)', 'proxy');
     }
     if (proxy.password !== '') secrets.push(proxy.password, Buffer.from(`${proxy.username}:${proxy.password}`).toString('base64'));
   }
@@ -152,7 +151,7 @@ export async function requestOverPath(req: PathRequest): Promise<PathOutcome> {
       if (handed) return process.nextTick(() => callback(Object.assign(new Error('the connection closed'), { code: 'UND_ERR_SOCKET' }), null));
       handed = true;
       // undici 7 stalls when the connector answers synchronously: hand the socket over on the next tick.
-      process.nextTick(() => callback(null, socket as import('node:net').Socket));
+      process.nextTick(() => callback(null, socket as Socket));
     },
     headersTimeout: Math.max(1, deadline.remaining()),
     bodyTimeout: timeoutMs,

@@ -10,6 +10,15 @@ export type Step<S> = { record: StageRecord; socket?: S };
 const since = (started: number) => Date.now() - started;
 const ignore = () => undefined;
 
+/** Resolves on `event`, rejects on the socket's error or when the deadline passes (then the socket is destroyed). */
+function eventWithin(socket: net.Socket, event: string, deadline: Deadline): Promise<void> {
+  const happened = new Promise<void>((resolve, reject) => {
+    socket.once(event, () => resolve());
+    socket.once('error', reject);
+  });
+  return within(happened, deadline, () => socket.destroy());
+}
+
 /** Name lookup and TCP connection (stage proxy-connect, or connect without a proxy). */
 export async function tcpStage(stage: StageName, host: string, port: number, deadline: Deadline): Promise<Step<net.Socket>> {
   const started = Date.now();
@@ -19,14 +28,7 @@ export async function tcpStage(stage: StageName, host: string, port: number, dea
   // Each stage listens for its own errors; between stages an error must not crash the process.
   socket.on('error', ignore);
   try {
-    await within(
-      new Promise<void>((resolve, reject) => {
-        socket.once('connect', resolve);
-        socket.once('error', reject);
-      }),
-      deadline,
-      () => socket.destroy(),
-    );
+    await eventWithin(socket, 'connect', deadline);
   } catch (err) {
     socket.destroy();
     return { record: { stage, peer, ok: false, code: errorCode(err) ?? 'UNKNOWN', elapsedMs: since(started) } };
@@ -55,14 +57,7 @@ export async function tlsStage(stage: StageName, socket: net.Socket, servername:
     certificate = presentedCertificate(secure.getPeerCertificate(true));
   });
   try {
-    await within(
-      new Promise<void>((resolve, reject) => {
-        secure.once('secureConnect', resolve);
-        secure.once('error', reject);
-      }),
-      deadline,
-      () => secure.destroy(),
-    );
+    await eventWithin(secure, 'secureConnect', deadline);
   } catch (err) {
     secure.destroy();
     socket.destroy();
