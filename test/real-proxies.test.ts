@@ -23,7 +23,7 @@ const USER = 'alice';
 const PASSWORD = 'S3cr/et:p@ss%';
 const CA = [...rootCertificates, readFileSync(fixture('tls', 'ca.pem')).toString()];
 
-const squidMissing = [SQUID, NCSA, NTLM_FAKE].find((f) => !existsSync(f));
+const squidMissing = [SQUID, NCSA, NTLM_FAKE, '/usr/bin/openssl'].find((f) => !existsSync(f));
 const tinyproxyMissing = !existsSync(TINYPROXY);
 const skipSquid = squidMissing ? `squid is not installed (${squidMissing} missing): apt-get install squid apache2-utils` : false;
 const skipTinyproxy = tinyproxyMissing ? `tinyproxy is not installed (${TINYPROXY} missing): apt-get install tinyproxy` : false;
