@@ -2,7 +2,7 @@
 // Prints one JSON line: the phases in ms, counts, and the peak RSS of this process.
 import { performance } from 'node:perf_hooks';
 import { writeFileSync } from 'node:fs';
-import { gatherFacts, readKotApiToken } from '../dist/source/commands/gather-facts.js';
+import { gatherFacts, loadNetworkTrust, readKotApiToken } from '../dist/source/commands/gather-facts.js';
 import { reconcileFacts, reconcileJson } from '../dist/source/commands/reconcile.js';
 import { reconcileCsv } from '../dist/source/commands/reconcile-csv.js';
 import { parseReconcileOptions } from '../dist/source/commands/reconcile-options.js';
@@ -10,11 +10,13 @@ import { parseReconcileOptions } from '../dist/source/commands/reconcile-options
 const now = new Date();
 const options = parseReconcileOptions(process.argv.slice(2), now);
 const t0 = performance.now();
-const facts = await gatherFacts(options, process.env, undefined, [], { probe: false });
+const trust = await loadNetworkTrust(options, process.env);
+const facts = await gatherFacts(options, process.env, undefined, [], { probe: false, trust });
 const t1 = performance.now();
 let fetched = 0;
 let requests = 0;
-const { result, fetched: count } = await reconcileFacts(facts, options, await readKotApiToken(options, process.env), process.env, now, () => {
+const token = await readKotApiToken(options, process.env);
+const { result, fetched: count } = await reconcileFacts(facts, options, { token, trust, secrets: [token] }, process.env, now, () => {
   requests++;
   fetched = performance.now();
 });

@@ -1,4 +1,5 @@
 import http from 'node:http';
+import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { Punch } from '../source/core/dry-run.js';
 
@@ -33,7 +34,7 @@ export interface StubData {
   records: Map<string, Map<string, StubRecord[]>>;
 }
 
-export type StubMode = 'ok' | 'closed' | 'server-error' | 'not-json';
+export type StubMode = 'ok' | 'closed' | 'server-error' | 'rate-limited' | 'not-json';
 
 export interface KotStub {
   base: string;
@@ -48,7 +49,8 @@ export interface KotStub {
 
 const NAMES: Record<string, string> = { '1': '出勤', '2': '退勤', '3': '休憩開始', '4': '休憩終了' };
 
-export async function startKotStub(data: StubData, token = 'kot-web-api-token-for-tests-0123'): Promise<KotStub> {
+/** `tls`: serve HTTPS with this certificate (base `https://127.0.0.1:…`), e.g. one issued by a private CA. */
+export async function startKotStub(data: StubData, token = 'kot-web-api-token-for-tests-0123', tls?: { cert: Buffer; key: Buffer }): Promise<KotStub> {
   const byCode = new Map(data.employees.map((e) => [e.code, e]));
   const divisionName = new Map(data.divisions.map((d) => [d.code, d.name]));
   const stub: KotStub = { base: '', token, requests: [], mode: 'ok', modeOn: /./, close: async () => undefined };
@@ -57,13 +59,15 @@ export async function startKotStub(data: StubData, token = 'kot-web-api-token-fo
     res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
     res.end(text);
   };
-  const server = http.createServer((req, res) => {
+  const handle: http.RequestListener = (req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     stub.requests.push(`${url.pathname.replace(/^\/v1\.0/, '')}${url.search}`);
     if (req.headers.authorization !== `Bearer ${stub.token}`) return send(res, 401, { errors: [{ message: 'The access token is invalid', code: 100 }] });
     if (stub.modeOn.test(url.pathname)) {
       if (stub.mode === 'closed') return send(res, 403, { errors: [{ message: 'API is not available at this time', code: 104 }] });
       if (stub.mode === 'server-error') return send(res, 503, { errors: [{ message: 'Service Unavailable', code: 1 }] });
+      // The bare shape the API sometimes uses for its rate limit.
+      if (stub.mode === 'rate-limited') return send(res, 429, { code: '303', message: 'Too Many Requests' });
       if (stub.mode === 'not-json') {
         res.writeHead(200, { 'content-type': 'text/html' });
         return res.end('<html>maintenance</html>');
@@ -106,9 +110,10 @@ export async function startKotStub(data: StubData, token = 'kot-web-api-token-fo
       default:
         return send(res, 404, { errors: [{ message: 'Not Found', code: 999 }] });
     }
-  });
+  };
+  const server = tls ? https.createServer(tls, handle) : http.createServer(handle);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  stub.base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1.0`;
+  stub.base = `${tls ? 'https' : 'http'}://127.0.0.1:${(server.address() as AddressInfo).port}/v1.0`;
   stub.close = () =>
     new Promise<void>((resolve) => {
       server.closeAllConnections();

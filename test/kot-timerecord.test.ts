@@ -2,7 +2,10 @@ import assert from 'node:assert/strict';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
+import { describeKotApiFailure } from '../source/core/checks/kot-api.js';
+import type { KotApiFailure } from '../source/core/facts.js';
 import { parseDay, parseWallClock } from '../source/core/wall-clock.js';
+import { translate } from '../source/i18n/translate.js';
 import { daysPerRequest, fetchTimerecords } from '../source/io/kot-timerecord.js';
 import { addRecord, kotTime, startKotStub, type KotStub } from './kot-server.js';
 
@@ -78,19 +81,26 @@ describe('GET /daily-workings/timerecord', () => {
     assert.equal(actual.count, 2);
   });
 
-  const bad: [string, unknown, RegExp][] = [
-    ['not a list', { date: '2024-12-17' }, /not a JSON array/],
-    ['a date missing', [{ dailyWorkings: [] }], /item 0 of \/daily-workings\/timerecord has no date/],
-    ['dailyWorkings not a list', [{ date: '2024-12-17', dailyWorkings: {} }], /dailyWorkings of 2024-12-17 is not a list/],
-    ['a time in another shape', [{ date: '2024-12-17', dailyWorkings: [{ employeeKey: 'k1', timeRecord: [{ time: '09:03', code: '1' }] }] }], /a timeRecord of 2024-12-17 has the time 09:03/],
+  const bad: [string, unknown, NonNullable<KotApiFailure['problem']>, RegExp][] = [
+    ['not a list', { date: '2024-12-17' }, { kind: 'not-array' }, /the \/daily-workings\/timerecord answer cannot be used: it is not a JSON array/],
+    ['a date missing', [{ dailyWorkings: [] }], { kind: 'missing-field', item: 0, field: 'date' }, /item 0 has no date/],
+    ['dailyWorkings not a list', [{ date: '2024-12-17', dailyWorkings: {} }], { kind: 'bad-field', item: 0, field: 'dailyWorkings' }, /item 0 has dailyWorkings in a form the Web API does not document/],
+    [
+      'a time in another shape',
+      [{ date: '2024-12-17', dailyWorkings: [{ employeeKey: 'k1', timeRecord: [{ time: '09:03', code: '1' }] }] }],
+      { kind: 'bad-field', item: 0, field: 'dailyWorkings[0].timeRecord[0].time', value: '09:03' },
+      /item 0 has dailyWorkings\[0\]\.timeRecord\[0\]\.time in a form the Web API does not document \("09:03"\)/,
+    ],
   ];
-  for (const [name, body, message] of bad) {
+  for (const [name, body, problem, words] of bad) {
     it(`an answer with ${name} is refused, naming what`, { timeout: 5000 }, async () => {
       rawBody = JSON.stringify(body);
       const r = await fetchTimerecords(request(rawBase, { daysPerRequest: 31 }));
       assert.ok(!r.ok);
-      assert.equal(r.reason, 'other');
-      assert.match(r.message, message);
+      assert.equal(r.reason, 'bad-answer');
+      assert.equal(r.resource, 'daily-workings/timerecord');
+      assert.deepEqual(r.problem, problem);
+      assert.match(translate(describeKotApiFailure({ base: rawBase }, r).detail, 'en'), words);
     });
   }
 

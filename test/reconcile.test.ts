@@ -5,9 +5,9 @@ import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { after, before, describe, it } from 'node:test';
 import { runReconcile } from '../source/commands/reconcile.js';
-import { addRecord, kotTime, startKotStub, type KotStub, type StubData } from './kot-server.js';
+import { addRecord, kotTime, startKotStub, type KotStub, type StubData, type StubMode } from './kot-server.js';
 import { demoFolder, demoStubData } from './reconcile-demo.js';
-import { runCli } from './helpers.js';
+import { fixture, runCli } from './helpers.js';
 
 /** 12:00 JST on a weekday: the Web API is open. */
 const NOON = new Date('2026-03-02T12:00:00+09:00');
@@ -49,22 +49,31 @@ interface JsonFinding {
   new?: boolean;
 }
 
+/** The demo's stand-in Web API (HTTPS when given a certificate), a scratch folder and a token file, for one describe. */
+function demoApi(tls?: { cert: Buffer; key: Buffer }) {
+  const ctx = { stub: undefined as unknown as KotStub, dir: '', tokenFile: '' };
+  before(async () => {
+    ctx.stub = await startKotStub(await demoStubData(true), undefined, tls);
+    ctx.dir = mkdtempSync(join(tmpdir(), 'lanscope-kot-reconcile-'));
+    ctx.tokenFile = join(ctx.dir, 'kot-token.txt');
+    writeFileSync(ctx.tokenFile, `${ctx.stub.token}\n`);
+  });
+  after(async () => {
+    await ctx.stub.close();
+    rmSync(ctx.dir, { recursive: true, force: true });
+  });
+  return ctx;
+}
+
 describe('reconcile against a loopback Web API seeded from the demo', () => {
   let stub: KotStub;
   let dir: string;
   let tokenFile: string;
+  const ctx = demoApi();
+  before(() => {
+    ({ stub, dir, tokenFile } = ctx);
+  });
   const api = () => ['--kot-api-token-file', tokenFile, '--kot-api-base', stub.base];
-
-  before(async () => {
-    stub = await startKotStub(await demoStubData(true));
-    dir = mkdtempSync(join(tmpdir(), 'lanscope-kot-reconcile-'));
-    tokenFile = join(dir, 'kot-token.txt');
-    writeFileSync(tokenFile, `${stub.token}\n`);
-  });
-  after(async () => {
-    await stub.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
 
   const find = (findings: JsonFinding[], pick: Partial<JsonFinding>): JsonFinding | undefined =>
     findings.find((f) => Object.entries(pick).every(([k, v]) => f[k as keyof JsonFinding] === v));
@@ -209,8 +218,36 @@ describe('reconcile against a loopback Web API seeded from the demo', () => {
     try {
       const run = await reconcileIn([...demoRange, ...demoInputs, ...api(), '--csv', csv, '--since-last', state]);
       assert.equal(run.code, 2);
-      assert.match(run.stderr, /KING OF TIME Web API: the Web API could not be used \(http-status, HTTP 503\)/);
+      assert.match(run.stderr, /KING OF TIME Web API: KING OF TIME's service answered with an error on its side \(HTTP 503, code 1\): "Service Unavailable"\. Retry later; if it persists, ask the KING OF TIME support centre\./);
       assert.ok(!existsSync(csv) && !existsSync(state));
+    } finally {
+      stub.mode = 'ok';
+      stub.modeOn = /./;
+    }
+  });
+
+  it('the rate limit (429, code 303) and a 5xx on the punches: each named with its own advice (en, ja), nothing written', { timeout: 30_000 }, async () => {
+    stub.modeOn = /timerecord/;
+    const csv = join(dir, 'after-limit.csv');
+    const state = join(dir, 'after-limit.json');
+    const cases: [StubMode, string, RegExp][] = [
+      ['rate-limited', 'en', /^lanscope-kot: KING OF TIME Web API: the Web API limits requests: too many in a short time \(HTTP 429, code 303\)\. Rate limited: retry later \(a few minutes\), and avoid running several checks at once\.\n$/],
+      ['rate-limited', 'ja', /^lanscope-kot: KING OF TIME Web API: Web API の利用回数の制限にかかりました: 短時間にリクエストが多すぎます（HTTP 429、コード 303）。/],
+      ['server-error', 'en', /^lanscope-kot: KING OF TIME Web API: KING OF TIME's service answered with an error on its side \(HTTP 503, code 1\): "Service Unavailable"\. Retry later; if it persists, ask the KING OF TIME support centre\.\n$/],
+      ['server-error', 'ja', /^lanscope-kot: KING OF TIME Web API: KING OF TIME のサービス側でエラーが起きています（HTTP 503、コード 1）: "Service Unavailable"。/],
+    ];
+    try {
+      for (const [mode, lang, words] of cases) {
+        stub.mode = mode;
+        stub.requests.length = 0;
+        const run = await reconcileIn([...demoRange, ...demoInputs, ...api(), '--csv', csv, '--since-last', state, '--lang', lang]);
+        assert.equal(run.code, 2, `${mode} ${lang}`);
+        assert.match(run.stderr, words);
+        // Not a network problem: no proxy advice, no stage lines.
+        assert.doesNotMatch(run.stderr, /proxy|プロキシ|\n {2}/);
+        assert.deepEqual(stub.requests, ['/divisions', '/employees', '/daily-workings/timerecord?start=2024-12-15&end=2024-12-19'], 'one refused request, not retried');
+        assert.ok(!existsSync(csv) && !existsSync(state));
+      }
     } finally {
       stub.mode = 'ok';
       stub.modeOn = /./;
@@ -222,13 +259,53 @@ describe('reconcile against a loopback Web API seeded from the demo', () => {
     writeFileSync(wrong, 'wrong-web-api-token-000000000000\n');
     const run = await reconcileIn([...demoRange, ...demoInputs, '--kot-api-token-file', wrong, '--kot-api-base', stub.base]);
     assert.equal(run.code, 2);
-    assert.match(run.stderr, /authentication failed \(code 100\)/);
+    assert.match(run.stderr, /the Web API rejected the token \(HTTP 401, code 100\): "The access token is invalid"/);
     assert.ok(!run.stderr.includes('wrong-web-api-token'));
   });
 
   it('KOT_API_TOKEN from the environment works like the file', { timeout: 20_000 }, async () => {
     const run = await reconcileIn([...demoRange, ...demoInputs, '--kot-api-base', stub.base, '--json'], { KOT_API_TOKEN: stub.token });
     assert.equal(run.code, 1, run.stderr);
+  });
+});
+
+describe('reconcile over HTTPS: the trust doctor uses (--ca-file, NODE_EXTRA_CA_CERTS)', () => {
+  const ca = fixture('tls', 'ca.pem');
+  // A Web API whose certificate a private CA issued, as behind an inspecting proxy.
+  const ctx = demoApi({ cert: readFileSync(fixture('tls', 'ok.pem')), key: readFileSync(fixture('tls', 'ok-key.pem')) });
+  const api = () => ['--kot-api-token-file', ctx.tokenFile, '--kot-api-base', ctx.stub.base];
+
+  it('not trusted: exit 2, said stage by stage with the issuer and --ca-file, before any punch is asked for', { timeout: 20_000 }, async () => {
+    ctx.stub.requests.length = 0;
+    const run = await reconcileIn([...demoRange, ...demoInputs, ...api()]);
+    assert.equal(run.code, 2);
+    assert.match(run.stderr, /KING OF TIME Web API: the certificate of 127\.0\.0\.1:\d+ was issued by "CN=Example Corp SSL Inspection CA, O=Example Corp", which this machine does not trust/);
+    assert.match(run.stderr, /give it with --ca-file FILE/);
+    assert.match(run.stderr, /\n {2}Web API https:\/\/127\.0\.0\.1:\d+\/v1\.0\n/);
+    assert.match(run.stderr, /\n {2}.*issuer CN=Example Corp SSL Inspection CA/);
+    assert.deepEqual(ctx.stub.requests, []);
+  });
+
+  for (const [name, args, env] of [
+    ['--ca-file', ['--ca-file', ca], {}],
+    ['NODE_EXTRA_CA_CERTS', [], { NODE_EXTRA_CA_CERTS: ca }],
+  ] as const) {
+    it(`trusted through ${name}: divisions, employees and the punches all fetched, the findings as over HTTP`, { timeout: 20_000 }, async () => {
+      ctx.stub.requests.length = 0;
+      const run = await reconcileIn([...demoRange, ...demoInputs, ...api(), ...args, '--json'], env);
+      assert.equal(run.code, 1, run.stderr);
+      assert.deepEqual(ctx.stub.requests, ['/divisions', '/employees', '/daily-workings/timerecord?start=2024-12-15&end=2024-12-19']);
+      const report = JSON.parse(run.stdout) as { days: { date: string; notSent: boolean }[] };
+      assert.deepEqual(report.days.map((d) => [d.date, d.notSent]), [['2024-12-18', true], ['2024-12-17', false], ['2024-12-16', false]]);
+    });
+  }
+
+  it('a --ca-file that cannot be read: exit 2 naming it, nothing sent', { timeout: 20_000 }, async () => {
+    ctx.stub.requests.length = 0;
+    const run = await reconcileIn([...demoRange, ...demoInputs, ...api(), '--ca-file', join(ctx.dir, 'missing.pem')]);
+    assert.equal(run.code, 2);
+    assert.match(run.stderr, /^lanscope-kot: --ca-file .*missing\.pem: file not found\n$/);
+    assert.deepEqual(ctx.stub.requests, []);
   });
 });
 

@@ -88,8 +88,8 @@ export async function runDoctor(args: readonly string[], io: CommandIo): Promise
   }
 }
 
-/** Proxy passwords from the flag and from every proxy variable, wherever the chosen proxy comes from. */
-function collectSecrets(options: DoctorOptions, env: Record<string, string | undefined>, secrets: string[]): void {
+/** Proxy passwords from the flag and from every proxy variable, wherever the chosen proxy comes from (reconcile and watch too). */
+export function collectSecrets(options: Pick<DoctorOptions, 'proxy'>, env: Record<string, string | undefined>, secrets: string[]): void {
   for (const url of [options.proxy, env.https_proxy, env.HTTPS_PROXY, env.http_proxy, env.HTTP_PROXY, env.all_proxy, env.ALL_PROXY]) {
     if (!url) continue;
     try {

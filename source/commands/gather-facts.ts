@@ -17,7 +17,8 @@ export async function gatherFacts(
   env: Record<string, string | undefined>,
   onProgress?: (progress: ReadProgress) => void,
   secrets: string[] = [],
-  { probe = true }: { probe?: boolean } = {},
+  /** probe: the connection test to PC login link (reconcile has no use for it); trust: already loaded by the caller, which needs it again. */
+  { probe = true, trust: loaded }: { probe?: boolean; trust?: NetworkTrust } = {},
 ): Promise<Facts> {
   const token = options.tokenFile !== undefined ? await readTokenFile(options.tokenFile) : tokenFromEnv(env);
   if (token) secrets.push(token.value);
@@ -30,7 +31,7 @@ export async function gatherFacts(
     options.logDir === undefined && options.confIni === undefined
       ? undefined
       : await readOutputDir({ logDir: options.logDir, confIni: options.confIni, windowStartMinutes, exclude: options.mapping, onProgress });
-  const trust = options.offline ? undefined : await loadNetworkTrust(options, env);
+  const trust = options.offline ? undefined : (loaded ?? (await loadNetworkTrust(options, env)));
   const [connection, kotApi] = trust === undefined
     ? [undefined, undefined]
     : await Promise.all([probe ? testConnection(options, env, secrets, trust) : undefined, kotApiToken ? fetchKotApi(options, env, kotApiToken, trust) : undefined]);

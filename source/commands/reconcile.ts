@@ -1,24 +1,26 @@
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import chalk from 'chalk';
-import type { Facts } from '../core/facts.js';
+import { describeKotApiFailure } from '../core/checks/kot-api.js';
+import type { Facts, KotApiFact, KotApiFailure } from '../core/facts.js';
 import { InputError } from '../core/input-problem.js';
 import { reconcile, type ReconcileResult } from '../core/reconcile.js';
 import { punchDayChange } from '../core/report.js';
-import { redactSecrets } from '../core/secret.js';
+import { redactMessage } from '../core/redact-message.js';
+import { redactKnownSecrets, redactSecrets } from '../core/secret.js';
 import { compareWithLast, findingKey, inRange, nextState, reconcileItems, type SinceLast } from '../core/since-last.js';
 import { matchUsers } from '../core/user-matching.js';
 import { windowStartMinutes } from '../core/facts.js';
 import { detectLang } from '../i18n/locale.js';
-import type { Lang } from '../i18n/message.js';
+import type { Lang, Message } from '../i18n/message.js';
 import { tr } from '../i18n/reconcile.js';
-import { t } from '../i18n/translate.js';
+import { t, translate } from '../i18n/translate.js';
 import { chooseProxy } from '../core/proxy-settings.js';
 import { closedWindowEnd } from '../io/kot-api.js';
 import { readState, StateFileError } from '../io/state-file.js';
-import { progressLine, type CommandIo } from './doctor.js';
+import { collectSecrets, progressLine, type CommandIo } from './doctor.js';
 import { UsageError } from './doctor-options.js';
-import { fetchKotApi, gatherFacts, readKotApiToken } from './gather-facts.js';
+import { fetchKotApi, gatherFacts, loadNetworkTrust, readKotApiToken, type NetworkTrust } from './gather-facts.js';
 import { mergeKotDivisions } from '../core/day-change-option.js';
 import { describeInputProblem } from './input-problem-text.js';
 import { reconcileCsv } from './reconcile-csv.js';
@@ -52,6 +54,13 @@ export function refuseInClosedHours(now: Date): void {
   if (until) throw new ReconcileFailure((lang) => tr(lang, 'rc.closedNow', { until }));
 }
 
+/** How to reach the Web API besides the flags: its token, what TLS trusts (--ca-file, NODE_EXTRA_CA_CERTS), the secrets to keep out of words. */
+export interface KotAccess {
+  token: string;
+  trust: NetworkTrust;
+  secrets: readonly string[];
+}
+
 /**
  * The comparison on facts already gathered (doctor's inputs, the Web API's divisions and employees):
  * fetches the punches KING OF TIME holds for the work days (and one day either side, where a punch on
@@ -60,22 +69,25 @@ export function refuseInClosedHours(now: Date): void {
 export async function reconcileFacts(
   facts: Facts,
   options: Pick<ReconcileOptions, 'kotApiBase' | 'proxy' | 'timeoutSeconds' | 'from' | 'to'>,
-  token: string,
+  access: KotAccess,
   env: Record<string, string | undefined>,
   now: Date,
   onProgress?: (done: number, total: number) => void,
 ): Promise<Reconciled> {
   const api = facts.kotApi;
-  if (api?.failure) throw apiFailure(api.failure);
+  if (api?.failure) throw apiFailure(api, api.failure, access.secrets);
   if (!facts.logs || facts.logs.users.size === 0 || !facts.mapping) throw new ReconcileFailure((lang) => tr(lang, 'rc.noLogs'));
   const { fetchTimerecords, daysPerRequest } = await import('../io/kot-timerecord.js');
   const employees = api?.employees ?? [];
   const codeOfKey = new Map(employees.flatMap((e) => (e.key ? [[e.key, e.code] as const] : [])));
+  const choice = chooseProxy(options.proxy, env, options.kotApiBase);
+  const timeoutMs = options.timeoutSeconds * 1000;
   const fetched = await fetchTimerecords({
     base: options.kotApiBase,
-    token,
-    proxy: chooseProxy(options.proxy, env, options.kotApiBase).url,
-    timeoutMs: options.timeoutSeconds * 1000,
+    token: access.token,
+    ...(choice.url !== undefined ? { proxy: choice.url } : {}),
+    timeoutMs,
+    ...(access.trust.ca ? { ca: access.trust.ca } : {}),
     now,
     from: options.from - 1,
     to: Math.min(options.to + 1, todayJst(now)),
@@ -83,7 +95,7 @@ export async function reconcileFacts(
     daysPerRequest: daysPerRequest(employees.length),
     ...(onProgress ? { onProgress } : {}),
   });
-  if (!fetched.ok) throw apiFailure(fetched);
+  if (!fetched.ok) throw apiFailure({ base: options.kotApiBase, proxySource: choice.source, timeoutMs, trust: access.trust.fact }, fetched, access.secrets);
   const { actual, names } = fetched.value;
   const mappingNames = new Map<string, string>();
   for (const row of facts.mapping.data.rows) if (row.name && !mappingNames.has(row.employee)) mappingNames.set(row.employee, row.name);
@@ -105,29 +117,42 @@ export async function reconcileFacts(
 /**
  * The wizard's "compare with KING OF TIME": its facts have no Web API answers yet, so divisions and employees
  * are fetched first (their day-change times and divisions decide each punch's work day), then the same comparison.
+ * The CA file is the proxy step's; `env` gives NODE_EXTRA_CA_CERTS and any proxy variable the wizard wants honoured.
  */
 export async function reconcileWithApi(
   facts: Facts,
-  request: { token: string; proxy?: string; kotApiBase: string; timeoutSeconds: number; from: number; to: number; now: Date },
+  request: { token: string; proxy?: string; caFile?: string; kotApiBase: string; timeoutSeconds: number; from: number; to: number; now: Date },
   env: Record<string, string | undefined>,
 ): Promise<Reconciled> {
   refuseInClosedHours(request.now);
-  const kotApi = await fetchKotApi(request, env, request.token);
+  const secrets = [request.token];
+  collectSecrets(request, env, secrets);
+  const trust = await loadNetworkTrust(request, env).catch((err: unknown) => {
+    // A CA file that does not load: said in the wizard's own words, as reconcile says it on the command line.
+    if (err instanceof UsageError) throw new ReconcileFailure((lang) => translate(err.detail, lang));
+    throw err;
+  });
+  const kotApi = await fetchKotApi(request, env, request.token, trust);
   const dayChanges = kotApi.divisions ? mergeKotDivisions(facts.dayChanges, kotApi.divisions) : facts.dayChanges;
-  return reconcileFacts({ ...facts, kotApi, dayChanges }, request, request.token, env, request.now);
+  return reconcileFacts({ ...facts, kotApi, dayChanges }, request, { token: request.token, trust, secrets }, env, request.now);
 }
 
-function apiFailure(f: { reason: string; code?: number; status?: number; message: string; retryAfter?: string }): ReconcileFailure {
-  const params = { reason: f.reason, code: f.code ?? 0, status: f.status ?? 0, message: f.message, retryAfter: f.retryAfter ?? '' };
-  return new ReconcileFailure((lang) => tr(lang, 'rc.apiFailed', { detail: t(lang, 'kotApi.fail', params), advice: t(lang, 'kotApi.advice', { reason: f.reason }) }));
+/** A Web API failure said as the kot-api check says it: what happened, stage by stage when the way there failed, what to do. */
+function apiFailure(api: Pick<KotApiFact, 'base' | 'proxySource' | 'timeoutMs' | 'trust'>, f: KotApiFailure, secrets: readonly string[]): ReconcileFailure {
+  const said = describeKotApiFailure(api, f);
+  const words = (m: Message, lang: Lang) => translate(redactMessage(m, secrets), lang);
+  return new ReconcileFailure((lang) =>
+    tr(lang, 'rc.apiFailed', { detail: words(said.detail, lang), advice: said.advice ? words(said.advice, lang) : '', lines: said.lines.map((l) => words(l, lang)) }),
+  );
 }
 
 /** Runs `lanscope-kot reconcile`; resolves to the exit code (0 nothing differs, 1 differences, 2 usage/input). */
 export async function runReconcile(args: readonly string[], io: ReconcileIo): Promise<number> {
   let lang: Lang = detectLang(io.env);
   const secrets: string[] = [];
+  // Values are redacted where they enter a message (as in doctor); the whole output once more for known secrets.
   const say = (stream: NodeJS.WritableStream, text: string): void => {
-    stream.write(redactSecrets(text, secrets));
+    stream.write(redactKnownSecrets(text, secrets));
   };
   const now = io.now?.() ?? new Date();
   try {
@@ -139,17 +164,20 @@ export async function runReconcile(args: readonly string[], io: ReconcileIo): Pr
       return 0;
     }
     requireInputs(options, io.env);
+    collectSecrets(options, io.env, secrets);
     if (options.csv !== undefined && !existsSync(dirname(resolve(options.csv)))) {
       throw new ReconcileUsageError((l) => tr(l, 'rc.usage', { command: 'reconcile', detail: tr(l, 'rc.badCsvPath', { file: options.csv! }) }));
     }
     const state = options.sinceLast === undefined ? undefined : await readState(options.sinceLast);
+    // --ca-file and NODE_EXTRA_CA_CERTS, read once: the divisions, employees and punches are fetched trusting the same.
+    const trust = await loadNetworkTrust(options, io.env);
     refuseInClosedHours(now);
     const progress = progressLine(io.stderr, lang);
-    const facts = await gatherFacts(options, io.env, progress.update, secrets, { probe: false });
+    const facts = await gatherFacts(options, io.env, progress.update, secrets, { probe: false, trust });
     progress.done();
     const token = (await readKotApiToken(options, io.env))!;
     const fetching = fetchProgress(io.stderr, lang);
-    const { result, fetched } = await reconcileFacts(facts, options, token, io.env, now, fetching.update);
+    const { result, fetched } = await reconcileFacts(facts, options, { token, trust, secrets }, io.env, now, fetching.update);
     fetching.done();
 
     const items = reconcileItems(result);
@@ -172,7 +200,7 @@ export async function runReconcile(args: readonly string[], io: ReconcileIo): Pr
       say(io.stderr, `lanscope-kot: ${text}\n`);
       return 2;
     }
-    say(io.stderr, `lanscope-kot: internal error: ${err instanceof Error ? err.message : String(err)}\n`);
+    say(io.stderr, `lanscope-kot: internal error: ${redactSecrets(err instanceof Error ? err.message : String(err), secrets)}\n`);
     return 2;
   }
 }

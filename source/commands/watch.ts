@@ -1,7 +1,8 @@
 import chalk from 'chalk';
 import { diagnose, runChecks } from '../core/checks/index.js';
 import { buildReport } from '../core/report.js';
-import { redactSecrets } from '../core/secret.js';
+import { redactMessage, redactValues } from '../core/redact-message.js';
+import { redactKnownSecrets, redactSecrets } from '../core/secret.js';
 import { compareWithLast, inRange, nextState, reconcileItems, type WatchState } from '../core/since-last.js';
 import { detectLang } from '../i18n/locale.js';
 import type { Lang, MessageKey } from '../i18n/message.js';
@@ -12,7 +13,8 @@ import { readState } from '../io/state-file.js';
 import { writeEvent, type EventLevel, type ToolRunner } from '../io/windows-tools.js';
 import { formatDoctorText } from './doctor-text.js';
 import { changeText, doctorSinceLast, doctorSinceLastText } from './doctor-since-last.js';
-import { gatherFacts, readKotApiToken } from './gather-facts.js';
+import { collectSecrets } from './doctor.js';
+import { gatherFacts, loadNetworkTrust, readKotApiToken } from './gather-facts.js';
 import { newFindings, reconcileFacts, ReconcileFailure, refuseInClosedHours, usageOrInputText, type Reconciled, type ReconcileIo } from './reconcile.js';
 import { reconcileCsv } from './reconcile-csv.js';
 import { parseReconcileOptions, ReconcileUsageError, takeFlags } from './reconcile-options.js';
@@ -41,8 +43,9 @@ export function besideState(state: string): { report: string; csv: string } {
 export async function runWatch(args: readonly string[], io: WatchIo): Promise<number> {
   let lang: Lang = detectLang(io.env);
   const secrets: string[] = [];
+  // Values are redacted where they enter a message (as in doctor); the whole output once more for known secrets.
   const say = (stream: NodeJS.WritableStream, text: string): void => {
-    stream.write(redactSecrets(text, secrets));
+    stream.write(redactKnownSecrets(text, secrets));
   };
   const now = io.now?.() ?? new Date();
   const platform = io.platform ?? process.platform;
@@ -64,23 +67,27 @@ export async function runWatch(args: readonly string[], io: WatchIo): Promise<nu
     const stateFile = taken.state;
     const files = besideState(stateFile);
     const state = await readState(stateFile);
+    collectSecrets(options, io.env, secrets);
 
-    const facts = await gatherFacts(options, io.env, undefined, secrets);
+    // Loaded once: doctor's probe, the divisions and employees, and reconcile's punches trust the same CAs.
+    const trust = options.offline ? undefined : await loadNetworkTrust(options, io.env);
+    const facts = await gatherFacts(options, io.env, undefined, secrets, trust ? { trust } : {});
     const diagnosis = diagnose(facts);
     const results = runChecks(diagnosis);
-    const report = buildReport(diagnosis, results, (m) => translate(m, lang), (id) => t(lang, `title.${id}` as MessageKey, {} as never));
+    const built = buildReport(diagnosis, results, (m) => translate(redactMessage(m, secrets), lang), (id) => t(lang, `title.${id}` as MessageKey, {} as never));
+    const report = { ...built, checks: built.checks.map((c) => ({ ...c, data: redactValues(c.data, secrets) })) };
     const doctorSince = doctorSinceLast(state, diagnosis, results, now);
 
     const token = options.offline ? undefined : await readKotApiToken(options, io.env);
     let reconciled: Reconciled | undefined;
     let failure: string | undefined;
     let skipped: string | undefined;
-    if (options.offline) skipped = tr(lang, 'w.offline');
+    if (!trust) skipped = tr(lang, 'w.offline');
     else if (!token) skipped = tr(lang, 'w.noToken');
     else {
       try {
         refuseInClosedHours(now);
-        reconciled = await reconcileFacts(facts, options, token, io.env, now);
+        reconciled = await reconcileFacts(facts, options, { token, trust, secrets }, io.env, now);
       } catch (err) {
         if (!(err instanceof ReconcileFailure)) throw err;
         failure = err.text(lang);
@@ -103,7 +110,7 @@ export async function runWatch(args: readonly string[], io: WatchIo): Promise<nu
       sections.push(failure ?? tr(lang, 'w.reconcileSkipped', { reason: skipped ?? '' }), '');
     }
     sections.push(tr(lang, 'w.written', { report: files.report, csv: reconciled ? files.csv : '' }), '');
-    const text = redactSecrets(sections.join('\n'), secrets);
+    const text = redactKnownSecrets(sections.join('\n'), secrets);
     writeOutput(files.report, '\uFEFF' + text.replace(/\r?\n/g, '\r\n'));
     saveState(stateFile, next);
     say(io.stdout, text);
@@ -125,7 +132,7 @@ export async function runWatch(args: readonly string[], io: WatchIo): Promise<nu
     return code;
   } catch (err) {
     const text = usageOrInputText(err, lang);
-    const line = text ?? `internal error: ${err instanceof Error ? err.message : String(err)}`;
+    const line = text ?? `internal error: ${redactSecrets(err instanceof Error ? err.message : String(err), secrets)}`;
     say(io.stderr, `lanscope-kot: ${line}\n`);
     // A scheduled run that cannot even start must still be seen where monitoring looks.
     if (eventLog && platform === 'win32') await recordEvent(io, 'ERROR', `lanscope-kot: ${tr(lang, 'w.event.failed', { reason: line })}`, lang, secrets);
@@ -134,6 +141,6 @@ export async function runWatch(args: readonly string[], io: WatchIo): Promise<nu
 }
 
 async function recordEvent(io: WatchIo, level: EventLevel, description: string, lang: Lang, secrets: string[]): Promise<void> {
-  const result = await writeEvent(level, redactSecrets(description, secrets), io.run);
-  if (result.code !== 0) io.stderr.write(redactSecrets(`lanscope-kot: ${tr(lang, 'w.eventFailed', { output: result.output })}\n`, secrets));
+  const result = await writeEvent(level, redactKnownSecrets(description, secrets), io.run);
+  if (result.code !== 0) io.stderr.write(redactKnownSecrets(`lanscope-kot: ${tr(lang, 'w.eventFailed', { output: redactSecrets(result.output, secrets) })}\n`, secrets));
 }

@@ -128,8 +128,8 @@ export interface KotApiFailure {
   bodyLine?: string;
   /** With 'closed-hours': end of the current closed window, "HH:MM JST". */
   retryAfter?: string;
-  /** With 'bad-answer': what was wrong with it. */
-  problem?: { kind: 'not-json' | 'not-array' | 'not-object' | 'missing-field'; item?: number; field?: string };
+  /** With 'bad-answer': what was wrong with it (`value`: what a bad field held, redacted, when it is short text). */
+  problem?: { kind: 'not-json' | 'not-array' | 'not-object' | 'missing-field' | 'bad-field'; item?: number; field?: string; value?: string };
   /** With a network failure: the probe's judgement. */
   connection?: ConnectionResult;
 }

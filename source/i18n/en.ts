@@ -254,7 +254,7 @@ export const en = {
     (p.missing ? `; ${p.missing} employee(s) are missing from the mapping export (${p.missingList})` : '') +
     (p.unknown ? `; ${p.unknown} mapping code(s) do not exist in KING OF TIME (${p.unknownList})` : ''),
   'kotApi.crossAdvice': (_: None) => 'Run [勤怠管理連携] > [連携実行] in PC ログイン連携 (§3.2), export the mapping again and check the codes.',
-  'kotApi.fail': (p: { reason: string; resource: string; code: number; status: number; said: string; bodyLine: string; retryAfter: string; problem: string; item: number; field: string }) => {
+  'kotApi.fail': (p: { reason: string; resource: string; code: number; status: number; said: string; bodyLine: string; retryAfter: string; problem: string; item: number; field: string; value: string }) => {
     const said = p.said ? `: "${p.said}"` : '';
     const codeText = p.code ? `, code ${p.code}` : '';
     switch (p.reason) {
@@ -272,7 +272,11 @@ export const en = {
         return `KING OF TIME's service answered with an error on its side (HTTP ${p.status}${codeText})${said}`;
       case 'bad-answer':
         return `the /${p.resource} answer cannot be used: ${
-          p.problem === 'missing-field' ? `item ${p.item} has no ${p.field}` : p.problem === 'not-object' ? `item ${p.item} is not an object` : p.problem === 'not-array' ? 'it is not a JSON array' : 'it is not JSON'
+          p.problem === 'missing-field'
+            ? `item ${p.item} has no ${p.field}`
+            : p.problem === 'bad-field'
+              ? `item ${p.item} has ${p.field} in a form the Web API does not document${p.value ? ` ("${p.value}")` : ''}`
+              : p.problem === 'not-object' ? `item ${p.item} is not an object` : p.problem === 'not-array' ? 'it is not a JSON array' : 'it is not JSON'
         } (HTTP ${p.status})`;
       default:
         return `the Web API answered HTTP ${p.status} on /${p.resource}${codeText}${said}`;

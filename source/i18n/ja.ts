@@ -256,7 +256,11 @@ export const ja: Catalog = {
         return `KING OF TIME のサービス側でエラーが起きています（HTTP ${p.status}${codeText}）${said}`;
       case 'bad-answer':
         return `/${p.resource} の応答を使えません: ${
-          p.problem === 'missing-field' ? `${p.item} 件目に ${p.field} がありません` : p.problem === 'not-object' ? `${p.item} 件目がオブジェクトではありません` : p.problem === 'not-array' ? 'JSON の配列ではありません' : 'JSON ではありません'
+          p.problem === 'missing-field'
+            ? `${p.item} 件目に ${p.field} がありません`
+            : p.problem === 'bad-field'
+              ? `${p.item} 件目の ${p.field} が Web API の仕様にない形です${p.value ? `（"${p.value}"）` : ''}`
+              : p.problem === 'not-object' ? `${p.item} 件目がオブジェクトではありません` : p.problem === 'not-array' ? 'JSON の配列ではありません' : 'JSON ではありません'
         }（HTTP ${p.status}）`;
       default:
         return `/${p.resource} に Web API が HTTP ${p.status} を返しました${codeText}${said}`;

@@ -22,7 +22,8 @@ export const reconcileEn = {
   // Running
   'rc.closedNow': (p: { until: string }) =>
     `the KING OF TIME Web API is closed now (08:30–10:00 and 17:30–18:30 JST); nothing was sent. Run again after ${p.until}.`,
-  'rc.apiFailed': (p: { detail: string; advice: string }) => `KING OF TIME Web API: ${p.detail}. ${p.advice}`,
+  'rc.apiFailed': (p: { detail: string; advice: string; lines: string[] }) =>
+    `KING OF TIME Web API: ${p.detail}.${p.advice ? ` ${p.advice}` : ''}${p.lines.map((l) => `\n  ${l}`).join('')}`,
   'rc.noLogs': (_: None) => 'no LanScope CSVs were read in the output folder: nothing to compare',
   'rc.progress': (p: { done: number; total: number }) => `fetching punches from KING OF TIME: ${p.done} of ${p.total} day(s)`,
   'rc.writeFailed': (p: { file: string; reason: string }) => `cannot write ${p.file} (${p.reason}); nothing was changed`,

@@ -22,7 +22,7 @@ export const reconcileJa: ReconcileCatalog = {
 
   // 実行中
   'rc.closedNow': (p) => `KING OF TIME の Web API は現在利用時間外です（日本時間 08:30〜10:00 と 17:30〜18:30）。何も送信していません。${p.until} 以降にもう一度実行してください。`,
-  'rc.apiFailed': (p) => `KING OF TIME Web API: ${p.detail}。${p.advice}`,
+  'rc.apiFailed': (p) => `KING OF TIME Web API: ${p.detail}。${p.advice}${p.lines.map((l) => `\n  ${l}`).join('')}`,
   'rc.noLogs': () => '出力フォルダに LanScope の CSV がありません。比べるものがありません',
   'rc.progress': (p) => `KING OF TIME から打刻を取得中: ${p.done} / ${p.total} 日`,
   'rc.writeFailed': (p) => `${p.file} に書き込めません（${p.reason}）。何も変更していません`,

@@ -159,7 +159,7 @@ the proxy password never is. Without a terminal (piped, CI) use "lanscope-kot do
   'proxy.err.user': (_: None) => 'give the account the proxy asks for',
   'proxy.err.password': (_: None) => 'give the password of that account',
   'proxy.caFile': (_: None) => 'CA certificate file',
-  'proxy.caFileHint': (_: None) => "optional: the CA of a proxy that inspects HTTPS (PEM or DER .cer), for the test only",
+  'proxy.caFileHint': (_: None) => "optional: the CA of a proxy that inspects HTTPS (PEM or DER .cer), for this tool's own connections only",
   'proxy.test': (p: { endpoint: string }) => `Test connection to ${p.endpoint}`,
   'proxy.testing': (p: { endpoint: string }) => `connecting to ${p.endpoint} …`,
   'proxy.unavailable': (_: None) => 'the connection test is not available in this version; the settings are kept',

@@ -157,7 +157,7 @@ Enter で次へ、Esc で戻る、Ctrl-C で終了。
   'proxy.err.user': () => 'プロキシの認証アカウントを入力してください',
   'proxy.err.password': () => 'そのアカウントのパスワードを入力してください',
   'proxy.caFile': () => 'CA 証明書ファイル',
-  'proxy.caFileHint': () => '任意: HTTPS を検査するプロキシの CA（PEM または DER の .cer）。接続テストにだけ使います',
+  'proxy.caFileHint': () => '任意: HTTPS を検査するプロキシの CA（PEM または DER の .cer）。このツール自身の接続にだけ使います',
   'proxy.test': (p) => `${p.endpoint} への接続テスト`,
   'proxy.testing': (p) => `${p.endpoint} に接続しています …`,
   'proxy.unavailable': () => 'このバージョンでは接続テストを使えません。入力した設定は保持されます',

@@ -2,6 +2,7 @@ import type { Readable } from 'node:stream';
 import { JSONParser } from '@streamparser/json';
 import { KOT_API_BASE } from '../core/endpoints.js';
 import type { KotApiFailure } from '../core/facts.js';
+import { redactValues } from '../core/redact-message.js';
 import { redactSecrets } from '../core/secret.js';
 import { requestOverPath } from './connection.js';
 
@@ -42,6 +43,17 @@ export interface KotApiOptions {
 export class MissingField {
   constructor(readonly field: string) {}
 }
+
+/** An item whose field is there but not in the documented form (a list that is not one, a time in another shape). */
+export class BadField {
+  constructor(
+    readonly field: string,
+    /** What it held, when a short text shows it (a time); left out for a wrong structure. */
+    readonly value?: string,
+  ) {}
+}
+
+type Refusal = MissingField | BadField;
 
 // An error answer is small; a bigger one is a page from something else, and its first line is enough.
 const MAX_ERROR_BODY_BYTES = 64 * 1024;
@@ -140,7 +152,7 @@ export function classifyAnswer(status: number, body: Buffer, resource: string, n
  * Reads a top-level JSON array item by item as it arrives (memory grows with the mapped items, not the
  * answer: a 50,000-employee tenant sends tens of MB), stopping at the first item `map` refuses.
  */
-async function streamArray<T>(body: Readable, map: (item: Record<string, unknown>, index: number) => T | MissingField): Promise<{ items: T[] } | { problem: NonNullable<KotApiFailure['problem']> }> {
+async function streamArray<T>(body: Readable, map: (item: Record<string, unknown>, index: number) => T | Refusal): Promise<{ items: T[] } | { problem: NonNullable<KotApiFailure['problem']> }> {
   const parser = new JSONParser({ paths: ['$.*'], keepStack: false });
   const items: T[] = [];
   let problem: NonNullable<KotApiFailure['problem']> | undefined;
@@ -156,6 +168,10 @@ async function streamArray<T>(body: Readable, map: (item: Record<string, unknown
     const mapped = map(value as Record<string, unknown>, i);
     if (mapped instanceof MissingField) {
       problem = { kind: 'missing-field', item: i, field: mapped.field };
+      return;
+    }
+    if (mapped instanceof BadField) {
+      problem = { kind: 'bad-field', item: i, field: mapped.field, ...(mapped.value !== undefined ? { value: mapped.value.slice(0, 100) } : {}) };
       return;
     }
     items.push(mapped);
@@ -197,7 +213,7 @@ async function streamArray<T>(body: Readable, map: (item: Record<string, unknown
 export async function fetchKotArray<T>(
   path: string,
   opts: KotApiOptions,
-  map: (item: Record<string, unknown>, index: number) => T | MissingField,
+  map: (item: Record<string, unknown>, index: number) => T | Refusal,
 ): Promise<KotApiResult<T[]>> {
   const resource = path.replace(/^\/+/, '').split('?')[0]!;
   const token = opts.token.trim();
@@ -217,7 +233,7 @@ export async function fetchKotArray<T>(
     const { status, body } = outcome;
     if (status < 200 || status >= 300) return classifyAnswer(status, await readSome(body, MAX_ERROR_BODY_BYTES), resource, opts.now ?? new Date(), secrets);
     const read = await streamArray(body, map);
-    if ('problem' in read) return { ok: false, reason: 'bad-answer', resource, status, problem: read.problem };
+    if ('problem' in read) return { ok: false, reason: 'bad-answer', resource, status, problem: redactValues(read.problem, secrets) };
     return { ok: true, value: read.items };
   } finally {
     await outcome.close();

@@ -1,11 +1,11 @@
 import { ActualPunches, parseKotTime, punchKindOf } from '../core/reconcile-actual.js';
 import { formatDay, parseDay, type DayNumber } from '../core/wall-clock.js';
-import { getJson, type KotApiOptions, type KotApiResult } from './kot-api.js';
+import { BadField, fetchKotArray, MissingField, type KotApiOptions, type KotApiResult } from './kot-api.js';
 
 /**
  * `GET /daily-workings/timerecord?start=…&end=…`: the punches KING OF TIME holds, a few days per
- * request (the range of one request stays modest), folded into ActualPunches as each answer arrives so
- * that only one answer's JSON is in memory at a time. The answer, per date:
+ * request (the range of one request stays modest), each date of an answer folded into ActualPunches as
+ * it streams in, so that only one date's JSON is in memory at a time. The answer, per date:
  * `{date, dailyWorkings:[{date, employeeKey, currentDateEmployee:{code, lastName, firstName, …},
  * timeRecord:[{time, code, name, credentialName?, …}]}]}`; properties that are null are left out.
  */
@@ -36,7 +36,7 @@ export async function fetchTimerecords(req: TimerecordRequest): Promise<KotApiRe
   for (let start = req.from; start <= req.to; start += req.daysPerRequest) {
     const end = Math.min(req.to, start + req.daysPerRequest - 1);
     const path = `daily-workings/timerecord?start=${formatDay(start)}&end=${formatDay(end)}`;
-    const answer = await getJson(path, req, (item, i) => foldDay(item, i, actual, names, req.codeOfKey));
+    const answer = await fetchKotArray(path, req, (item) => foldDay(item, actual, names, req.codeOfKey));
     if (!answer.ok) return answer;
     req.onProgress?.(end - req.from + 1, total);
   }
@@ -49,30 +49,32 @@ const text = (value: unknown): string | undefined =>
 const object = (value: unknown): Record<string, unknown> | undefined =>
   value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
 
-/** One date of the answer into `actual`; a message naming the item when its shape is not the documented one. */
-function foldDay(item: Record<string, unknown>, i: number, actual: ActualPunches, names: Map<string, string>, codeOfKey: ReadonlyMap<string, string>): true | string {
+/** One date of the answer into `actual`; the field that is not in the documented shape refuses the answer. */
+function foldDay(item: Record<string, unknown>, actual: ActualPunches, names: Map<string, string>, codeOfKey: ReadonlyMap<string, string>): true | MissingField | BadField {
   const date = text(item.date);
-  const day = date === undefined ? undefined : parseDay(date);
-  if (day === undefined) return `item ${i} of /daily-workings/timerecord has no date (YYYY-MM-DD)`;
+  if (date === undefined) return new MissingField('date');
+  const day = parseDay(date);
+  if (day === undefined) return new BadField('date', date);
   actual.days.add(day);
   const workings = item.dailyWorkings ?? [];
-  if (!Array.isArray(workings)) return `dailyWorkings of ${date} is not a list`;
-  for (const raw of workings) {
+  if (!Array.isArray(workings)) return new BadField('dailyWorkings');
+  for (const [w, raw] of workings.entries()) {
+    const at = `dailyWorkings[${w}]`;
     const working = object(raw);
-    if (!working) return `an entry of dailyWorkings of ${date} is not an object`;
+    if (!working) return new BadField(at);
     const own = text(working.date);
     const workDay = own === undefined ? day : parseDay(own);
-    if (workDay === undefined) return `a dailyWorkings entry of ${date} has the date ${own}`;
+    if (workDay === undefined) return new BadField(`${at}.date`, own);
     const employee = object(working.currentDateEmployee);
     const key = text(working.employeeKey);
     const code = text(employee?.code) ?? (key === undefined ? undefined : codeOfKey.get(key));
     const records = working.timeRecord ?? [];
-    if (!Array.isArray(records)) return `timeRecord of ${date} is not a list`;
+    if (!Array.isArray(records)) return new BadField(`${at}.timeRecord`);
     if (code !== undefined && employee && !names.has(code)) {
       const name = [text(employee.lastName), text(employee.firstName)].filter(Boolean).join(' ');
       if (name) names.set(code, name);
     }
-    for (const rawRecord of records) {
+    for (const [r, rawRecord] of records.entries()) {
       const record = object(rawRecord);
       const kind = punchKindOf(text(record?.code) ?? '');
       if (kind === undefined) {
@@ -80,8 +82,10 @@ function foldDay(item: Record<string, unknown>, i: number, actual: ActualPunches
         continue;
       }
       const timeText = text(record!.time);
-      const time = timeText === undefined ? undefined : parseKotTime(timeText);
-      if (time === undefined) return `a timeRecord of ${date} has the time ${timeText ?? '(none)'} (expected YYYY-MM-DDTHH:MM:SS+09:00)`;
+      if (timeText === undefined) return new MissingField(`${at}.timeRecord[${r}].time`);
+      // Documented as YYYY-MM-DDTHH:MM:SS+09:00.
+      const time = parseKotTime(timeText);
+      if (time === undefined) return new BadField(`${at}.timeRecord[${r}].time`, timeText);
       if (code === undefined) {
         actual.unattributed++;
         continue;

@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { after, afterEach, before, describe, it } from 'node:test';
 import { cleanup } from 'ink-testing-library';
+import { fixture } from '../helpers.js';
 import { startKotStub, type KotStub } from '../kot-server.js';
 import { demoStubData } from '../reconcile-demo.js';
 import { demoCopy, loadedFor } from './demo-fixture.js';
@@ -51,5 +53,50 @@ describe('step 7: compare with KING OF TIME (after go-live)', () => {
   it('not offered without a Web API token', { timeout: 20_000 }, async () => {
     const h = await atStep7({});
     assert.doesNotMatch(flat(h.lastFrame()), /compare with KING OF TIME/);
+  });
+});
+
+describe('step 7: the comparison trusts what step 4 was given (its CA file)', () => {
+  let stub: KotStub;
+  let demo: ReturnType<typeof demoCopy>;
+  before(async () => {
+    // The Web API behind an inspecting proxy: a certificate from a private CA.
+    stub = await startKotStub(await demoStubData(true), undefined, { cert: readFileSync(fixture('tls', 'ok.pem')), key: readFileSync(fixture('tls', 'ok-key.pem')) });
+    demo = demoCopy();
+  });
+  after(async () => {
+    await stub.close();
+    demo.cleanup();
+  });
+  afterEach(() => cleanup());
+
+  const compareAt = async (caFile: string | undefined) => {
+    const values = { ...demo.values, proxy: { ...demo.values.proxy, ...(caFile !== undefined ? { caFile } : {}) } };
+    const h = renderWizard({
+      columns: 120,
+      rows: 40,
+      step: 7,
+      values,
+      loaded: await loadedFor(values),
+      env: { KOT_API_TOKEN: stub.token },
+      services: { kotApiBase: stub.base, now: () => new Date('2024-12-19T12:00:00+09:00') },
+    });
+    await typeAndWait(h.stdin, '');
+    await typeAndWait(h.stdin, KEY.tab);
+    return h;
+  };
+
+  it('with the CA file (DER) the findings come as over HTTP', { timeout: 20_000 }, async () => {
+    const h = await compareAt(fixture('tls', 'ca.der'));
+    await waitForFrame(h.lastFrame, /12\/17: 3 of 12 employees as expected, 9 differ/);
+  });
+
+  it('without it: the issuer named and the CA file asked for; a CA file that is not there: said so', { timeout: 20_000 }, async () => {
+    const h = await compareAt(undefined);
+    const frame = await waitForFrame(h.lastFrame, /✖ /);
+    assert.match(flat(frame), /was issued by "CN=Example Corp SSL Inspection CA, O=Example Corp", which this machine does not trust/);
+    cleanup();
+    const missing = await compareAt(fixture('tls', 'missing.pem'));
+    assert.match(flat(await waitForFrame(missing.lastFrame, /✖ /)), /missing\.pem: file not found/);
   });
 });

@@ -1,6 +1,36 @@
-import { msg } from '../../i18n/message.js';
+import { msg, type Message } from '../../i18n/message.js';
+import type { KotApiFact, KotApiFailure } from '../facts.js';
 import { preview, skip, type Check } from './check.js';
 import { describeConnection } from './proxy.js';
+
+/**
+ * What a failed Web API request means and what to do: the way there said stage by stage as the proxy check
+ * says it, or the API's answer (reason, what it said, the page's first line, what was wrong with the data).
+ * The check says divisions' and employees' failures with it, reconcile its own requests' (the punches).
+ */
+export function describeKotApiFailure(
+  api: Pick<KotApiFact, 'base' | 'proxySource' | 'timeoutMs' | 'trust'>,
+  f: KotApiFailure,
+): { detail: Message; advice?: Message; lines: Message[] } {
+  if (f.connection) {
+    const network = describeConnection({ endpoint: api.base, proxySource: api.proxySource ?? 'none', timeoutMs: api.timeoutMs ?? 0, ...(api.trust ? { trust: api.trust } : {}), result: f.connection });
+    return { detail: network.detail, ...(network.advice ? { advice: network.advice } : {}), lines: [msg('kotApi.network', { base: api.base }), ...network.lines] };
+  }
+  const detail = msg('kotApi.fail', {
+    reason: f.reason,
+    resource: f.resource,
+    code: f.code ?? 0,
+    status: f.status ?? 0,
+    said: f.said ?? '',
+    bodyLine: f.bodyLine ?? '',
+    retryAfter: f.retryAfter ?? '',
+    problem: f.problem?.kind ?? '',
+    item: f.problem?.item ?? 0,
+    field: f.problem?.field ?? '',
+    value: f.problem?.value ?? '',
+  });
+  return { detail, advice: msg('kotApi.advice', { reason: f.reason }), lines: [] };
+}
 
 /**
  * Optional: with a KING OF TIME Web API token the tool fetches divisions (their day-change times feed
@@ -26,24 +56,8 @@ export const kotApi: Check = {
         stage: f.connection?.stage ?? null,
         stages: f.connection?.stages ?? null,
       };
-      if (f.connection) {
-        // The way to the API failed: said stage by stage, as the proxy check says it.
-        const network = describeConnection({ endpoint: api.base, proxySource: api.proxySource ?? 'none', timeoutMs: api.timeoutMs ?? 0, ...(api.trust ? { trust: api.trust } : {}), result: f.connection });
-        return { status: 'fail', detail: network.detail, ...(network.advice ? { advice: network.advice } : {}), lines: [msg('kotApi.network', { base: api.base }), ...network.lines], data };
-      }
-      const detail = msg('kotApi.fail', {
-        reason: f.reason,
-        resource: f.resource,
-        code: f.code ?? 0,
-        status: f.status ?? 0,
-        said: f.said ?? '',
-        bodyLine: f.bodyLine ?? '',
-        retryAfter: f.retryAfter ?? '',
-        problem: f.problem?.kind ?? '',
-        item: f.problem?.item ?? 0,
-        field: f.problem?.field ?? '',
-      });
-      return { status: 'fail', detail, advice: msg('kotApi.advice', { reason: f.reason }), data };
+      const said = describeKotApiFailure(api, f);
+      return { status: 'fail', detail: said.detail, ...(said.advice ? { advice: said.advice } : {}), ...(said.lines.length ? { lines: said.lines } : {}), data };
     }
     const divisions = api.divisions ?? [];
     const employees = api.employees ?? [];

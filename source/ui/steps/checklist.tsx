@@ -164,7 +164,7 @@ export function ChecklistStep({ values, update, loaded, setLoaded, facts, diagno
   );
   const detailWidth = width - 2 - 9 - 31;
 
-  if (comparing && kotToken) return <KotCompare facts={facts} values={values} token={kotToken} height={height} width={width} />;
+  if (comparing && kotToken) return <KotCompare facts={facts} values={values} token={kotToken} env={env} height={height} width={width} />;
   return (
     <Box flexDirection="column">
       <Para text={verdictText} width={width} color={verdict.ready ? 'green' : 'red'} bold />

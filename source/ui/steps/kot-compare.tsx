@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { Box, Text } from 'ink';
 import type { Facts } from '../../core/facts.js';
-import { proxyUrlFromFields } from '../../core/proxy-settings.js';
+import { normaliseProxyFields, proxyUrlFromFields } from '../../core/proxy-settings.js';
 import type { ReconcileResult } from '../../core/reconcile.js';
 import { formatDay } from '../../core/wall-clock.js';
 import { findingLine } from '../../commands/reconcile-text.js';
@@ -21,7 +21,7 @@ import { narrowSafeText, type Glyphs } from '../glyphs.js';
  * the logs read in step 3 (the last 62 up to yesterday), as one scrollable list: each day's summary line,
  * worst first, then its findings. Tab goes back.
  */
-export function KotCompare({ facts, values, token, height, width }: { facts: Facts; values: WizardValues; token: string; height: number; width: number }) {
+export function KotCompare({ facts, values, token, env, height, width }: { facts: Facts; values: WizardValues; token: string; env: Record<string, string | undefined>; height: number; width: number }) {
   const { lang, g } = useT();
   const services = useServices();
   const range = useMemo(() => logRange(facts, services.now()), [facts, services]);
@@ -35,7 +35,11 @@ export function KotCompare({ facts, values, token, height, width }: { facts: Fac
       try {
         const compare = await services.loadCompare();
         const proxy = values.proxy.use ? proxyUrlFromFields(values.proxy) : undefined;
-        const { result } = await compare(facts, { token, ...(proxy ? { proxy } : {}), kotApiBase: services.kotApiBase, timeoutSeconds: 10, from: range.from, to: range.to, now: services.now() }, {});
+        const caFile = normaliseProxyFields(values.proxy).caFile || undefined;
+        // The way out is step 4's (no proxy variable of this shell); the trust is step 4's CA file and NODE_EXTRA_CA_CERTS, as its test had.
+        const trustEnv = { NODE_EXTRA_CA_CERTS: env.NODE_EXTRA_CA_CERTS };
+        const request = { token, ...(proxy ? { proxy } : {}), ...(caFile ? { caFile } : {}), kotApiBase: services.kotApiBase, timeoutSeconds: 10, from: range.from, to: range.to, now: services.now() };
+        const { result } = await compare(facts, request, trustEnv);
         if (live) setState({ result });
       } catch (err) {
         const text = (err as { text?: (l: typeof lang) => string }).text;
@@ -46,7 +50,7 @@ export function KotCompare({ facts, values, token, height, width }: { facts: Fac
     return () => {
       live = false;
     };
-  }, [facts, range, services, token, values.proxy, lang]);
+  }, [facts, range, services, token, values.proxy, env.NODE_EXTRA_CA_CERTS, lang]);
 
   // Long findings wrap under themselves (issue #10: a cut line hides the part that matters); the list scrolls by line.
   const lines = useMemo(
