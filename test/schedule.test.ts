@@ -126,6 +126,13 @@ describe('schedule', () => {
     });
   }
 
+  it('the daily run trusts what this one was told to: --ca-file passed on, made absolute', async () => {
+    const io = capture();
+    const code = await runSchedule(['--at', '10:30', '--state', join(dir, 'ca.json'), '--ca-file', 'test/fixtures/tls/ca.pem'], { ...io, env: {}, platform: 'linux', command: ['lanscope-kot'], utcOffsetMinutes: 540 });
+    assert.equal(code, 0, io.text.err);
+    assert.match(io.text.out.trim().split('\n').at(-1)!, new RegExp(` --ca-file ${join(process.cwd(), 'test/fixtures/tls/ca.pem').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`));
+  });
+
   it('elsewhere: the crontab line (the real binary), --install refused, --xml written', { timeout: 20_000 }, async () => {
     const xmlFile = join(dir, 'task.xml');
     const run = await runCli(['schedule', '--at', '10:30', '--state', join(dir, 'watch.json'), '--log-dir', 'examples/demo/logs', '--xml', xmlFile], { TZ: 'Asia/Tokyo', KOT_API_TOKEN: SECRET });

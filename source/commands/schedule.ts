@@ -133,6 +133,7 @@ function inputArgs(o: DoctorOptions): string[] {
   path('--token-file', o.tokenFile);
   path('--kot-api-token-file', o.kotApiTokenFile);
   if (o.proxy !== undefined) args.push('--proxy', o.proxy);
+  path('--ca-file', o.caFile);
   if (o.endpoint !== DEFAULT_ENDPOINT) args.push('--endpoint', o.endpoint);
   if (o.kotApiBase !== KOT_API_BASE) args.push('--kot-api-base', o.kotApiBase);
   if (o.timeoutSeconds !== 10) args.push('--timeout', String(o.timeoutSeconds));

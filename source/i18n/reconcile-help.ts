@@ -21,8 +21,10 @@ Inputs (as in doctor)
 Web API
   --kot-api-token-file F the KING OF TIME Web API token (or KOT_API_TOKEN); never a flag value
   --kot-api-base URL     default https://api.kingtime.jp/v1.0
-  --proxy URL            http://[user:pass@]host:port (else HTTPS_PROXY, honouring NO_PROXY)
-  --timeout S            seconds per request (default 10)
+  --proxy URL            [http://][user:pass@]host:port (else HTTPS_PROXY, HTTP_PROXY, ALL_PROXY,
+                         honouring NO_PROXY); a Windows account as DOMAIN%5Cuser (NTLM)
+  --ca-file FILE         trust this CA certificate too (PEM or DER), e.g. an inspecting proxy's
+  --timeout S            seconds for each request to answer (default 10)
 Output
   --json                 {version, summary, days, findings} on stdout
   --csv FILE             the findings for HR: UTF-8 with BOM (opens in Excel), written whole
@@ -51,8 +53,10 @@ day-not-sent（ログがあるのに 1 件も届いていない日）。分か�
 Web API
   --kot-api-token-file F KING OF TIME の Web API トークン（または KOT_API_TOKEN）。値をオプションに書かない
   --kot-api-base URL     既定 https://api.kingtime.jp/v1.0
-  --proxy URL            http://[ユーザー:パスワード@]ホスト:ポート（なければ HTTPS_PROXY、NO_PROXY を尊重）
-  --timeout 秒           1 リクエストの待ち時間（既定 10）
+  --proxy URL            [http://][ユーザー:パスワード@]ホスト:ポート（なければ HTTPS_PROXY、HTTP_PROXY、
+                         ALL_PROXY。NO_PROXY を考慮）。Windows アカウントは DOMAIN%5Cuser（NTLM）
+  --ca-file ファイル      この CA 証明書も信頼する（PEM または DER）。HTTPS を検査するプロキシの CA など
+  --timeout 秒           リクエストごとの応答待ち時間（既定 10 秒）
 出力
   --json                 {version, summary, days, findings} を標準出力へ
   --csv ファイル          人事向けの結果一覧: BOM 付き UTF-8（Excel で開けます）。一度に書き込みます
