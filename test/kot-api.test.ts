@@ -96,6 +96,10 @@ function kotServer(seen: string[]): http.Server {
         return res.end('<html>Bad Gateway</html>');
       case 'big':
         return void sendBig(res);
+      case 'bigcodeless':
+        return void sendBig(res, { codeless: BIG_COUNT - 10 });
+      case 'bigcut':
+        return void sendBig(res, { cutAt: BIG_COUNT - 10 });
       default:
         return json(res, 404, { errors: [{ message: 'not found', code: 999 }] });
     }
@@ -105,12 +109,14 @@ function kotServer(seen: string[]): http.Server {
 // 50,000 employees with full records come to about 38 MB (issue #11): this one sends that many, in chunks.
 const BIG_COUNT = 50_000;
 const FILLER = 'x'.repeat(640);
-function sendBig(res: http.ServerResponse): void {
+/** `codeless`: that item has no code; `cutAt`: the answer stops there. Both well past the size parsed whole. */
+function sendBig(res: http.ServerResponse, { codeless, cutAt }: { codeless?: number; cutAt?: number } = {}): void {
   res.writeHead(200, { 'content-type': 'application/json' });
   let i = 0;
   const more = () => {
     while (i < BIG_COUNT) {
-      const item = { code: String(i).padStart(6, '0'), key: `k${i}`, lastName: '勤怠', firstName: '太郎', divisionCode: '1000', gender: 'male', note: FILLER };
+      if (i === cutAt) return void res.end(',{"code":"0');
+      const item = { ...(i === codeless ? {} : { code: String(i).padStart(6, '0') }), key: `k${i}`, lastName: '勤怠', firstName: '太郎', divisionCode: '1000', gender: 'male', note: FILLER };
       const ok = res.write((i === 0 ? '[' : ',') + JSON.stringify(item));
       i++;
       if (!ok) return void res.once('drain', more);
@@ -250,6 +256,15 @@ describe('KING OF TIME Web API client against a local server', () => {
     assert.ok(r.ok, JSON.stringify(!r.ok && r));
     assert.equal(r.value.length, BIG_COUNT);
     assert.deepEqual(r.value.at(-1), { code: String(BIG_COUNT - 1).padStart(6, '0'), key: `k${BIG_COUNT - 1}`, lastName: '勤怠', firstName: '太郎', divisionCode: '1000' });
+  });
+
+  it('the same 38 MB list with an item lacking its code, or cut short, near its end → bad-answer from the streamed read', { timeout: 30_000 }, async () => {
+    const codeless = await fetchEmployees(opts('bigcodeless', { timeoutMs: 10_000 }));
+    assert.ok(!codeless.ok);
+    assert.deepEqual(codeless.problem, { kind: 'missing-field', item: BIG_COUNT - 10, field: 'code' });
+    const cut = await fetchEmployees(opts('bigcut', { timeoutMs: 10_000 }));
+    assert.ok(!cut.ok);
+    assert.deepEqual(cut.problem, { kind: 'not-json' });
   });
 
   it('HTTP 500 → server-error, and a token echoed by the server is redacted', { timeout: 5000 }, async () => {

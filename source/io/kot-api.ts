@@ -148,47 +148,106 @@ export function classifyAnswer(status: number, body: Buffer, resource: string, n
   return { ...base, reason: 'http-status' };
 }
 
-/**
- * Reads a top-level JSON array item by item as it arrives (memory grows with the mapped items, not the
- * answer: a 50,000-employee tenant sends tens of MB), stopping at the first item `map` refuses.
- */
-async function streamArray<T>(body: Readable, map: (item: Record<string, unknown>, index: number) => T | Refusal): Promise<{ items: T[] } | { problem: NonNullable<KotApiFailure['problem']> }> {
-  const parser = new JSONParser({ paths: ['$.*'], keepStack: false });
+type ArrayRead<T> = { items: T[] } | { problem: NonNullable<KotApiFailure['problem']> };
+
+// Up to this size an answer is parsed whole: JSON.parse is several times faster than the streaming parser
+// (reconcile's punches come as tens of answers of a few MB). A bigger one (50,000 employees with full
+// records come to 38 MB) is read item by item, so memory stays bounded whatever the size.
+const PARSE_WHOLE_BYTES = 16 * 1024 * 1024;
+
+/** The items of a top-level JSON array, each mapped, stopping at the first one `map` refuses. */
+function itemTaker<T>(map: (item: Record<string, unknown>, index: number) => T | Refusal) {
   const items: T[] = [];
   let problem: NonNullable<KotApiFailure['problem']> | undefined;
   let index = 0;
-  let sawStart = false;
-  parser.onValue = ({ value }) => {
-    if (problem) return;
-    const i = index++;
-    if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-      problem = { kind: 'not-object', item: i };
-      return;
-    }
-    const mapped = map(value as Record<string, unknown>, i);
-    if (mapped instanceof MissingField) {
-      problem = { kind: 'missing-field', item: i, field: mapped.field };
-      return;
-    }
-    if (mapped instanceof BadField) {
-      problem = { kind: 'bad-field', item: i, field: mapped.field, ...(mapped.value !== undefined ? { value: mapped.value.slice(0, 100) } : {}) };
-      return;
-    }
-    items.push(mapped);
+  return {
+    items,
+    problem: () => problem,
+    take(value: unknown): void {
+      if (problem) return;
+      const i = index++;
+      if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+        problem = { kind: 'not-object', item: i };
+        return;
+      }
+      const mapped = map(value as Record<string, unknown>, i);
+      if (mapped instanceof MissingField) problem = { kind: 'missing-field', item: i, field: mapped.field };
+      else if (mapped instanceof BadField) problem = { kind: 'bad-field', item: i, field: mapped.field, ...(mapped.value !== undefined ? { value: mapped.value.slice(0, 100) } : {}) };
+      else items.push(mapped);
+    },
   };
+}
+
+/** Where the answer's text begins (after a BOM and white space): an array, something else, or nothing yet. */
+function opening(bytes: Buffer): 'array' | 'other' | 'none' {
+  const first = bytes.toString('utf8').replace(/^\uFEFF/, '').trimStart();
+  return first === '' ? 'none' : first.startsWith('[') ? 'array' : 'other';
+}
+
+/**
+ * Reads the answer's JSON array: whole when it ends within PARSE_WHOLE_BYTES, else as a stream from the
+ * bytes already read on (memory grows with the mapped items, not with the answer).
+ */
+async function readArray<T>(body: Readable, map: (item: Record<string, unknown>, index: number) => T | Refusal): Promise<ArrayRead<T>> {
+  const head: Buffer[] = [];
+  let size = 0;
+  const chunks = body[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
   try {
-    for await (const chunk of body) {
-      const buf = chunk as Buffer;
+    for (;;) {
+      const next = await chunks.next();
+      if (next.done) return parseWhole(Buffer.concat(head), map);
+      head.push(next.value);
+      size += next.value.length;
+      if (size > PARSE_WHOLE_BYTES) break;
+    }
+  } catch {
+    body.destroy();
+    return { problem: { kind: 'not-json' } };
+  }
+  const rest = { [Symbol.asyncIterator]: () => chunks };
+  return streamArray(body, (async function* () {
+    yield* head;
+    yield* rest;
+  })(), map);
+}
+
+function parseWhole<T>(bytes: Buffer, map: (item: Record<string, unknown>, index: number) => T | Refusal): ArrayRead<T> {
+  const start = opening(bytes);
+  if (start !== 'array') return { problem: { kind: start === 'none' ? 'not-json' : 'not-array' } };
+  let value: unknown;
+  try {
+    value = JSON.parse(bytes.toString('utf8').replace(/^\uFEFF/, ''));
+  } catch {
+    return { problem: { kind: 'not-json' } };
+  }
+  const taker = itemTaker(map);
+  for (const item of value as unknown[]) {
+    taker.take(item);
+    if (taker.problem()) break;
+  }
+  const problem = taker.problem();
+  return problem ? { problem } : { items: taker.items };
+}
+
+/** The streaming read: each item as it arrives, stopping at the first one `map` refuses. */
+async function streamArray<T>(body: Readable, chunks: AsyncIterable<Buffer>, map: (item: Record<string, unknown>, index: number) => T | Refusal): Promise<ArrayRead<T>> {
+  const parser = new JSONParser({ paths: ['$.*'], keepStack: false });
+  const taker = itemTaker(map);
+  let sawStart = false;
+  parser.onValue = ({ value }) => taker.take(value);
+  try {
+    for await (const buf of chunks) {
       if (!sawStart) {
-        const first = buf.toString('utf8').replace(/^\uFEFF/, '').trimStart();
-        if (first === '') continue;
-        if (!first.startsWith('[')) {
+        const start = opening(buf);
+        if (start === 'none') continue;
+        if (start === 'other') {
           body.destroy();
           return { problem: { kind: 'not-array' } };
         }
         sawStart = true;
       }
       parser.write(buf);
+      const problem = taker.problem();
       if (problem) {
         body.destroy();
         return { problem };
@@ -200,9 +259,10 @@ async function streamArray<T>(body: Readable, map: (item: Record<string, unknown
     body.destroy();
     return { problem: { kind: 'not-json' } };
   }
+  const problem = taker.problem();
   if (problem) return { problem };
   if (!sawStart) return { problem: { kind: 'not-json' } };
-  return { items };
+  return { items: taker.items };
 }
 
 /**
@@ -232,7 +292,7 @@ export async function fetchKotArray<T>(
   try {
     const { status, body } = outcome;
     if (status < 200 || status >= 300) return classifyAnswer(status, await readSome(body, MAX_ERROR_BODY_BYTES), resource, opts.now ?? new Date(), secrets);
-    const read = await streamArray(body, map);
+    const read = await readArray(body, map);
     if ('problem' in read) return { ok: false, reason: 'bad-answer', resource, status, problem: redactValues(read.problem, secrets) };
     return { ok: true, value: read.items };
   } finally {
