@@ -4,8 +4,8 @@ import { BadField, fetchKotArray, MissingField, type KotApiOptions, type KotApiR
 
 /**
  * `GET /daily-workings/timerecord?start=…&end=…`: the punches KING OF TIME holds, a few days per
- * request (the range of one request stays modest), each date of an answer folded into ActualPunches as
- * it streams in, so that only one date's JSON is in memory at a time. The answer, per date:
+ * request (the range of one request stays modest: an answer of a few MB, parsed whole), each date folded
+ * into ActualPunches in turn, so that only one answer's JSON is in memory at a time. The answer, per date:
  * `{date, dailyWorkings:[{date, employeeKey, currentDateEmployee:{code, lastName, firstName, …},
  * timeRecord:[{time, code, name, credentialName?, …}]}]}`; properties that are null are left out.
  */
