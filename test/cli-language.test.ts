@@ -25,7 +25,8 @@ describe('the command line speaks the language asked for (cli.ts, doctor-options
       [['doctor', '--lang', 'ja', '--nope'], /不明なオプション --nope です/],
       [['doctor', '--nope', '--lang', 'ja'], /不明なオプション --nope です/],
       [['doctor', '--lang', 'ja', '--timeout', 'abc'], /--timeout abc: 秒数を指定してください/],
-      [['doctor', '--lang', 'ja', '--proxy', 'proxy:8080'], /--proxy: http:\/\/ホスト:ポート の形で指定してください/],
+      // host:port alone now means http:// (as curl reads it, issue #11): a scheme that is not a proxy's is refused.
+      [['doctor', '--lang', 'ja', '--proxy', 'socks5://proxy:1080'], /--proxy: プロキシの URL のスキーム "socks5" には対応していません（http:\/\/ か https:\/\/ を使ってください）/],
       [['doctor', '--lang', 'ja', '--sql'], /--sql には値が必要です/],
       [['doctor', '--lang', 'ja', '--endpoint', 'pclogin'], /--endpoint pclogin: http:\/\/ または https:\/\/ で始まる URL/],
       [['doctor', '--offline=yes'], /--offline takes no value/],

@@ -26,6 +26,8 @@ const IN_WIZARD: Partial<Record<MessageKey, WizardKey>> = {
   'outputDir.elsewhereAdvice': 'ctx.outputDir.elsewhereAdvice',
   'outputDir.missingAdvice': 'ctx.outputDir.missingAdvice',
   'proxy.authMissingAdvice': 'ctx.proxy.authMissingAdvice',
+  'proxy.tlsIssuerAdvice': 'ctx.proxy.tlsIssuerAdvice',
+  'proxy.caNotLoaded': 'ctx.proxy.caNotLoaded',
 };
 
 /** A core message as the wizard says it. */

@@ -86,13 +86,14 @@ describe('what each field says (issue #10: fields and files)', () => {
   });
 
   it('step 4 refuses an address that is not a host name, and forgets a result when the settings change', async () => {
-    const services = { loadProbe: async () => async () => ({ reason: 'ok' as const, via: 'direct', status: 200, elapsedMs: 5, detail: 'HTTP 200' }) };
+    const services = { loadProbe: async () => async () => ({ reason: 'ok' as const, stage: 'http' as const, via: 'direct', status: 200, elapsedMs: 5, stages: [], trust: {} }) };
     const h = renderWizard({ step: 4, columns: 120, rows: 40, services: services as never });
     await typeAndWait(h.stdin, '');
-    await pressKeys(h.stdin, KEY.down, KEY.enter);
-    await waitForFrame(h.lastFrame, /reached PC login link directly/);
-    await pressKeys(h.stdin, KEY.up, KEY.space);
-    assert.doesNotMatch(flat(h.lastFrame()), /reached PC login link directly/, 'the direct result is gone once a proxy is ticked');
+    // use → CA certificate file → the test button.
+    await pressKeys(h.stdin, KEY.down, KEY.down, KEY.enter);
+    await waitForFrame(h.lastFrame, /reached https:\/\/pclogin\.secomtrust\.net\/ directly \(HTTP 200/);
+    await pressKeys(h.stdin, KEY.up, KEY.up, KEY.space);
+    assert.doesNotMatch(flat(h.lastFrame()), /directly \(HTTP 200/, 'the direct result is gone once a proxy is ticked');
     await pressKeys(h.stdin, KEY.down);
     await typeAndWait(h.stdin, 'proxy.local:80x80');
     await pressKeys(h.stdin, KEY.enter);

@@ -95,7 +95,8 @@ describe('step 4: proxy', () => {
     await pressKeys(h.stdin, KEY.shiftTab, KEY.enter);
     let frame = await waitForFrame(h.lastFrame, /✖ the proxy 127\.0\.0\.1:\d+ requires sign-in/);
     assert.match(flat(frame), /proxy sign-in: offers Basic; nothing sent/);
-    assert.match(flat(frame), /→ Tick 認証が必要なプロキシサーバー/);
+    // The wizard's own words for the advice: the box to tick, not a --proxy URL (ui/i18n.ts, IN_WIZARD).
+    assert.match(flat(frame), /→ Tick "the proxy needs authentication"/);
     await pressKeys(h.stdin, KEY.up, KEY.up, KEY.space, KEY.down);
     await typeAndWait(h.stdin, USER);
     await pressKeys(h.stdin, KEY.down);
@@ -122,6 +123,9 @@ describe('step 4: proxy', () => {
       let frame = flat(await waitForFrame(h.lastFrame, /✖ the certificate/));
       assert.match(frame, /issued by "CN=Example Corp SSL Inspection CA, O=Example Corp", which this machine does not trust/);
       assert.match(frame, /TLS 127\.0\.0\.1:\d+: failed \(UNABLE_TO_VERIFY_LEAF_SIGNATURE\)/);
+      // Advice in the wizard's words: the field, not the flag.
+      assert.match(frame, /give it in "CA certificate file" to test again/);
+      assert.doesNotMatch(frame, /--ca-file/);
       await pressKeys(h.stdin, KEY.up);
       await typeAndWait(h.stdin, fixture('tls', 'ca.der'));
       await pressKeys(h.stdin, KEY.down, KEY.enter);

@@ -4,7 +4,7 @@ import { displayWidth } from '../../source/core/display-width.js';
 import type { Lang } from '../../source/i18n/message.js';
 import type { StepNumber } from '../../source/ui/state.js';
 import { demoForSuite } from './demo-fixture.js';
-import { renderWizard, typeAndWait } from './helpers.js';
+import { flat, renderWizard, typeAndWait } from './helpers.js';
 
 const SIZES = [
   [80, 24],
@@ -63,20 +63,30 @@ describe('every step fits the terminal it is in (80×24, 120×40, ja and en)', (
   it('long content stays inside: a failed connection test and errors at 80×24', async () => {
     const values = { ...suite.demo().values, proxy: { use: true, host: 'proxy.local', port: '8080', auth: true, user: 'CORP\\alice', password: 'pw' } };
     const services = {
+      // A refusal with the proxy's own long reason: finding, stage lines and advice all wrap.
       loadProbe: async () => async () => ({
-        reason: 'dns' as const,
+        reason: 'proxy-refused' as const,
+        stage: 'tunnel' as const,
         via: 'proxy.local:8080',
-        host: 'proxy.local',
+        connectStatus: 403,
+        connectStatusText: 'Forbidden by the corporate web access policy for servers in the data centre segment',
+        proxyError: 'ERR_ACCESS_DENIED 0',
         elapsedMs: 12,
-        detail: 'the host name proxy.local could not be resolved (ENOTFOUND) — a long detail line that has to wrap on a narrow console',
+        stages: [
+          { stage: 'proxy-connect' as const, peer: 'proxy.local:8080', ok: true, address: '10.20.30.40', elapsedMs: 2 },
+          { stage: 'tunnel' as const, peer: 'pclogin.secomtrust.net:443', ok: false, status: 403, statusText: 'Forbidden by the corporate web access policy for servers in the data centre segment', proxyError: 'ERR_ACCESS_DENIED 0', elapsedMs: 10 },
+        ],
+        trust: {},
       }),
     };
     for (const lang of ['ja', 'en'] as Lang[]) {
       const h = renderWizard({ lang, step: 4, columns: 80, rows: 24, values, loaded: suite.loaded(), services: services as never });
       await typeAndWait(h.stdin, '', 60);
-      for (let i = 0; i < 6; i++) await typeAndWait(h.stdin, '\x1b[B');
+      // use, address, port, authentication, user, password, CA certificate file, then the test button.
+      for (let i = 0; i < 7; i++) await typeAndWait(h.stdin, '\x1b[B');
       await typeAndWait(h.stdin, '\r', 100);
       assertFits(h.lastFrame()!, 80, 24, 4, `${lang} proxy result`);
+      assert.match(flat(h.lastFrame()!), /ERR_ACCESS_DENIED/, 'the result is in view');
       h.unmount();
     }
   });

@@ -156,8 +156,10 @@ export function ProxyStep({ values, update, setLoaded, next, width, height }: St
     gap('g3'),
     line('keys', t('proxy.keys'), { dim: true }),
   ];
-  // Focus on the test button keeps its result in view.
-  return <ScrollBlocks blocks={blocks} focus={blocks.findIndex((b) => b.field === focus.current)} height={height} />;
+  // On the test button the window follows its result down to the advice (a failure's stages take several
+  // lines: at 80×24 the window would otherwise stop at the button, with the result below the fold).
+  const shown = focus.current === 'test' && result.length > 0 ? blocks.indexOf(result.at(-1)!) : blocks.findIndex((b) => b.field === focus.current);
+  return <ScrollBlocks blocks={blocks} focus={shown} height={height} />;
 }
 
 const gap = gapBlock;
