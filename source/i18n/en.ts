@@ -20,6 +20,30 @@ const ODD_PUNCH_KIND: Record<OddPunchKind, string> = { 'start-before-day-change'
 
 const startSource = (s: 'sql' | 'default'): string => (s === 'sql' ? '勤怠簿出力.sql' : "LanScope's default; give --sql to read yours");
 
+/** Why a CA file did not load, with the words for where to give one (doctor names --ca-file, the wizard its field). */
+export const caNotLoadedText =
+  (w: { name: string; giveIt: string }) =>
+  (p: { file: string; problem: string; env: boolean }): string =>
+    `${p.env ? 'NODE_EXTRA_CA_CERTS' : w.name} ${p.file} was not loaded: ${
+      p.problem === 'missing'
+        ? 'the file does not exist'
+        : p.problem === 'der'
+          ? `it is DER (binary), and NODE_EXTRA_CA_CERTS takes PEM only; ${w.giveIt} instead, or export it as Base64`
+          : p.problem === 'no-certificate'
+            ? 'no certificate found in it'
+            : p.problem === 'not-a-file'
+              ? 'it is a folder'
+              : 'it cannot be read'
+    }`;
+
+/** What to do about an issuer this machine does not trust, with the words for where to give its CA. */
+export const tlsIssuerAdviceText =
+  (w: { given: string; giveIt: string; giveFile: string }) =>
+  (p: { issuer: string; caFileGiven: boolean }): string =>
+    p.caFileGiven
+      ? `${w.given} does not hold "${p.issuer}" (or the chain up to it): export that CA certificate and ${w.giveIt}. Never switch verification off.`
+      : `If "${p.issuer}" is your company's (an inspecting proxy's CA), export it from the Windows certificate store (Base64 or DER .cer) and ${w.giveFile}. The link service uses the Windows store, which may already trust it. Never switch verification off.`;
+
 /** The day-change sentences, with the words for where the start time came from (doctor names --sql, the wizard step 2). */
 export const dayChangeTexts = (source: (s: 'sql' | 'default') => string) => ({
   pass: (p: { startTime: string; count: number; startSource: 'sql' | 'default' }) =>
@@ -201,24 +225,10 @@ export const en = {
     `Check the host name in the URL.${p.viaProxy ? ' If those names belong to your proxy or security appliance, it intercepts HTTPS: ask your network team to exempt the host or to issue certificates for it.' : ''} Never switch verification off.`,
   'proxy.tlsIssuer': (p: { peer: string; issuer: string; code: string; viaProxy: boolean }) =>
     `the certificate of ${p.peer} was issued by "${p.issuer}", which this machine does not trust (${p.code})${p.viaProxy ? ' — typical of a proxy that inspects HTTPS' : ''}`,
-  'proxy.tlsIssuerAdvice': (p: { issuer: string; caFileGiven: boolean }) =>
-    p.caFileGiven
-      ? `The --ca-file given does not hold "${p.issuer}" (or the chain up to it): export that CA certificate and give it with --ca-file. Never switch verification off.`
-      : `If "${p.issuer}" is your company's (an inspecting proxy's CA), export it from the Windows certificate store (Base64 or DER .cer) and give it with --ca-file FILE. The link service uses the Windows store, which may already trust it. Never switch verification off.`,
+  'proxy.tlsIssuerAdvice': tlsIssuerAdviceText({ given: 'The --ca-file given', giveIt: 'give it with --ca-file', giveFile: 'give it with --ca-file FILE' }),
   'proxy.tlsOther': (p: { peer: string; code: string }) => `TLS with ${p.peer} failed (${p.code})`,
   'proxy.tlsOtherAdvice': (_: None) => 'Check the URL and, with your network team, what stands between this server and the target. Never switch verification off.',
-  'proxy.caNotLoaded': (p: { file: string; problem: string; env: boolean }) =>
-    `${p.env ? 'NODE_EXTRA_CA_CERTS' : '--ca-file'} ${p.file} was not loaded: ${
-      p.problem === 'missing'
-        ? 'the file does not exist'
-        : p.problem === 'der'
-          ? 'it is DER (binary), and NODE_EXTRA_CA_CERTS takes PEM only; give it with --ca-file instead, or export it as Base64'
-          : p.problem === 'no-certificate'
-            ? 'no certificate found in it'
-            : p.problem === 'not-a-file'
-              ? 'it is a folder'
-              : 'it cannot be read'
-    }`,
+  'proxy.caNotLoaded': caNotLoadedText({ name: '--ca-file', giveIt: 'give it with --ca-file' }),
   'proxy.badUrl': (p: { source: string; problem: string; scheme: string }) =>
     `the proxy URL in ${p.source} cannot be used: ${p.problem === 'scheme' ? `${p.scheme}:// is not supported (only http:// and https:// proxies)` : 'it is not a valid proxy URL'}`,
   'proxy.badUrlAdvice': (p: { source: string }) => `Set ${p.source} to http://host:port (or unset it), or give --proxy.`,

@@ -23,6 +23,30 @@ export const jaMasked = (masked: string): string => masked.replace(/ \((\d+) cha
 
 const startSource = (s: 'sql' | 'default'): string => (s === 'sql' ? '勤怠簿出力.sql' : 'LanScope の初期値。--sql で実際の値を読めます');
 
+/** CA ファイルが読み込まれなかった理由。指定先の言い方だけが doctor（--ca-file）とウィザード（欄）で異なる。 */
+export const jaCaNotLoadedText =
+  (w: { name: string; giveIt: string }): Catalog['proxy.caNotLoaded'] =>
+  (p) =>
+    `${p.env ? 'NODE_EXTRA_CA_CERTS' : w.name} の ${p.file} は読み込まれていません: ${
+      p.problem === 'missing'
+        ? 'ファイルがありません'
+        : p.problem === 'der'
+          ? `DER（バイナリ）形式で、NODE_EXTRA_CA_CERTS は PEM しか読めません。${w.giveIt}か、Base64 でエクスポートしてください`
+          : p.problem === 'no-certificate'
+            ? '証明書が含まれていません'
+            : p.problem === 'not-a-file'
+              ? 'フォルダーです'
+              : '読み取れません'
+    }`;
+
+/** 信頼されていない発行者への対処。CA の指定先の言い方だけが doctor とウィザードで異なる。 */
+export const jaTlsIssuerAdviceText =
+  (w: { given: string; giveIt: string; giveFile: string }): Catalog['proxy.tlsIssuerAdvice'] =>
+  (p) =>
+    p.caFileGiven
+      ? `${w.given}に「${p.issuer}」（またはそこまでの証明書チェーン）が含まれていません。その CA 証明書をエクスポートして${w.giveIt}。証明書の検証は無効にしないでください。`
+      : `「${p.issuer}」が社内のもの（HTTPS を検査するプロキシの CA）なら、Windows の証明書ストアからエクスポートし（Base64 または DER の .cer）、${w.giveFile}。連携サービスは Windows の証明書ストアを使うため、すでに信頼されている場合があります。証明書の検証は無効にしないでください。`;
+
 /** 日付変更時間の文。起点時刻の出どころの言い方だけが doctor（--sql）とウィザード（ステップ 2）で異なる。 */
 export const jaDayChangeTexts = (source: (s: 'sql' | 'default') => string): { pass: Catalog['dayChange.pass']; fail: Catalog['dayChange.fail'] } => ({
   pass: (p) => `${p.count === 1 ? '日付変更時間は' : `${p.count} 所属すべて`} ${p.startTime} で、収集の起点時刻と一致しています（${source(p.startSource)}）`,
@@ -187,24 +211,10 @@ export const ja: Catalog = {
     `URL のホスト名をご確認ください。${p.viaProxy ? 'その名前がプロキシやセキュリティ機器のものなら、HTTPS を中継・検査しています。対象外にするか証明書を発行するよう、ネットワーク管理者に依頼してください。' : ''}証明書の検証は無効にしないでください。`,
   'proxy.tlsIssuer': (p) =>
     `${p.peer} の証明書の発行者「${p.issuer}」をこのマシンは信頼していません（${p.code}）${p.viaProxy ? '。HTTPS を検査するプロキシでよくある状況です' : ''}`,
-  'proxy.tlsIssuerAdvice': (p) =>
-    p.caFileGiven
-      ? `指定した --ca-file に「${p.issuer}」（またはそこまでの証明書チェーン）が含まれていません。その CA 証明書をエクスポートして --ca-file で指定してください。証明書の検証は無効にしないでください。`
-      : `「${p.issuer}」が社内のもの（HTTPS を検査するプロキシの CA）なら、Windows の証明書ストアからエクスポートし（Base64 または DER の .cer）、--ca-file ファイル で指定してください。連携サービスは Windows の証明書ストアを使うため、すでに信頼されている場合があります。証明書の検証は無効にしないでください。`,
+  'proxy.tlsIssuerAdvice': jaTlsIssuerAdviceText({ given: '指定した --ca-file ', giveIt: ' --ca-file で指定してください', giveFile: '--ca-file ファイル で指定してください' }),
   'proxy.tlsOther': (p) => `${p.peer} との TLS に失敗しました（${p.code}）`,
   'proxy.tlsOtherAdvice': () => 'URL と、このサーバーと接続先の間にある機器をネットワーク管理者とご確認ください。証明書の検証は無効にしないでください。',
-  'proxy.caNotLoaded': (p) =>
-    `${p.env ? 'NODE_EXTRA_CA_CERTS' : '--ca-file'} の ${p.file} は読み込まれていません: ${
-      p.problem === 'missing'
-        ? 'ファイルがありません'
-        : p.problem === 'der'
-          ? 'DER（バイナリ）形式で、NODE_EXTRA_CA_CERTS は PEM しか読めません。--ca-file で指定するか、Base64 でエクスポートしてください'
-          : p.problem === 'no-certificate'
-            ? '証明書が含まれていません'
-            : p.problem === 'not-a-file'
-              ? 'フォルダーです'
-              : '読み取れません'
-    }`,
+  'proxy.caNotLoaded': jaCaNotLoadedText({ name: '--ca-file', giveIt: '--ca-file で指定する' }),
   'proxy.badUrl': (p) => `${p.source} のプロキシ URL は使えません: ${p.problem === 'scheme' ? `${p.scheme}:// には対応していません（http:// と https:// のプロキシのみ）` : 'プロキシの URL として正しくありません'}`,
   'proxy.badUrlAdvice': (p) => `${p.source} を http://ホスト:ポート にする（または削除する）か、--proxy を指定してください。`,
   'proxy.other': (p) =>

@@ -1,4 +1,4 @@
-import { dayChangeTexts } from './en.js';
+import { caNotLoadedText, dayChangeTexts, tlsIssuerAdviceText } from './en.js';
 
 /* The setup wizard's English messages. wizard-ja.ts is typed against this file: a missing key fails the build. */
 type None = Record<string, never>;
@@ -64,22 +64,8 @@ the proxy password never is. Without a terminal (piped, CI) use "lanscope-kot do
   'ctx.outputDir.missingAdvice': (p: { source: 'flag' | 'conf-ini' }) =>
     p.source === 'conf-ini' ? 'Create the folder named by OUTPUTDIR, or correct OUTPUTDIR in conf.ini.' : 'Check the folder typed in "conf.ini or folder".',
   'ctx.proxy.authMissingAdvice': (_: None) => 'Tick "the proxy needs authentication" and enter the account and password, here and in HTLanScopeServiceConfig.',
-  'ctx.proxy.tlsIssuerAdvice': (p: { issuer: string; caFileGiven: boolean }) =>
-    p.caFileGiven
-      ? `The CA certificate file given does not hold "${p.issuer}" (or the chain up to it): export that CA certificate and give it in "CA certificate file". Never switch verification off.`
-      : `If "${p.issuer}" is your company's (an inspecting proxy's CA), export it from the Windows certificate store (Base64 or DER .cer) and give it in "CA certificate file" to test again. The link service uses the Windows store, which may already trust it. Never switch verification off.`,
-  'ctx.proxy.caNotLoaded': (p: { file: string; problem: string; env: boolean }) =>
-    `${p.env ? 'NODE_EXTRA_CA_CERTS' : 'the CA certificate file'} ${p.file} was not loaded: ${
-      p.problem === 'missing'
-        ? 'the file does not exist'
-        : p.problem === 'der'
-          ? 'it is DER (binary), and NODE_EXTRA_CA_CERTS takes PEM only; give it in "CA certificate file" instead, or export it as Base64'
-          : p.problem === 'no-certificate'
-            ? 'no certificate found in it'
-            : p.problem === 'not-a-file'
-              ? 'it is a folder'
-              : 'it cannot be read'
-    }`,
+  'ctx.proxy.tlsIssuerAdvice': tlsIssuerAdviceText({ given: 'The CA certificate file given', giveIt: 'give it in "CA certificate file"', giveFile: 'give it in "CA certificate file" to test again' }),
+  'ctx.proxy.caNotLoaded': caNotLoadedText({ name: 'the CA certificate file', giveIt: 'give it in "CA certificate file"' }),
 
   // Step 1
   'prep.intro': (_: None) => 'The link service needs your company code and the access token sent by KING OF TIME support.',

@@ -1,5 +1,5 @@
 /* 設定ウィザードの日本語メッセージ。キーは wizard-en.ts と型で一致させている（欠けるとビルドが失敗する）。 */
-import { jaDayChangeTexts, jaMasked } from './ja.js';
+import { jaCaNotLoadedText, jaDayChangeTexts, jaMasked, jaTlsIssuerAdviceText } from './ja.js';
 import type { WizardCatalog } from './wizard-en.js';
 
 export const wizardJa: WizardCatalog = {
@@ -63,22 +63,8 @@ Enter で次へ、Esc で戻る、Ctrl-C で終了。
   'ctx.outputDir.elsewhereAdvice': () => 'ウィザードを統合マネージャー上で実行するか、CSV をこの PC にコピーして「conf.ini/フォルダ」欄にそのフォルダを入力してください。',
   'ctx.outputDir.missingAdvice': (p) => (p.source === 'conf-ini' ? 'OUTPUTDIR のフォルダを作成するか、conf.ini の OUTPUTDIR を直してください。' : '「conf.ini/フォルダ」欄に入力したフォルダをご確認ください。'),
   'ctx.proxy.authMissingAdvice': () => '「認証が必要なプロキシサーバー」にチェックを入れ、ここと HTLanScopeServiceConfig に認証アカウントとパスワードを入力してください。',
-  'ctx.proxy.tlsIssuerAdvice': (p) =>
-    p.caFileGiven
-      ? `指定した CA 証明書ファイルに「${p.issuer}」（またはそこまでの証明書チェーン）が含まれていません。その CA 証明書をエクスポートして「CA 証明書ファイル」欄に指定してください。証明書の検証は無効にしないでください。`
-      : `「${p.issuer}」が社内のもの（HTTPS を検査するプロキシの CA）なら、Windows の証明書ストアからエクスポートし（Base64 または DER の .cer）、「CA 証明書ファイル」欄に指定してもう一度テストしてください。連携サービスは Windows の証明書ストアを使うため、すでに信頼されている場合があります。証明書の検証は無効にしないでください。`,
-  'ctx.proxy.caNotLoaded': (p) =>
-    `${p.env ? 'NODE_EXTRA_CA_CERTS' : 'CA 証明書ファイル'} の ${p.file} は読み込まれていません: ${
-      p.problem === 'missing'
-        ? 'ファイルがありません'
-        : p.problem === 'der'
-          ? 'DER（バイナリ）形式で、NODE_EXTRA_CA_CERTS は PEM しか読めません。「CA 証明書ファイル」欄に指定するか、Base64 でエクスポートしてください'
-          : p.problem === 'no-certificate'
-            ? '証明書が含まれていません'
-            : p.problem === 'not-a-file'
-              ? 'フォルダーです'
-              : '読み取れません'
-    }`,
+  'ctx.proxy.tlsIssuerAdvice': jaTlsIssuerAdviceText({ given: '指定した CA 証明書ファイル', giveIt: '「CA 証明書ファイル」欄に指定してください', giveFile: '「CA 証明書ファイル」欄に指定してもう一度テストしてください' }),
+  'ctx.proxy.caNotLoaded': jaCaNotLoadedText({ name: 'CA 証明書ファイル', giveIt: '「CA 証明書ファイル」欄に指定する' }),
 
   // ステップ 1
   'prep.intro': () => '連携サービスには企業コードと、KING OF TIME サポートセンターから届いたアクセストークンが必要です。',
