@@ -88,8 +88,10 @@ main().then(
   (code) => {
     process.exitCode = code;
   },
-  (err: unknown) => {
-    process.stderr.write(`lanscope-kot: internal error: ${err instanceof Error ? err.message : String(err)}\n`);
+  async (err: unknown) => {
     process.exitCode = 2;
+    // Redacted like every other output: a library's message may quote a token or a proxy URL it was given.
+    const { environmentSecrets, internalErrorLine } = await import('./commands/internal-error.js');
+    process.stderr.write(`${internalErrorLine(err, environmentSecrets(process.env))}\n`);
   },
 );

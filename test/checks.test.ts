@@ -116,7 +116,7 @@ test('output-dir: a readable local folder with LanScope CSVs passes; missing, UN
   const yen = only(
     {
       ...base(),
-      outputDir: { given: 'C:¥TEMP', path: 'C:\\TEMP', source: 'flag', network: false, elsewhere: false, exists: true, isDirectory: true, readable: true, csvCount: 0, logFiles: [] },
+      outputDir: { given: 'C:¥TEMP', path: 'C:\\TEMP', source: 'flag', network: false, elsewhere: false, exists: true, isDirectory: true, readable: true, csvCount: 0, logFiles: [], skipped: [] },
     },
     'output-dir',
   );

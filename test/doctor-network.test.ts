@@ -196,7 +196,8 @@ describe('doctor proxy check through a real proxy', () => {
   });
 
   it('--offline never connects', async () => {
-    const { check } = await proxyCheck(['--offline', '--proxy', withAuth(proxyPort)]);
+    // With something else to check: --offline with only a proxy has nothing to check (exit 2).
+    const { check } = await proxyCheck(['--offline', '--company-code', 'ABC', '--proxy', withAuth(proxyPort)]);
     assert.equal(check.status, 'skip');
   });
 });

@@ -65,7 +65,7 @@ test('bad rows name the line, the field and the value', () => {
     }
     assert.fail('expected an InputError');
   };
-  assert.deepEqual(problem(['2024/13/01 09:00', 'a', '1']), { code: 'bad-datetime', file: 'test.csv', line: 2, field: 'eventTime', value: '2024/13/01 09:00' });
+  assert.deepEqual(problem(['2024/13/01 09:00', 'a', '1']), { code: 'bad-datetime', kind: 'log', file: 'test.csv', line: 2, field: 'eventTime', value: '2024/13/01 09:00' });
   assert.equal(problem(['2024/12/01 09:00', 'a', 'ログオン']).code, 'bad-log-type');
   assert.equal(problem(['2024/12/01 09:00', 'a']).code, 'csv-fields');
   assert.equal(problem(['x', 'y', 'z']).line, 2);
@@ -86,7 +86,7 @@ test('unreadable log folders stop with the file named', async () => {
   for (const [folder, code, line] of [
     ['unknown-header', 'unknown-header', 1],
     ['bad-date', 'bad-datetime', 3],
-    ['broken-quote', 'csv-syntax', undefined],
+    ['broken-quote', 'csv-quote-not-closed', 2],
   ] as const) {
     await assert.rejects(readOutputDir({ logDir: fixture('bad-logs', folder), windowStartMinutes: 300 }), (err: unknown) => {
       assert.ok(err instanceof InputError);

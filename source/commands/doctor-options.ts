@@ -137,3 +137,16 @@ function describeParseError(err: unknown): Message {
       return msg('usage.invalid', {});
   }
 }
+
+/**
+ * Whether doctor was given anything to check: a scheduled task whose arguments were lost must not print
+ * "Nothing failed." over a run that looked at nothing. The connection alone counts when asked for
+ * (--proxy, HTTPS_PROXY or --endpoint); the tokens may come from the environment.
+ */
+export function somethingToCheck(options: DoctorOptions, env: Record<string, string | undefined>): boolean {
+  const given = [options.sql, options.confIni, options.logDir, options.mapping, options.companyCode, options.tokenFile, options.kotApiTokenFile];
+  if (given.some((v) => v !== undefined) || options.dayChanges.length > 0) return true;
+  if (env.LANSCOPE_KOT_TOKEN || env.KOT_API_TOKEN) return true;
+  const proxyFromEnv = Boolean(env.HTTPS_PROXY || env.https_proxy);
+  return !options.offline && (options.proxy !== undefined || proxyFromEnv || options.endpoint !== DEFAULT_ENDPOINT);
+}

@@ -5,6 +5,7 @@ import type { Lang } from '../i18n/message.js';
 import { t } from '../i18n/translate.js';
 import { displayWidth } from '../core/display-width.js';
 import { narrowSafeText, UNICODE_GLYPHS, type Glyphs } from '../ui/glyphs.js';
+import { escapeControls } from '../core/printable.js';
 
 const PAINT: Record<CheckStatus, (s: string) => string> = {
   pass: (s) => chalk.green(s),
@@ -24,9 +25,10 @@ export function formatDoctorText(report: Report, lang: Lang, g: Glyphs = UNICODE
   for (const check of report.checks) {
     const word = words(check.status);
     const label = PAINT[check.status](`${g[check.status]} ${word}${' '.repeat(width - displayWidth(word))}`);
-    lines.push(`${label}  ${chalk.bold(check.title)} ${chalk.dim(`(${check.id})`)}: ${check.detail} ${chalk.dim(`[${check.manual}]`)}`);
-    for (const line of check.lines ?? []) lines.push(chalk.dim(`${' '.repeat(width + 4)}${g.dot} ${line}`));
-    if (check.advice) lines.push(`${' '.repeat(width + 4)}${g.arrow} ${check.advice}`);
+    // Details quote user names and file names: escaped so none can move the cursor or split the line.
+    lines.push(`${label}  ${chalk.bold(escapeControls(check.title))} ${chalk.dim(`(${check.id})`)}: ${escapeControls(check.detail)} ${chalk.dim(`[${check.manual}]`)}`);
+    for (const line of check.lines ?? []) lines.push(chalk.dim(`${' '.repeat(width + 4)}${g.dot} ${escapeControls(line)}`));
+    if (check.advice) lines.push(`${' '.repeat(width + 4)}${g.arrow} ${escapeControls(check.advice)}`);
   }
   lines.push('');
   lines.push(t(lang, 'doctor.summary', report.summary));

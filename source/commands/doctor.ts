@@ -5,15 +5,17 @@ import { InputError } from '../core/input-problem.js';
 import { parseProxyUrl } from '../core/proxy-settings.js';
 import { buildReport } from '../core/report.js';
 import { redactMessage, redactValues } from '../core/redact-message.js';
+import { escapeControls } from '../core/printable.js';
 import { redactKnownSecrets } from '../core/secret.js';
 import { helpText } from '../i18n/help.js';
 import { detectLang } from '../i18n/locale.js';
-import type { Lang, MessageKey } from '../i18n/message.js';
+import { msg, type Lang, type MessageKey } from '../i18n/message.js';
 import { t, translate } from '../i18n/translate.js';
 import { writeJsonReport } from '../io/json-stream.js';
 import { describeInputProblem } from './input-problem-text.js';
 import { gatherFacts } from './gather-facts.js';
-import { langFromArgs, parseDoctorOptions, UsageError, type DoctorOptions } from './doctor-options.js';
+import { langFromArgs, parseDoctorOptions, somethingToCheck, UsageError, type DoctorOptions } from './doctor-options.js';
+import { internalErrorLine } from './internal-error.js';
 import { formatDoctorText } from './doctor-text.js';
 import { doctorSinceLast, doctorSinceLastJson, doctorSinceLastText } from './doctor-since-last.js';
 import { nextState } from '../core/since-last.js';
@@ -44,9 +46,10 @@ export async function runDoctor(args: readonly string[], io: CommandIo): Promise
       io.stdout.write(helpText.doctor[lang]);
       return 0;
     }
+    if (!somethingToCheck(options, io.env)) throw new UsageError(msg('usage.nothingToCheck', {}));
     collectSecrets(options, io.env, secrets);
     for (const d of options.dayChanges.filter((d) => d.normalised)) {
-      say(io.stderr, t(lang, 'usage.normalised', { flag: '--day-change', input: d.input, value: d.division ? `${d.division}=${d.text}` : d.text }) + '\n');
+      say(io.stderr, escapeControls(t(lang, 'usage.normalised', { flag: '--day-change', input: d.input, value: d.division ? `${d.division}=${d.text}` : d.text })) + '\n');
     }
     const state = options.sinceLast === undefined ? undefined : await readState(options.sinceLast);
     const progress = progressLine(io.stderr, lang);
@@ -71,7 +74,7 @@ export async function runDoctor(args: readonly string[], io: CommandIo): Promise
     return report.summary.fail > 0 ? 1 : 0;
   } catch (err) {
     if (err instanceof UsageError) {
-      say(io.stderr, `lanscope-kot: ${translate(redactMessage(err.detail, secrets), lang)}\n`);
+      say(io.stderr, `lanscope-kot: ${escapeControls(translate(redactMessage(err.detail, secrets), lang))}\n`);
       return 2;
     }
     if (err instanceof InputError) {
@@ -82,8 +85,7 @@ export async function runDoctor(args: readonly string[], io: CommandIo): Promise
       say(io.stderr, `lanscope-kot: ${stateOrOutputText(err, lang)}\n`);
       return 2;
     }
-    const reason = err instanceof Error ? err.message : String(err);
-    say(io.stderr, `lanscope-kot: internal error: ${redactValues(reason, secrets)}\n`);
+    say(io.stderr, `${internalErrorLine(err, secrets)}\n`);
     return 2;
   }
 }

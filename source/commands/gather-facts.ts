@@ -4,7 +4,7 @@ import { DEFAULT_SQL_START_MINUTES } from '../core/facts.js';
 import { chooseProxy, parseProxyUrl, ProxyUrlError } from '../core/proxy-settings.js';
 import { msg } from '../i18n/message.js';
 import type { ReadProgress } from '../io/log-folder.js';
-import { readMappingFile, readOutputDir, readSql, readTextSecret, readTokenFile, tokenFromEnv } from '../io/read-inputs.js';
+import { readMappingFile, readOutputDir, readSql, readTextSecret, readTokenFile, secretFromEnv, tokenFromEnv } from '../io/read-inputs.js';
 import { UsageError, type DoctorOptions } from './doctor-options.js';
 
 /**
@@ -51,7 +51,8 @@ export async function gatherFacts(
 
 /** The KING OF TIME Web API token, read at run time from --kot-api-token-file or KOT_API_TOKEN (never a flag value). */
 export async function readKotApiToken(options: Pick<DoctorOptions, 'kotApiTokenFile'>, env: Record<string, string | undefined>): Promise<string | undefined> {
-  return options.kotApiTokenFile !== undefined ? readTextSecret(options.kotApiTokenFile) : env.KOT_API_TOKEN || undefined;
+  // Refused over MAX_TOKEN_BYTES, from a file or from the environment, without being echoed.
+  return options.kotApiTokenFile !== undefined ? readTextSecret(options.kotApiTokenFile, 'kot-api-token') : secretFromEnv(env, 'KOT_API_TOKEN', 'kot-api-token');
 }
 
 export type NetworkTrust = Awaited<ReturnType<typeof import('../io/certificates.js').loadTrust>>;

@@ -1,27 +1,84 @@
-import type { InputProblem } from '../core/input-problem.js';
+import type { InputKind, InputProblem, InputProblemCode } from '../core/input-problem.js';
+import { escapeControls, shown } from '../core/printable.js';
 import type { Lang, Message } from '../i18n/message.js';
 import { t, translate } from '../i18n/translate.js';
 
-/** One line: where (file:line), what is wrong, and what to do when there is something to do. */
+/** Problems that are about what a file holds: the advice of its kind says how to get a good one. */
+const CONTENT: ReadonlySet<InputProblemCode> = new Set([
+  'empty',
+  'binary',
+  'too-big',
+  'line-too-long',
+  'csv-quote-not-closed',
+  'csv-quote-inside',
+  'csv-quote-after',
+  'csv-syntax',
+  'csv-fields',
+  'unknown-header',
+  'duplicate-column',
+  'bad-datetime',
+  'date-out-of-range',
+  'bad-log-type',
+]);
+
+/**
+ * One line: where (file:line, or the variable), what is wrong, and what to do for this kind of input.
+ * Every value from the input is clipped and escaped: the line stays one line, short, and inert on a terminal.
+ */
 export function describeInputProblem(problem: InputProblem, lang: Lang): string {
-  const where = problem.file ? `${problem.file}${problem.line ? `:${problem.line}` : ''}: ` : '';
+  const source = problem.file ?? problem.variable;
+  const where = source ? `${shown(source, 200)}${problem.line ? `:${problem.line}` : ''}: ` : '';
   const what = translate(problemMessage(problem), lang);
-  const mapping = problem.file !== undefined && /(csv|mapping)/i.test(problem.code) && problem.code !== 'unknown-header';
-  return where + what + (mapping ? ` ${t(lang, 'problem.advice.export', {})}` : '');
+  const advice = problem.kind && CONTENT.has(problem.code) ? ` ${adviceFor(problem.kind, problem.variable, lang)}` : '';
+  return escapeControls(where + what + advice);
+}
+
+function adviceFor(kind: InputKind, variable: string | undefined, lang: Lang): string {
+  switch (kind) {
+    case 'mapping':
+      return t(lang, 'problem.advice.export', {});
+    case 'log':
+      return t(lang, 'problem.advice.log', {});
+    case 'sql':
+      return t(lang, 'problem.advice.sql', {});
+    case 'conf-ini':
+      return t(lang, 'problem.advice.conf-ini', {});
+    case 'token':
+      return t(lang, 'problem.advice.token', { variable });
+    case 'kot-api-token':
+      return t(lang, 'problem.advice.kot-api-token', { variable });
+  }
+}
+
+/** A list of values from the file, as a message shows it: a few, each clipped. */
+function values(list: readonly string[] | undefined, max = 8): string {
+  const items = (list ?? []).slice(0, max).map((v) => shown(v, 40));
+  return items.join(',') + ((list?.length ?? 0) > max ? `,… (+${list!.length - max})` : '');
 }
 
 function problemMessage(p: InputProblem): Message {
+  const value = p.value === undefined ? undefined : shown(p.value);
+  const field = p.field === undefined ? undefined : shown(p.field, 40);
+  const reason = p.reason === undefined ? undefined : shown(p.reason, 60);
   switch (p.code) {
     case 'unknown-header':
-      return { key: 'problem.unknown-header', params: { found: (p.found ?? []).join(','), needed: (p.needed ?? []).join(' | ') } };
+      return { key: 'problem.unknown-header', params: { found: values(p.found), needed: (p.needed ?? []).join(' | ') } };
     case 'unreadable':
     case 'csv-syntax':
-      return { key: `problem.${p.code}`, params: { reason: p.reason } };
+      return { key: `problem.${p.code}`, params: { reason } };
     case 'csv-fields':
     case 'bad-log-type':
-      return { key: `problem.${p.code}`, params: { value: p.value } };
+      return { key: `problem.${p.code}`, params: { value } };
     case 'bad-datetime':
-      return { key: 'problem.bad-datetime', params: { field: p.field, value: p.value } };
+      return { key: 'problem.bad-datetime', params: { field, value } };
+    case 'date-out-of-range':
+      return { key: 'problem.date-out-of-range', params: { field, value, reason } };
+    case 'duplicate-column':
+      return { key: 'problem.duplicate-column', params: { field, value } };
+    case 'too-big':
+      return { key: 'problem.too-big', params: { size: p.size ?? 0, limit: p.limit ?? 0, kind: p.kind, variable: p.variable } };
+    case 'line-too-long':
+      return { key: 'problem.line-too-long', params: { limit: p.limit ?? 0, kind: p.kind } };
     default:
       return { key: `problem.${p.code}`, params: {} };
   }

@@ -1,6 +1,6 @@
 import type { ClockTime } from './clock-time.js';
 import type { OutputDirSetting } from './conf-ini.js';
-import type { LogFileStats } from './log-reader.js';
+import type { LogFileStats, SkippedFile } from './log-reader.js';
 import type { UserLogs } from './log-aggregate.js';
 import type { MappingFile } from './mapping.js';
 import type { SqlStartTime } from './sql-start-time.js';
@@ -44,6 +44,8 @@ export interface OutputDirFacts {
   csvCount: number;
   /** The LanScope CSVs read, recognised by header. */
   logFiles: LogFileStats[];
+  /** `*.csv` entries left out: the mapping export, empty files, entries that are not regular files. */
+  skipped: SkippedFile[];
 }
 
 export interface LogFacts {

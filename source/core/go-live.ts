@@ -1,6 +1,7 @@
 import type { CheckId, CheckStatus } from './checks/check.js';
 import type { CheckResult } from './checks/index.js';
 import { summarise, type Report } from './report.js';
+import { escapeControls } from './printable.js';
 import { maskSecret, redactKnownSecrets } from './secret.js';
 
 /**
@@ -80,7 +81,8 @@ export interface MarkdownText {
   footer: string;
 }
 
-const cell = (text: string): string => text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+// Values in a cell come from files: line breaks become spaces, other control characters are escaped.
+const cell = (text: string): string => escapeControls(text.replace(/\r?\n/g, ' ')).replace(/\|/g, '\\|');
 
 /**
  * The saved report. Secrets are never among the inputs (the token arrives masked, the proxy password not
@@ -109,7 +111,7 @@ export function goLiveMarkdown(report: Pick<Report, 'checks'>, values: ServiceCo
   if (values.proxy?.user) out.push(`- ${text.config.proxyUser}: \`${values.proxy.user}\``);
   if (text.users.length) {
     out.push('', `## ${text.usersHeading}`, '');
-    for (const line of text.users) out.push(`- ${line}`);
+    for (const line of text.users) out.push(`- ${escapeControls(line)}`);
   }
   out.push('', `_${text.footer}_`, '');
   // Known secrets only: the advice's own example (--proxy http://USER:PASSWORD@host:port) stays readable.

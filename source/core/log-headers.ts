@@ -58,3 +58,20 @@ export function acceptedLogHeaders(): string[] {
     LOG_SHAPES[shape].map((field) => LOG_HEADER_ALIASES[field][0]).join(','),
   );
 }
+
+/**
+ * A header name the reader would use that appears twice (two ログオンユーザ名 columns): which one holds
+ * the user cannot be known, so it is named rather than the first one taken. Columns are 1-based.
+ */
+export function duplicatedLogColumn(header: readonly string[]): { name: string; columns: [number, number] } | undefined {
+  const known = new Set(Object.values(LOG_HEADER_ALIASES).flatMap((aliases) => aliases.map(normaliseHeaderName)));
+  const seen = new Map<string, number>();
+  for (const [i, raw] of header.entries()) {
+    const name = normaliseHeaderName(raw);
+    if (!known.has(name)) continue;
+    const first = seen.get(name);
+    if (first !== undefined) return { name: raw.replace(/^\uFEFF/, '').trim(), columns: [first + 1, i + 1] };
+    seen.set(name, i);
+  }
+  return undefined;
+}

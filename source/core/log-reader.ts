@@ -1,7 +1,8 @@
-import { InputError } from './input-problem.js';
-import { acceptedLogHeaders, normaliseHeaderName, recogniseLogHeader, type LogLayout, type LogShapeName } from './log-headers.js';
+import { InputError, type InputProblem } from './input-problem.js';
+import { acceptedLogHeaders, duplicatedLogColumn, normaliseHeaderName, recogniseLogHeader, type LogLayout, type LogShapeName } from './log-headers.js';
 import type { LogAggregator } from './log-aggregate.js';
-import { parseDay, parseWallClock, dayOf, type DayNumber, type WallSeconds } from './wall-clock.js';
+import { isMappingHeader } from './mapping.js';
+import { implausibleYear, parseDay, parseWallClock, dayOf, MAX_YEAR, MIN_YEAR, type DayNumber, type WallSeconds } from './wall-clock.js';
 
 /**
  * Turns the records of one LanScope CSV (already decoded and split by csv-parse) into events for the
@@ -16,6 +17,22 @@ export interface LogFileStats {
   rows: number;
   firstDay: DayNumber | undefined;
   lastDay: DayNumber | undefined;
+}
+
+/** Why a `*.csv` of the log folder was left out rather than read (the output-dir check names each). */
+export type SkipReason = 'mapping-export' | 'empty' | 'not-a-file';
+
+export interface SkippedFile {
+  file: string;
+  reason: SkipReason;
+}
+
+/** Thrown while reading a file that is not a log and is left out on purpose (the mapping export). */
+export class FileSkipped extends Error {
+  constructor(readonly skipped: SkippedFile) {
+    super(`${skipped.reason}: ${skipped.file}`);
+    this.name = 'FileSkipped';
+  }
 }
 
 const FOOTER = /^\(\s*\d+\s*(rows? affected|行処理されました|行が影響を受けました|件処理されました)\s*\)$/i;
@@ -56,9 +73,7 @@ export class LogFileReader {
       this.underlineExpected = false;
       if (fields.every((f) => DASHES.test(f.trim()) || f.trim() === '')) return;
     }
-    if (fields.length < this.width) {
-      throw new InputError({ code: 'csv-fields', file: this.file, line, value: `${fields.length}/${this.width}` });
-    }
+    if (fields.length < this.width) throw this.problem({ code: 'csv-fields', line, value: `${fields.length}/${this.width}` });
     const { columns } = layout;
     const user = fields[columns.user!]!.trim();
     if (user === '' || (user.length === 6 && user.toUpperCase() === 'SYSTEM')) return;
@@ -76,17 +91,19 @@ export class LogFileReader {
     }
   }
 
+  private problem(problem: Omit<InputProblem, 'file' | 'kind'>): InputError {
+    return new InputError({ ...problem, kind: 'log', file: this.file });
+  }
+
   private header(fields: string[], line: number): void {
     const layout = recogniseLogHeader(fields);
     if (!layout) {
-      throw new InputError({
-        code: 'unknown-header',
-        file: this.file,
-        line,
-        found: fields.map((f) => normaliseHeaderName(f)),
-        needed: acceptedLogHeaders(),
-      });
+      // Admins often save the mapping export into the output folder: it is not a log, and not an error.
+      if (isMappingHeader(fields)) throw new FileSkipped({ file: this.file, reason: 'mapping-export' });
+      throw this.problem({ code: 'unknown-header', line, found: fields.map((f) => normaliseHeaderName(f)), needed: acceptedLogHeaders() });
     }
+    const duplicate = duplicatedLogColumn(fields);
+    if (duplicate) throw this.problem({ code: 'duplicate-column', line, field: duplicate.name, value: duplicate.columns.join(', ') });
     this.layout = layout;
     this.width = Math.max(...Object.values(layout.columns)) + 1;
     this.underlineExpected = true;
@@ -100,8 +117,15 @@ export class LogFileReader {
     const text = raw.trim();
     if (text === '' && !required) return undefined;
     const time = parseWallClock(text);
-    if (time === undefined) throw new InputError({ code: 'bad-datetime', file: this.file, line, field, value: text });
+    if (time === undefined) throw this.badDate(text, field, line);
     return time;
+  }
+
+  private badDate(text: string, field: string, line: number): InputError {
+    const year = implausibleYear(text);
+    return year === undefined
+      ? this.problem({ code: 'bad-datetime', line, field, value: text })
+      : this.problem({ code: 'date-out-of-range', line, field, value: text, reason: `${MIN_YEAR}–${MAX_YEAR}` });
   }
 
   private day(raw: string, line: number): DayNumber | undefined {
@@ -110,7 +134,7 @@ export class LogFileReader {
     // Some exports write the day as a midnight date-time (2024/12/17 0:00:00).
     const midnight = parseWallClock(text);
     const day = parseDay(text) ?? (midnight === undefined ? undefined : dayOf(midnight, 0));
-    if (day === undefined) throw new InputError({ code: 'bad-datetime', file: this.file, line, field: 'date', value: text });
+    if (day === undefined) throw this.badDate(text, 'date', line);
     return day;
   }
 
@@ -122,7 +146,7 @@ export class LogFileReader {
     if (END_WORDS.has(text)) return 'end';
     // LanScope logs other event types too; the SQL keeps only 1 and 2, so other numbers are not ours.
     if (/^\d+$/.test(text)) return undefined;
-    throw new InputError({ code: 'bad-log-type', file: this.file, line, field: 'logType', value: raw.trim() });
+    throw this.problem({ code: 'bad-log-type', line, field: 'logType', value: raw.trim() });
   }
 
   private noteDay(day: DayNumber | undefined): void {

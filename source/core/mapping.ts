@@ -1,5 +1,6 @@
 import { parse } from 'csv-parse/sync';
-import { InputError, csvProblem } from './input-problem.js';
+import { unclosedQuoteLine } from './csv-quotes.js';
+import { InputError, MAX_LINE_BYTES, csvProblem } from './input-problem.js';
 
 /**
  * The employee mapping exported from PC ログイン連携's admin screen:
@@ -39,29 +40,43 @@ interface ParsedRecord {
 }
 
 export function parseMapping(text: string, file: string): MappingFile {
-  if (text.trim() === '') throw new InputError({ code: 'empty', file });
+  if (text.trim() === '') throw new InputError({ code: 'empty', kind: 'mapping', file });
   let records: ParsedRecord[];
   try {
     // Quoting comes from each record's raw text: csv-parse's per-field `cast` context costs 16× the parse.
-    records = parse(text, { bom: true, info: true, raw: true, skip_empty_lines: true, relax_column_count: true }) as unknown as ParsedRecord[];
+    records = parse(text, {
+      bom: true,
+      info: true,
+      raw: true,
+      skip_empty_lines: true,
+      relax_column_count: true,
+      max_record_size: MAX_LINE_BYTES,
+    }) as unknown as ParsedRecord[];
   } catch (err) {
-    throw new InputError(csvProblem(err, file));
+    throw new InputError(csvProblem(err, file, 'mapping', unclosedQuoteLine(text)));
   }
   const [first, ...rest] = records;
-  const header = first!.record.map((name) => name.normalize('NFKC').trim());
+  if (first === undefined) throw new InputError({ code: 'empty', kind: 'mapping', file });
+  const header = first.record.map((name) => name.normalize('NFKC').trim());
   const columns = sameHeader(header, MAPPING_HEADER_5) ? 5 : sameHeader(header, MAPPING_HEADER_4) ? 4 : undefined;
   if (columns === undefined) {
+    const duplicate = header.findIndex((name, i) => MAPPING_HEADER_5.includes(name) && header.indexOf(name) !== i);
+    if (duplicate !== -1) {
+      const name = header[duplicate]!;
+      throw new InputError({ code: 'duplicate-column', kind: 'mapping', file, line: first.info.lines, field: name, value: `${header.indexOf(name) + 1}, ${duplicate + 1}` });
+    }
     throw new InputError({
       code: 'unknown-header',
+      kind: 'mapping',
       file,
-      line: first!.info.lines,
+      line: first.info.lines,
       found: header,
       needed: [MAPPING_HEADER_5.join(','), MAPPING_HEADER_4.join(',')],
     });
   }
   const rows = rest.map(({ record: values, raw, info }) => {
     if (values.length !== columns) {
-      throw new InputError({ code: 'csv-fields', file, line: info.lines, value: `${values.length}/${columns}` });
+      throw new InputError({ code: 'csv-fields', kind: 'mapping', file, line: info.lines, value: `${values.length}/${columns}` });
     }
     const at = (name: string): string => values[(columns === 5 ? MAPPING_HEADER_5 : MAPPING_HEADER_4).indexOf(name)]!;
     return {
@@ -78,8 +93,14 @@ export function parseMapping(text: string, file: string): MappingFile {
   return { header: first!.record, columns, rows };
 }
 
-function sameHeader(found: string[], wanted: string[]): boolean {
+function sameHeader(found: readonly string[], wanted: readonly string[]): boolean {
   return found.length === wanted.length && wanted.every((name, i) => found[i] === name);
+}
+
+/** The export's header, in either form (names compared after NFKC and trimming, as parseMapping does). */
+export function isMappingHeader(fields: readonly string[]): boolean {
+  const header = fields.map((name) => name.normalize('NFKC').replace(/^\uFEFF/, '').trim());
+  return sameHeader(header, MAPPING_HEADER_5) || sameHeader(header, MAPPING_HEADER_4);
 }
 
 /** Which fields of one raw CSV record were written in quotes (`"..."`, with `""` inside). */

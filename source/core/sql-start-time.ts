@@ -1,3 +1,5 @@
+import { LineCounter } from './text-lines.js';
+
 /**
  * Reads the collection start time out of LanScope's `勤怠簿出力.sql`. The query bounds each work day
  * with `convert(varchar, @tmpDay, 111) + '05:00:00.000'` and the `dateadd(day, 1, @tmpDay)` twin, for
@@ -23,17 +25,21 @@ export interface SqlStartTime {
   outliers: SqlBound[];
 }
 
+// `dateadd(…)` is bounded so a file of unclosed `dateadd(` cannot make each match scan to its end.
+const BOUND_PATTERN =
+  /convert\s*\(\s*n?varchar\s*(?:\(\s*\d+\s*\))?\s*,\s*(dateadd\s*\([^)]{0,200}\)|@\w+)\s*,\s*\d+\s*\)\s*\+\s*N?'\s*(\d{1,2}):(\d{2})(?::\d{2}(?:\.\d+)?)?\s*'/gi;
+
+/** Linear in the text: matches are numbered in order (LineCounter), each column read from a bounded window. */
 export function findSqlStartTime(sqlText: string): SqlStartTime {
   const code = blankOutComments(sqlText);
   const bounds: SqlBound[] = [];
-  const boundPattern =
-    /convert\s*\(\s*n?varchar\s*(?:\(\s*\d+\s*\))?\s*,\s*(dateadd\s*\([^)]*\)|@\w+)\s*,\s*\d+\s*\)\s*\+\s*N?'\s*(\d{1,2}):(\d{2})(?::\d{2}(?:\.\d+)?)?\s*'/gi;
-  for (const match of code.matchAll(boundPattern)) {
+  const lines = new LineCounter(code);
+  for (const match of code.matchAll(BOUND_PATTERN)) {
     const hours = Number(match[2]);
     const minutes = Number(match[3]);
     const literalStart = match.index + match[0].indexOf("'");
     bounds.push({
-      line: lineAt(code, literalStart),
+      line: lines.lineAt(literalStart),
       column: comparedColumn(code, match.index),
       side: /^dateadd/i.test(match[1] ?? '') ? 'to' : 'from',
       minutes: hours * 60 + minutes,
@@ -97,16 +103,32 @@ function blankOutComments(text: string): string {
   return out.join('');
 }
 
-function lineAt(text: string, index: number): number {
-  let line = 1;
-  for (let i = 0; i < index; i++) if (text.charCodeAt(i) === 10) line++;
-  return line;
-}
+const COLUMN_CHAR = /[\p{L}\p{N}_\][.]/u;
+const SPACE = /\s/;
+const LOW_SURROGATE = /[\uDC00-\uDFFF]/;
 
+/**
+ * The column a bound is compared with: `[日時] >= convert(…)` → 日時. Walked backwards from the bound
+ * (spaces, the operator, spaces, the name) within 200 characters, once: an end-anchored regular expression
+ * tried at every position of that window cost up to its square per bound.
+ */
 function comparedColumn(code: string, boundIndex: number): string | undefined {
-  const before = code.slice(Math.max(0, boundIndex - 200), boundIndex);
-  const m = /([\p{L}\p{N}_\]\[.]+)\s*(?:>=|<=|<|>|=)\s*$/u.exec(before);
-  return m?.[1]?.replace(/[[\]]/g, '').split('.').pop();
+  const floor = Math.max(0, boundIndex - 200);
+  let i = boundIndex;
+  while (i > floor && SPACE.test(code[i - 1]!)) i--;
+  if (i === floor || !'<>='.includes(code[i - 1]!)) return undefined;
+  i--;
+  if (i > floor && '<>'.includes(code[i - 1]!) && code[i] === '=') i--;
+  while (i > floor && SPACE.test(code[i - 1]!)) i--;
+  const end = i;
+  while (i > floor) {
+    // A name may hold characters outside the BMP: step over a surrogate pair as one.
+    const width = i - 2 >= floor && LOW_SURROGATE.test(code[i - 1]!) ? 2 : 1;
+    if (!COLUMN_CHAR.test(code.slice(i - width, i))) break;
+    i -= width;
+  }
+  if (i === end) return undefined;
+  return code.slice(i, end).replace(/[[\]]/g, '').split('.').pop();
 }
 
 function mostCommon(values: number[]): number {

@@ -44,9 +44,28 @@ export function parseWallClock(text: string): WallSeconds | undefined {
     }
     if (scan.at !== text.length) return undefined;
   }
-  if (hour > 29 || minute > 59 || second > 59) return undefined;
+  if (hour > 29 || minute > 59 || second > 59 || !plausibleYear(year)) return undefined;
   const midnight = midnightOf(year, month, day);
   return midnight === undefined ? undefined : midnight + hour * 3600 + minute * 60 + second;
+}
+
+/**
+ * Logs and punches of this link are from this century: a year outside 2000–2099 is a damaged value, not a
+ * date (`0024/12/17` would otherwise be read as 1924 by Date.UTC, and `9999/12/31 29:59` print as +010000).
+ */
+export const MIN_YEAR = 2000;
+export const MAX_YEAR = 2099;
+
+function plausibleYear(year: number): boolean {
+  return year >= MIN_YEAR && year <= MAX_YEAR;
+}
+
+/** The year of a date-time that is well formed but outside MIN_YEAR–MAX_YEAR, to say so rather than "not a date". */
+export function implausibleYear(text: string): number | undefined {
+  const m = /^\s*(\d{4})[/-]/.exec(text);
+  if (!m) return undefined;
+  const year = Number(m[1]);
+  return plausibleYear(year) ? undefined : year;
 }
 
 /** Reads `min`–`max` ASCII digits; -1 when there are fewer. */
@@ -91,7 +110,7 @@ export function parseDay(text: string): DayNumber | undefined {
   const year = Number(m[1]);
   const month = Number(m[2]);
   const day = Number(m[3]);
-  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
+  if (!plausibleYear(year) || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
   return Date.UTC(year, month - 1, day) / 1000 / SECONDS_PER_DAY;
 }
 

@@ -18,6 +18,32 @@ const list = (items: readonly string[], more: number): string => items.join(', '
 const NEAR_MISS_KIND: Record<NearMissKind, string> = { case: 'case only', 'domain-prefix': 'domain prefix', spaces: 'spaces', 'full-width': 'full-width' };
 const ODD_PUNCH_KIND: Record<OddPunchKind, string> = { 'start-before-day-change': 'start before the day change', 'over-16h': 'over 16 h', 'end-before-start': 'end before start' };
 
+type InputKind = 'sql' | 'conf-ini' | 'mapping' | 'log' | 'token' | 'kot-api-token';
+type SkipReason = 'mapping-export' | 'empty' | 'not-a-file';
+type Skipped = { name: string; reason: SkipReason }[];
+
+const number = (n: number): string => n.toLocaleString('en-US');
+const megabytes = (n: number): string => (n % 1048576 === 0 ? `${n / 1048576} MB` : `${number(n)} bytes`);
+const kindName = (k: InputKind | undefined): string =>
+  k === undefined
+    ? 'this file'
+    : {
+        sql: '勤怠簿出力.sql',
+        'conf-ini': 'conf.ini',
+        mapping: 'a mapping export',
+        log: 'a LanScope CSV',
+        token: 'a token',
+        'kot-api-token': 'a Web API token',
+      }[k];
+const skippedList = (skipped: Skipped): string =>
+  skipped.length === 0
+    ? ''
+    : '; not read: ' +
+      list(
+        skipped.slice(0, 5).map((s) => `${s.name} (${{ 'mapping-export': 'the mapping export', empty: 'empty', 'not-a-file': 'not a file' }[s.reason]})`),
+        skipped.length - 5,
+      );
+
 const startSource = (s: 'sql' | 'default'): string => (s === 'sql' ? '勤怠簿出力.sql' : "LanScope's default; give --sql to read yours");
 
 /** Why a CA file did not load, with the words for where to give one (doctor names --ca-file, the wizard its field). */
@@ -105,7 +131,8 @@ export const en = {
   'dayChange.advice': (p: { startTime: string }) => `In KING OF TIME: 設定 > 組織 > 所属設定 > [編集] > 日付変更時間, set ${p.startTime} for every division.`,
 
   // output-dir
-  'outputDir.pass': (p: { path: string; files: number; rows: number; from: string; to: string }) => `${p.path}: ${p.files} LanScope CSV(s), ${p.rows} rows, ${p.from === p.to ? p.from : `${p.from} – ${p.to}`}`,
+  'outputDir.pass': (p: { path: string; files: number; rows: number; from: string; to: string; skipped: Skipped }) =>
+    `${p.path}: ${p.files} LanScope CSV(s), ${p.rows} rows, ${p.from === p.to ? p.from : `${p.from} – ${p.to}`}${skippedList(p.skipped)}`,
   'outputDir.network': (p: { path: string }) => `${p.path} is a network folder; the link service cannot read network folders`,
   'outputDir.networkAdvice': (_: None) => 'Set OUTPUTDIR in LanScope conf.ini to a local folder on the integrated manager (e.g. C:\\TEMP) and use the same folder in HTLanScopeServiceConfig.',
   'outputDir.elsewhere': (p: { path: string }) => `${p.path} is a Windows path and this machine is not Windows: it was not read`,
@@ -118,13 +145,26 @@ export const en = {
   'outputDir.unreadableAdvice': (_: None) => 'Give the account that runs the link service read access to the folder.',
   'outputDir.yen': (p: { given: string; path: string }) => `the path ${p.given} contains ¥/￥; Windows reads it as ${p.path} only when the character is a backslash`,
   'outputDir.yenAdvice': (p: { path: string }) => `Type the path with backslashes: ${p.path}`,
-  'outputDir.noCsv': (p: { path: string; csvCount: number }) => `${p.path} holds no LanScope CSVs (${p.csvCount} other CSV files)`,
+  'outputDir.noCsv': (p: { path: string; csvCount: number; skipped: Skipped }) => `${p.path} holds no LanScope CSVs (${p.csvCount} other CSV files)${skippedList(p.skipped)}`,
+  'outputDir.skippedAdvice': (_: None) =>
+    'An empty CSV, or an entry that is not a file, is not a LanScope log: remove it from the folder (the link service reads every CSV there), or run 勤怠簿出力.sql again if it wrote an empty file.',
   'outputDir.noCsvAdvice': (_: None) => 'Run 勤怠簿出力.sql once (or wait for the next collection at the start time), then check again.',
 
   // mapping
   'excel.pass': (p: { file: string; rows: number; encoding: string }) => `${p.file}: ${p.rows} rows, ${p.encoding}, no sign of an Excel round-trip`,
-  'excel.damaged': (p: { file: string; scientific: string; zerosLost: string }) =>
-    `${p.file} was damaged by Excel:` + (p.scientific ? ` numbers in E notation on line ${p.scientific};` : '') + (p.zerosLost ? ` leading zeros lost on line ${p.zerosLost}` : ''),
+  'excel.damaged': (p: { file: string; scientific: string; scientificExample: string; zerosLost: string; zerosExample: string; zerosBy: 'neighbours' | 'employees' | 'widths'; quotesGone: boolean }) =>
+    [
+      `${p.file} was damaged by Excel.`,
+      p.scientific ? `Codes became numbers in E notation on line ${p.scientific} (e.g. ${p.scientificExample}).` : '',
+      p.zerosLost
+        ? p.zerosBy === 'widths'
+          ? `Leading zeros were probably lost on line ${p.zerosLost} (e.g. ${p.zerosExample}): the quotes are gone and the codes, all digits, have different widths.`
+          : `Leading zeros were lost on line ${p.zerosLost} (e.g. ${p.zerosExample})${p.zerosBy === 'employees' ? ', by the employee list of KING OF TIME' : ''}.`
+        : '',
+      p.quotesGone ? 'Every quote of the export is gone.' : '',
+    ]
+      .filter(Boolean)
+      .join(' '),
   'excel.quotesGone': (p: { file: string }) => `${p.file} has no quoted values: the export quotes its codes, so it was probably re-saved by Excel`,
   'excel.advice': (_: None) => 'Export the CSV again from PC ログイン連携 ([CSV データ保存]) and edit it in a text editor (Notepad), not Excel.',
   'duplicates.pass': (_: None) => 'every service account names one employee',
@@ -313,16 +353,39 @@ export const en = {
   // Input problems (exit 2)
   'problem.not-found': (_: None) => 'file not found',
   'problem.not-a-file': (_: None) => 'this is a folder, not a file',
+  'problem.not-regular': (_: None) => 'this is not a regular file (a pipe, a device or a socket): give a file',
   'problem.not-a-directory': (_: None) => 'this is a file, not a folder',
   'problem.unreadable': (p: { reason?: string | undefined }) => `cannot be read${p.reason ? ` (${p.reason})` : ''}`,
   'problem.empty': (_: None) => 'the file is empty',
   'problem.binary': (_: None) => 'this is not a text file (binary content)',
-  'problem.csv-syntax': (p: { reason?: string | undefined }) => `broken CSV quoting${p.reason ? ` (${p.reason})` : ''}: a value opens a quote that does not close`,
+  'problem.csv-syntax': (p: { reason?: string | undefined }) => `the CSV cannot be read${p.reason ? ` (${p.reason})` : ''}`,
+  'problem.csv-quote-not-closed': (_: None) => 'broken CSV quoting: a value opens a quote on this line that never closes',
+  'problem.csv-quote-inside': (_: None) => 'broken CSV quoting: a quote (") inside a value that does not start with one',
+  'problem.csv-quote-after': (_: None) => 'broken CSV quoting: text right after the closing quote of a value',
+  'problem.too-big': (p: { size: number; limit: number; kind?: InputKind | undefined; variable?: string | undefined }) =>
+    p.variable
+      ? `holds ${number(p.size)} bytes: too long for ${kindName(p.kind)} (at most ${number(p.limit)} bytes); it was not read`
+      : `${number(p.size)} bytes: too big for ${kindName(p.kind)} (at most ${number(p.limit)} bytes); it was not read`,
+  'problem.line-too-long': (p: { limit: number; kind?: InputKind | undefined }) => `this line is longer than ${megabytes(p.limit)}: no line of ${kindName(p.kind)} is that long`,
+  'problem.duplicate-column': (p: { field?: string | undefined; value?: string | undefined }) =>
+    `the column ${p.field ?? ''} appears twice in the header (columns ${p.value ?? ''}): which one to read cannot be known`,
+  'problem.date-out-of-range': (p: { field?: string | undefined; value?: string | undefined; reason?: string | undefined }) =>
+    `"${p.value ?? ''}" in ${p.field ?? 'a date column'} is outside the years ${p.reason ?? ''}: a damaged value, not a date LanScope writes`,
   'problem.csv-fields': (p: { value?: string | undefined }) => `wrong number of values on this line${p.value ? ` (${p.value.replace('/', ' of ')})` : ''}`,
   'problem.unknown-header': (p: { found: string; needed: string }) => `header not recognised: found "${p.found}"; need one of: ${p.needed}`,
   'problem.bad-datetime': (p: { field?: string | undefined; value?: string | undefined }) => `"${p.value ?? ''}" in ${p.field ?? 'a date column'} is not a date-time (expected e.g. 2024/12/17 09:03:12)`,
   'problem.bad-log-type': (p: { value?: string | undefined }) => `ログ種類 "${p.value ?? ''}" is neither 1 (start) nor 2 (end)`,
   'problem.advice.export': (_: None) => 'Export it again from PC ログイン連携 and edit it in a text editor.',
+  'problem.advice.log': (_: None) =>
+    'LanScope writes this file with 勤怠簿出力.sql: use it as written (not re-saved by Excel), and move files that are not LanScope logs out of the folder.',
+  'problem.advice.sql': (_: None) => 'Give the 勤怠簿出力.sql LanScope provided (a text file of a few KB).',
+  'problem.advice.conf-ini': (_: None) => "Give LanScope's conf.ini (a text file of a few lines), or the CSV folder itself with --log-dir.",
+  'problem.advice.token': (p: { variable?: string | undefined }) =>
+    p.variable
+      ? `Set ${p.variable} to the 32-character access token only, or use --token-file.`
+      : "Put only the 32-character access token in the file (copy it again from the support centre's mail).",
+  'problem.advice.kot-api-token': (p: { variable?: string | undefined }) =>
+    `Put only the Web API token issued in KING OF TIME's admin screen ${p.variable ? `in ${p.variable}` : 'in the file'}.`,
 
   // Usage (exit 2)
   'usage.unknownOption': (p: { option: string }) => `unknown option ${p.option}. See "lanscope-kot doctor --help".`,
@@ -352,6 +415,8 @@ export const en = {
     `--ca-file ${p.file}: ${p.problem === 'missing' ? 'file not found' : p.problem === 'not-a-file' ? 'this is a folder, not a file' : p.problem === 'no-certificate' ? 'no certificate in it (expected PEM or DER)' : 'cannot be read'}`,
   'usage.tokenFlag': (_: None) => 'the token is never taken from the command line (it would stay in shell history): use --token-file FILE or LANSCOPE_KOT_TOKEN',
   'usage.emptyToken': (p: { source: string }) => `${p.source} is empty`,
+  'usage.nothingToCheck': (_: None) =>
+    'nothing to check: give at least one of --sql, --log-dir (or --conf-ini), --mapping, --day-change, --company-code, --token-file (or LANSCOPE_KOT_TOKEN), or --proxy / --endpoint for the connection alone',
   'usage.normalised': (p: { flag: string; input: string; value: string }) => `note: ${p.flag} "${p.input}" was read as ${p.value} (full-width characters converted)`,
 
   // Doctor output

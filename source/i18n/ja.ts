@@ -21,6 +21,31 @@ const ODD_PUNCH_KIND: Record<OddPunchKind, string> = { 'start-before-day-change'
 /** A secret as core/secret.ts masks it (`abcd…wxyz (32 chars)`), its length said in Japanese. */
 export const jaMasked = (masked: string): string => masked.replace(/ \((\d+) chars\)$/, '（$1 文字）');
 
+type InputKind = 'sql' | 'conf-ini' | 'mapping' | 'log' | 'token' | 'kot-api-token';
+type Skipped = { name: string; reason: 'mapping-export' | 'empty' | 'not-a-file' }[];
+
+const number = (n: number): string => n.toLocaleString('ja-JP');
+const megabytes = (n: number): string => (n % 1048576 === 0 ? `${n / 1048576} MB` : `${number(n)} バイト`);
+const kindName = (k: InputKind | undefined): string =>
+  k === undefined
+    ? 'このファイル'
+    : {
+        sql: '勤怠簿出力.sql',
+        'conf-ini': 'conf.ini',
+        mapping: '紐づけのエクスポート',
+        log: 'LanScope の CSV',
+        token: 'トークン',
+        'kot-api-token': 'Web API のトークン',
+      }[k];
+const skippedList = (skipped: Skipped): string =>
+  skipped.length === 0
+    ? ''
+    : '。読まなかったファイル: ' +
+      list(
+        skipped.slice(0, 5).map((s) => `${s.name}（${{ 'mapping-export': '紐づけのエクスポート', empty: '空', 'not-a-file': 'ファイルではない' }[s.reason]}）`),
+        skipped.length - 5,
+      );
+
 const startSource = (s: 'sql' | 'default'): string => (s === 'sql' ? '勤怠簿出力.sql' : 'LanScope の初期値。--sql で実際の値を読めます');
 
 /** CA ファイルが読み込まれなかった理由。指定先の言い方だけが doctor（--ca-file）とウィザード（欄）で異なる。 */
@@ -100,7 +125,7 @@ export const ja: Catalog = {
   'dayChange.fail': jaDayChangeTexts(startSource).fail,
   'dayChange.advice': (p) => `KING OF TIME の 設定 > 組織 > 所属設定 > [編集] > 日付変更時間 を、すべての所属で ${p.startTime} にしてください。`,
 
-  'outputDir.pass': (p) => `${p.path}: LanScope の CSV ${p.files} 件、${p.rows} 行、${p.from === p.to ? p.from : `${p.from}～${p.to}`}`,
+  'outputDir.pass': (p) => `${p.path}: LanScope の CSV ${p.files} 件、${p.rows} 行、${p.from === p.to ? p.from : `${p.from}～${p.to}`}${skippedList(p.skipped)}`,
   'outputDir.network': (p) => `${p.path} はネットワークフォルダです。連携サービスはネットワークフォルダを読めません`,
   'outputDir.networkAdvice': () => 'LanScope の conf.ini の OUTPUTDIR を統合マネージャーのローカルフォルダ（例: C:\\TEMP）にし、HTLanScopeServiceConfig にも同じフォルダを設定してください。',
   'outputDir.elsewhere': (p) => `${p.path} は Windows のパスで、この PC は Windows ではないため読んでいません`,
@@ -112,12 +137,23 @@ export const ja: Catalog = {
   'outputDir.unreadableAdvice': () => '連携サービスを動かすアカウントにフォルダの読み取り権限を与えてください。',
   'outputDir.yen': (p) => `パス ${p.given} に ¥/￥ が含まれています。Windows が ${p.path} と読むのは円記号がバックスラッシュの場合だけです`,
   'outputDir.yenAdvice': (p) => `バックスラッシュで入力してください: ${p.path}`,
-  'outputDir.noCsv': (p) => `${p.path} に LanScope の CSV がありません（その他の CSV ${p.csvCount} 件）`,
+  'outputDir.noCsv': (p) => `${p.path} に LanScope の CSV がありません（その他の CSV ${p.csvCount} 件）${skippedList(p.skipped)}`,
+  'outputDir.skippedAdvice': () =>
+    '空の CSV やファイルでない項目は LanScope のログではありません。フォルダから取り除くか（連携サービスはそこにある CSV をすべて読みます）、勤怠簿出力.sql が空のファイルを書いた場合は実行し直してください。',
   'outputDir.noCsvAdvice': () => '勤怠簿出力.sql を一度実行するか、次の起点時刻の収集を待ってから再確認してください。',
 
   'excel.pass': (p) => `${p.file}: ${p.rows} 行、${p.encoding}、Excel で保存し直した形跡はありません`,
   'excel.damaged': (p) =>
-    `${p.file} は Excel で壊れています:` + (p.scientific ? ` ${p.scientific} 行目が指数表記（E+）に;` : '') + (p.zerosLost ? ` ${p.zerosLost} 行目で先頭の 0 が消えています` : ''),
+    [
+      `${p.file} は Excel で壊れています。`,
+      p.scientific ? `${p.scientific} 行目のコードが指数表記（E+）の数値になっています（例: ${p.scientificExample}）。` : '',
+      p.zerosLost
+        ? p.zerosBy === 'widths'
+          ? `${p.zerosLost} 行目で先頭の 0 が消えている可能性があります（例: ${p.zerosExample}）。引用符がなく、数字だけのコードの桁数がそろっていません。`
+          : `${p.zerosLost} 行目で先頭の 0 が消えています（例: ${p.zerosExample}）${p.zerosBy === 'employees' ? '。KING OF TIME の従業員一覧と照合しました' : ''}。`
+        : '',
+      p.quotesGone ? 'エクスポートにあった引用符がすべて消えています。' : '',
+    ].join(''),
   'excel.quotesGone': (p) => `${p.file} の値に引用符がありません。エクスポートはコードを引用符で囲むため、Excel で保存し直された可能性があります`,
   'excel.advice': () => 'PC ログイン連携から CSV を出力し直し（[CSV データ保存]）、Excel ではなくメモ帳などのテキストエディターで編集してください。',
   'duplicates.pass': () => 'どのサービスアカウントも 1 人の従業員にだけ紐づいています',
@@ -296,16 +332,36 @@ export const ja: Catalog = {
 
   'problem.not-found': () => 'ファイルがありません',
   'problem.not-a-file': () => 'ファイルではなくフォルダです',
+  'problem.not-regular': () => '通常のファイルではありません（パイプ、デバイス、ソケット）。ファイルを指定してください',
   'problem.not-a-directory': () => 'フォルダではなくファイルです',
   'problem.unreadable': (p) => `読み込めません${p.reason ? `（${p.reason}）` : ''}`,
   'problem.empty': () => 'ファイルが空です',
   'problem.binary': () => 'テキストファイルではありません（バイナリ）',
-  'problem.csv-syntax': (p) => `CSV の引用符が壊れています${p.reason ? `（${p.reason}）` : ''}: 開いた引用符が閉じていません`,
+  'problem.csv-syntax': (p) => `CSV として読めません${p.reason ? `（${p.reason}）` : ''}`,
+  'problem.csv-quote-not-closed': () => 'CSV の引用符が壊れています: この行で開いた引用符が閉じていません',
+  'problem.csv-quote-inside': () => 'CSV の引用符が壊れています: 引用符で始まらない値の途中に引用符（"）があります',
+  'problem.csv-quote-after': () => 'CSV の引用符が壊れています: 値を閉じる引用符の直後に文字があります',
+  'problem.too-big': (p) =>
+    p.variable
+      ? `${number(p.size)} バイトあり、${kindName(p.kind)}としては長すぎます（最大 ${number(p.limit)} バイト）。読み込んでいません`
+      : `${number(p.size)} バイトあり、${kindName(p.kind)}としては大きすぎます（最大 ${number(p.limit)} バイト）。読み込んでいません`,
+  'problem.line-too-long': (p) => `この行は ${megabytes(p.limit)} を超えています。${kindName(p.kind)}の行がこれほど長いことはありません`,
+  'problem.duplicate-column': (p) => `見出し行に ${p.field ?? ''} の列が 2 つあります（${p.value ?? ''} 列目）。どちらを読むべきか判断できません`,
+  'problem.date-out-of-range': (p) => `${p.field ?? '日時の列'} の "${p.value ?? ''}" は ${p.reason ?? ''} 年の範囲外です。LanScope が書く日時ではなく、壊れた値です`,
   'problem.csv-fields': (p) => `この行の値の数が合いません${p.value ? `（${p.value.replace('/', ' 個、必要 ')} 個）` : ''}`,
   'problem.unknown-header': (p) => `見出し行を認識できません: "${p.found}"。次のいずれかが必要です: ${p.needed}`,
   'problem.bad-datetime': (p) => `${p.field ?? '日時の列'} の "${p.value ?? ''}" は日時ではありません（例: 2024/12/17 09:03:12）`,
   'problem.bad-log-type': (p) => `ログ種類 "${p.value ?? ''}" は 1（開始）でも 2（終了）でもありません`,
   'problem.advice.export': () => 'PC ログイン連携から出力し直し、テキストエディターで編集してください。',
+  'problem.advice.log': () =>
+    'このファイルは LanScope が勤怠簿出力.sql で書くものです。書かれたまま（Excel で保存し直さずに）使い、LanScope のログでないファイルはフォルダから移してください。',
+  'problem.advice.sql': () => 'LanScope から提供された勤怠簿出力.sql（数 KB のテキストファイル）を指定してください。',
+  'problem.advice.conf-ini': () => 'LanScope の conf.ini（数行のテキストファイル）を指定するか、--log-dir で CSV のフォルダを直接指定してください。',
+  'problem.advice.token': (p) =>
+    p.variable
+      ? `${p.variable} には 32 文字のアクセストークンだけを設定するか、--token-file を使ってください。`
+      : 'ファイルには 32 文字のアクセストークンだけを入れてください（サポートセンターからのメールからコピーし直してください）。',
+  'problem.advice.kot-api-token': (p) => `KING OF TIME の管理画面で発行した Web API のトークンだけを${p.variable ? ` ${p.variable} に設定` : 'ファイルに入れ'}てください。`,
 
   'usage.unknownOption': (p) => `不明なオプション ${p.option} です。"lanscope-kot doctor --help" をご覧ください。`,
   'usage.missingValue': (p) => `${p.option} には値が必要です。"lanscope-kot doctor --help" をご覧ください。`,
@@ -334,6 +390,8 @@ export const ja: Catalog = {
     `--ca-file ${p.file}: ${p.problem === 'missing' ? 'ファイルがありません' : p.problem === 'not-a-file' ? 'ファイルではなくフォルダーです' : p.problem === 'no-certificate' ? '証明書が含まれていません（PEM か DER）' : '読み取れません'}`,
   'usage.tokenFlag': () => 'トークンはコマンドラインでは受け取りません（シェルの履歴に残るため）。--token-file か LANSCOPE_KOT_TOKEN を使ってください',
   'usage.emptyToken': (p) => `${p.source} が空です`,
+  'usage.nothingToCheck': () =>
+    '確認する対象がありません: --sql、--log-dir（または --conf-ini）、--mapping、--day-change、--company-code、--token-file（または LANSCOPE_KOT_TOKEN）のいずれか、接続だけなら --proxy / --endpoint を指定してください',
   'usage.normalised': (p) => `注: ${p.flag} の "${p.input}" を ${p.value} として読みました（全角を半角に変換）`,
 
   'doctor.summary': (p) => `OK ${p.pass} 件、注意 ${p.warn} 件、NG ${p.fail} 件、未確認 ${p.skip} 件`,

@@ -35,7 +35,18 @@ the proxy password never is. Without a terminal (piped, CI) use "lanscope-kot do
     ['lanscope-kot setup finished.', p.report && `  report:      ${p.report}`, p.upload && `  upload file: ${p.upload}`, p.settings && `  settings:    ${p.settings}`, p.demo && `  demo files:  ${p.demo}`]
       .filter(Boolean)
       .join('\n'),
-  'cli.interrupted': (_: None) => 'lanscope-kot setup: stopped (Ctrl-C). Steps already completed were saved; nothing else was written.',
+  'cli.interrupted': (p: { settings: string; demo: string }) =>
+    [
+      'lanscope-kot setup: stopped (Ctrl-C).',
+      p.settings ? `Steps already completed were saved in ${p.settings};` : 'No settings were saved;',
+      p.demo ? `the demo's files stay in ${p.demo};` : '',
+      'nothing else was written.',
+    ]
+      .filter(Boolean)
+      .join(' '),
+  'cli.settingsReadOnly': (p: { path: string; reason: string }) =>
+    `lanscope-kot: settings cannot be saved in ${p.path} (${p.reason}): the wizard works, but nothing will be remembered for the next run.`,
+  'cli.settingsNotSaved': (p: { path: string; reason: string }) => `lanscope-kot: settings not saved in ${p.path} (${p.reason}).`,
 
   // Frame
   'app.demo': (_: None) => 'demo data',

@@ -35,7 +35,15 @@ Enter で次へ、Esc で戻る、Ctrl-C で終了。
     ['lanscope-kot setup を終了しました。', p.report && `  レポート:         ${p.report}`, p.upload && `  アップロード用:   ${p.upload}`, p.settings && `  設定ファイル:     ${p.settings}`, p.demo && `  デモのファイル:   ${p.demo}`]
       .filter(Boolean)
       .join('\n'),
-  'cli.interrupted': () => 'lanscope-kot setup: 中断しました（Ctrl-C）。完了したステップまでは保存済みで、それ以外は何も書き込んでいません。',
+  'cli.interrupted': (p) =>
+    [
+      'lanscope-kot setup: 中断しました（Ctrl-C）。',
+      p.settings ? `完了したステップまでは ${p.settings} に保存済みです。` : '設定は保存していません。',
+      p.demo ? `デモのファイルは ${p.demo} に残っています。` : '',
+      'それ以外は何も書き込んでいません。',
+    ].join(''),
+  'cli.settingsReadOnly': (p) => `lanscope-kot: ${p.path} に設定を保存できません（${p.reason}）。ウィザードは使えますが、次回のために何も記憶しません。`,
+  'cli.settingsNotSaved': (p) => `lanscope-kot: ${p.path} に設定を保存できませんでした（${p.reason}）。`,
 
   // 画面
   'app.demo': () => 'デモデータ',

@@ -2,14 +2,19 @@ import iconv from 'iconv-lite';
 
 /**
  * Japanese Windows files come as CP932, UTF-8 with or without BOM, or (from SSMS) UTF-16 with BOM.
- * A BOM decides; else valid UTF-8 is UTF-8; else CP932. NUL bytes without a UTF-16 BOM mean binary.
+ * A BOM decides (UTF-32's before UTF-16's: FF FE 00 00 starts both); else NUL bytes in every other
+ * position mean UTF-16 without a BOM; else valid UTF-8 is UTF-8; else CP932. Other NUL bytes mean binary.
  */
-export type TextEncoding = 'utf-8-bom' | 'utf-8' | 'utf-16le' | 'utf-16be' | 'cp932';
+export type TextEncoding = 'utf-8-bom' | 'utf-8' | 'utf-16le' | 'utf-16be' | 'utf-32le' | 'utf-32be' | 'cp932';
 
 export function detectEncoding(sample: Uint8Array): TextEncoding | 'binary' {
   if (sample[0] === 0xef && sample[1] === 0xbb && sample[2] === 0xbf) return 'utf-8-bom';
+  if (sample[0] === 0xff && sample[1] === 0xfe && sample[2] === 0 && sample[3] === 0) return 'utf-32le';
+  if (sample[0] === 0 && sample[1] === 0 && sample[2] === 0xfe && sample[3] === 0xff) return 'utf-32be';
   if (sample[0] === 0xff && sample[1] === 0xfe) return 'utf-16le';
   if (sample[0] === 0xfe && sample[1] === 0xff) return 'utf-16be';
+  const utf16 = utf16WithoutBom(sample);
+  if (utf16) return utf16;
   if (looksBinary(sample)) return 'binary';
   try {
     // stream: true so a sample cut inside a multi-byte character is not taken for invalid UTF-8.
@@ -18,6 +23,24 @@ export function detectEncoding(sample: Uint8Array): TextEncoding | 'binary' {
   } catch {
     return 'cp932';
   }
+}
+
+/**
+ * UTF-16 text saved without a BOM: CSV and SQL are full of ASCII (digits, commas, line breaks), whose
+ * high byte is NUL: NULs in (nearly) only odd positions are little-endian, only even ones big-endian.
+ */
+function utf16WithoutBom(sample: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
+  const pairs = Math.floor(sample.length / 2);
+  if (pairs < 2) return undefined;
+  let even = 0;
+  let odd = 0;
+  for (let i = 0; i + 1 < sample.length; i += 2) {
+    if (sample[i] === 0) even++;
+    if (sample[i + 1] === 0) odd++;
+  }
+  if (odd >= pairs / 4 && even <= odd / 50) return 'utf-16le';
+  if (even >= pairs / 4 && odd <= even / 50) return 'utf-16be';
+  return undefined;
 }
 
 function looksBinary(sample: Uint8Array): boolean {

@@ -1,27 +1,30 @@
-import { createReadStream } from 'node:fs';
 import { access, constants, readdir, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { pipeline } from 'node:stream/promises';
 import { Writable } from 'node:stream';
 import { parse } from 'csv-parse';
 import iconv from 'iconv-lite';
-import { InputError, csvProblem, type InputProblem } from '../core/input-problem.js';
+import { QuoteTracker } from '../core/csv-quotes.js';
+import { InputError, MAX_LINE_BYTES, csvProblem, isCsvError, type InputProblem } from '../core/input-problem.js';
 import type { LogAggregator, UserLogsSnapshot } from '../core/log-aggregate.js';
-import { LogFileReader, type LogFileStats } from '../core/log-reader.js';
-import { detectEncoding, iconvName } from './encoding.js';
-import { readHead } from './text-file.js';
+import { FileSkipped, LogFileReader, type LogFileStats, type SkippedFile } from '../core/log-reader.js';
+import { detectEncoding, iconvName, type TextEncoding } from './encoding.js';
+import { asInputError, openRegularFile, readHead } from './text-file.js';
 
 export interface FolderState {
   exists: boolean;
   isDirectory: boolean;
   readable: boolean;
-  /** *.csv files, sorted by name. */
+  /** *.csv regular files (symbolic links followed), sorted by name. */
   csvFiles: string[];
+  /** *.csv entries that are not regular files (FIFOs, folders, dangling links): names, never opened. */
+  notFiles: string[];
 }
 
 export async function inspectFolder(path: string): Promise<FolderState> {
-  const none: FolderState = { exists: false, isDirectory: false, readable: false, csvFiles: [] };
+  const none: FolderState = { exists: false, isDirectory: false, readable: false, csvFiles: [], notFiles: [] };
   let info;
   try {
     info = await stat(path);
@@ -31,14 +34,17 @@ export async function inspectFolder(path: string): Promise<FolderState> {
   if (!info.isDirectory()) return { ...none, exists: true };
   try {
     await access(path, constants.R_OK | constants.X_OK);
-    const entries = await readdir(path, { withFileTypes: true });
-    const csvFiles = entries
-      .filter((e) => e.isFile() && /\.csv$/i.test(e.name))
-      .map((e) => e.name)
-      .sort();
-    return { exists: true, isDirectory: true, readable: true, csvFiles };
+    const entries = (await readdir(path, { withFileTypes: true })).filter((e) => /\.csv$/i.test(e.name));
+    const csvFiles: string[] = [];
+    const notFiles: string[] = [];
+    for (const entry of entries) {
+      // A link is followed: what counts is what it points to (stat never opens, so a FIFO cannot block here).
+      const isFile = entry.isSymbolicLink() ? await stat(join(path, entry.name)).then((s) => s.isFile(), () => false) : entry.isFile();
+      (isFile ? csvFiles : notFiles).push(entry.name);
+    }
+    return { exists: true, isDirectory: true, readable: true, csvFiles: csvFiles.sort(), notFiles: notFiles.sort() };
   } catch {
-    return { exists: true, isDirectory: true, readable: false, csvFiles: [] };
+    return { exists: true, isDirectory: true, readable: false, csvFiles: [], notFiles: [] };
   }
 }
 
@@ -55,6 +61,13 @@ export interface ReadOptions {
   threads?: number;
 }
 
+export interface LogFilesRead {
+  /** The LanScope CSVs read, in the order given. */
+  files: LogFileStats[];
+  /** Files left out (the mapping export, empty files), in the order given. */
+  skipped: SkippedFile[];
+}
+
 /**
  * Streams each CSV through decode → csv-parse → the aggregator: memory holds one chunk of a file and
  * the per-user summaries, never the rows. A file that cannot be read stops with an InputError that
@@ -68,58 +81,69 @@ export async function readLogFiles(
   aggregator: LogAggregator,
   onProgress?: (progress: ReadProgress) => void,
   options: ReadOptions = {},
-): Promise<LogFileStats[]> {
+): Promise<LogFilesRead> {
   const sizes = await sizesOf(files);
   const threads = options.threads ?? defaultThreads(sizes);
   const groups = splitBySize(files, sizes, Math.max(1, Math.min(threads, files.length)));
   const rowsByFile = new Map<string, number>();
   const stats = new Map<string, LogFileStats>();
+  const skipped = new Map<string, SkippedFile>();
   const report = (): void => {
     let rows = 0;
     for (const n of rowsByFile.values()) rows += n;
     onProgress?.({ files: stats.size, rows });
   };
-  const onFile = (file: string, fileStats: LogFileStats): void => {
-    stats.set(file, fileStats);
-    rowsByFile.set(file, fileStats.rows);
-    report();
-  };
-  const onRows = (file: string, rows: number): void => {
-    rowsByFile.set(file, rows);
-    report();
+  const sink: GroupSink = {
+    onRows(file, rows) {
+      rowsByFile.set(file, rows);
+      report();
+    },
+    onFile(file, fileStats) {
+      stats.set(file, fileStats);
+      rowsByFile.set(file, fileStats.rows);
+      report();
+    },
+    onSkipped(skip) {
+      skipped.set(skip.file, skip);
+    },
   };
   const [own = [], ...others] = groups;
-  const outcomes = await Promise.allSettled([
-    readGroup(own, aggregator, onRows, onFile),
-    ...others.map((group) => readInWorker(group, aggregator, onRows, onFile)),
-  ]);
+  const outcomes = await Promise.allSettled([readGroup(own, aggregator, sink), ...others.map((group) => readInWorker(group, aggregator, sink))]);
   const failures = outcomes.flatMap((o) => (o.status === 'rejected' ? [o.reason as unknown] : []));
   if (failures.length > 0) throw firstInFileOrder(failures, files);
-  return files.map((file) => stats.get(file)!);
+  return {
+    files: files.flatMap((file) => stats.get(file) ?? []),
+    skipped: files.flatMap((file) => skipped.get(file) ?? []),
+  };
 }
 
-async function readGroup(
-  files: readonly string[],
-  aggregator: LogAggregator,
-  onRows: (file: string, rows: number) => void,
-  onFile: (file: string, stats: LogFileStats) => void,
-): Promise<void> {
-  for (const file of files) onFile(file, await readLogFile(file, aggregator, (rows) => onRows(file, rows)));
+interface GroupSink {
+  onRows(file: string, rows: number): void;
+  onFile(file: string, stats: LogFileStats): void;
+  onSkipped(skipped: SkippedFile): void;
+}
+
+/** Reads files in order; a file left out on purpose is noted and the next one read. */
+async function readGroup(files: readonly string[], aggregator: LogAggregator, sink: GroupSink): Promise<void> {
+  for (const file of files) {
+    try {
+      sink.onFile(file, await readLogFile(file, aggregator, (rows) => sink.onRows(file, rows)));
+    } catch (err) {
+      if (!(err instanceof FileSkipped)) throw err;
+      sink.onSkipped(err.skipped);
+    }
+  }
 }
 
 /** Worker messages: see log-worker.ts. */
 export type WorkerMessage =
   | { type: 'rows'; file: string; rows: number }
   | { type: 'file'; file: string; stats: LogFileStats }
+  | { type: 'skipped'; skipped: SkippedFile }
   | { type: 'done'; users: UserLogsSnapshot[] }
   | { type: 'error'; problem: InputProblem };
 
-function readInWorker(
-  files: readonly string[],
-  aggregator: LogAggregator,
-  onRows: (file: string, rows: number) => void,
-  onFile: (file: string, stats: LogFileStats) => void,
-): Promise<void> {
+function readInWorker(files: readonly string[], aggregator: LogAggregator, sink: GroupSink): Promise<void> {
   return new Promise((resolve, reject) => {
     // Spelled from the parent folder so the path also holds inside the wizard's bundle (source/ui/).
     const worker = new Worker(new URL('../io/log-worker.js', import.meta.url), {
@@ -138,8 +162,9 @@ function readInWorker(
       else resolve();
     };
     worker.on('message', (message: WorkerMessage) => {
-      if (message.type === 'rows') onRows(message.file, message.rows);
-      else if (message.type === 'file') onFile(message.file, message.stats);
+      if (message.type === 'rows') sink.onRows(message.file, message.rows);
+      else if (message.type === 'file') sink.onFile(message.file, message.stats);
+      else if (message.type === 'skipped') sink.onSkipped(message.skipped);
       else if (message.type === 'done') {
         aggregator.merge(message.users);
         settle();
@@ -163,21 +188,23 @@ function sizesOf(files: readonly string[]): Promise<number[]> {
 /**
  * Largest files first, each to the least loaded group. The first group is this thread's, which also
  * parses the mapping and writes the report: it gets a smaller share, so the threads finish together.
+ * Groups hold indices until the end, so keeping name order costs a sort of numbers, not a search per comparison.
  */
-function splitBySize(files: readonly string[], sizes: readonly number[], count: number): string[][] {
-  const groups = Array.from({ length: count }, (_, i) => ({ files: [] as string[], bytes: 0, weight: i === 0 && count > 1 ? 0.75 : 1 }));
+export function splitBySize(files: readonly string[], sizes: readonly number[], count: number): string[][] {
+  const groups = Array.from({ length: count }, (_, i) => ({ indices: [] as number[], bytes: 0, weight: i === 0 && count > 1 ? 0.75 : 1 }));
   const order = files.map((_, i) => i).sort((a, b) => sizes[b]! - sizes[a]! || a - b);
   for (const i of order) {
     const lightest = groups.reduce((min, g) => (g.bytes / g.weight < min.bytes / min.weight ? g : min));
-    lightest.files.push(files[i]!);
+    lightest.indices.push(i);
     lightest.bytes += sizes[i]!;
   }
   // Each group reads in name order, as a single thread would.
-  return groups.map((g) => g.files.sort((a, b) => files.indexOf(a) - files.indexOf(b))).filter((g) => g.length > 0);
+  return groups.filter((g) => g.indices.length > 0).map((g) => g.indices.sort((a, b) => a - b).map((i) => files[i]!));
 }
 
 function firstInFileOrder(failures: unknown[], files: readonly string[]): unknown {
-  const index = (err: unknown): number => (err instanceof InputError && err.problem.file ? files.indexOf(err.problem.file) : -1);
+  const order = new Map(files.map((file, i) => [file, i]));
+  const index = (err: unknown): number => (err instanceof InputError && err.problem.file ? (order.get(err.problem.file) ?? -1) : -1);
   return failures.reduce((first, err) => {
     const i = index(err);
     const j = index(first);
@@ -185,13 +212,28 @@ function firstInFileOrder(failures: unknown[], files: readonly string[]): unknow
   });
 }
 
+/**
+ * Reads one LanScope CSV into the aggregator. Whatever goes wrong becomes an InputError naming this file
+ * (never an internal error); an empty file or the mapping export is FileSkipped. The guarantees any
+ * faster reader must keep are tested in log-errors.test.ts: regular files only, no line over
+ * MAX_LINE_BYTES, csv-parse's errors mapped by csvProblem, an unclosed quote reported where it opened.
+ */
 export async function readLogFile(file: string, aggregator: LogAggregator, onRows: (rows: number) => void): Promise<LogFileStats> {
-  const head = await readHead(file);
-  if (head.length === 0 || head.toString('latin1').trim() === '') throw new InputError({ code: 'empty', file });
-  const encoding = detectEncoding(head);
-  if (encoding === 'binary') throw new InputError({ code: 'binary', file });
+  const { handle } = await openRegularFile(file, 'log');
+  let encoding: TextEncoding;
+  try {
+    const head = await readHead(handle);
+    if (head.length === 0 || head.toString('latin1').trim() === '') throw new FileSkipped({ file, reason: 'empty' });
+    const detected = detectEncoding(head);
+    if (detected === 'binary') throw new InputError({ code: 'binary', kind: 'log', file });
+    encoding = detected;
+  } catch (err) {
+    await handle.close();
+    if (err instanceof FileSkipped) throw err;
+    throw asInputError(err, file, 'log');
+  }
   const reader = new LogFileReader(file, aggregator);
-  const parser = parse({ bom: true, relax_column_count: true, skip_empty_lines: true });
+  const parser = parse({ bom: true, relax_column_count: true, skip_empty_lines: true, max_record_size: MAX_LINE_BYTES });
   let count = 0;
   const sink = new Writable({
     objectMode: true,
@@ -209,13 +251,30 @@ export async function readLogFile(file: string, aggregator: LogAggregator, onRow
     },
   });
   try {
-    await pipeline(createReadStream(file, { highWaterMark: 64 * 1024 }), iconv.decodeStream(iconvName(encoding)), parser, sink);
+    // The stream closes the handle when it ends or fails.
+    await pipeline(handle.createReadStream({ start: 0, highWaterMark: 64 * 1024 }), iconv.decodeStream(iconvName(encoding)), parser, sink);
   } catch (err) {
-    if (err instanceof InputError) throw err;
-    if ((err as { code?: string }).code?.startsWith('CSV_')) throw new InputError(csvProblem(err, file));
-    throw new InputError({ code: 'unreadable', file, reason: (err as NodeJS.ErrnoException).code ?? (err as Error).message });
+    if (err instanceof InputError || err instanceof FileSkipped) throw err;
+    if (isCsvError(err)) {
+      const opened = (err as { code?: string }).code === 'CSV_QUOTE_NOT_CLOSED' ? await unclosedQuoteLineOf(file, encoding) : undefined;
+      throw new InputError(csvProblem(err, file, 'log', opened));
+    }
+    throw asInputError(err, file, 'log');
   }
-  if (!reader.recognised) throw new InputError({ code: 'empty', file });
+  if (!reader.recognised) throw new FileSkipped({ file, reason: 'empty' });
   return reader.stats;
 }
 
+/** Reads the file again, only after csv-parse gave up on an open quote, to find the line it opened on. */
+async function unclosedQuoteLineOf(file: string, encoding: TextEncoding): Promise<number | undefined> {
+  const tracker = new QuoteTracker();
+  try {
+    const { handle } = await openRegularFile(file, 'log');
+    await pipeline(handle.createReadStream({ highWaterMark: 64 * 1024 }), iconv.decodeStream(iconvName(encoding)), async (chunks: AsyncIterable<string | Buffer>) => {
+      for await (const chunk of chunks) tracker.feed(String(chunk));
+    });
+  } catch {
+    return undefined;
+  }
+  return tracker.unclosedQuoteLine;
+}

@@ -1,10 +1,11 @@
-import { stat } from 'node:fs/promises';
+import { realpath, stat } from 'node:fs/promises';
 import { dirname, resolve, sep } from 'node:path';
 import { findOutputDir } from '../core/conf-ini.js';
 import type { LogFacts, OutputDirFacts, TokenFact } from '../core/facts.js';
 import { InputError } from '../core/input-problem.js';
 import { LogAggregator } from '../core/log-aggregate.js';
 import { parseMapping } from '../core/mapping.js';
+import { MAX_TOKEN_BYTES } from '../core/secret.js';
 import { findSqlStartTime } from '../core/sql-start-time.js';
 import { inspectFolder, readLogFiles, type ReadProgress } from './log-folder.js';
 import { readTextFile } from './text-file.js';
@@ -12,18 +13,21 @@ import { readTextFile } from './text-file.js';
 /** Each input the admin can name, read into facts. Doctor reads them all; the wizard one step at a time. */
 
 export async function readSql(file: string) {
-  const { text, encoding } = await readTextFile(file);
+  const { text, encoding } = await readTextFile(file, 'sql');
   return { file, encoding, result: findSqlStartTime(text) };
 }
 
 export async function readMappingFile(file: string) {
-  const { text, encoding } = await readTextFile(file);
+  const { text, encoding } = await readTextFile(file, 'mapping');
   return { file, encoding, data: parseMapping(text, file) };
 }
 
-/** A secret kept in a file: a trailing line break is how editors save files; anything else stays for the checks to name. */
-export async function readTextSecret(file: string): Promise<string> {
-  const { text } = await readTextFile(file);
+/**
+ * A secret kept in a file: a trailing line break is how editors save files; anything else stays for the
+ * checks to name. A file over MAX_TOKEN_BYTES is refused by its size alone (see readTextFile).
+ */
+export async function readTextSecret(file: string, kind: 'token' | 'kot-api-token' = 'token'): Promise<string> {
+  const { text } = await readTextFile(file, kind);
   return text.replace(/\r?\n$/, '');
 }
 
@@ -31,8 +35,17 @@ export async function readTokenFile(file: string): Promise<TokenFact> {
   return { value: await readTextSecret(file), source: 'file', file };
 }
 
+/** A secret from the environment, refused (by its length, never its content) when it cannot be a token. */
+export function secretFromEnv(env: Record<string, string | undefined>, variable: string, kind: 'token' | 'kot-api-token'): string | undefined {
+  const value = env[variable];
+  if (!value) return undefined;
+  const size = Buffer.byteLength(value);
+  if (size > MAX_TOKEN_BYTES) throw new InputError({ code: 'too-big', kind, variable, size, limit: MAX_TOKEN_BYTES });
+  return value;
+}
+
 export function tokenFromEnv(env: Record<string, string | undefined>): TokenFact | undefined {
-  const value = env.LANSCOPE_KOT_TOKEN;
+  const value = secretFromEnv(env, 'LANSCOPE_KOT_TOKEN', 'token');
   return value ? { value, source: 'env' } : undefined;
 }
 
@@ -73,7 +86,7 @@ export async function readOutputDir(request: OutputDirRequest): Promise<{ output
     given = request.logDir;
   } else {
     const file = request.confIni!;
-    const { text } = await readTextFile(file);
+    const { text } = await readTextFile(file, 'conf-ini');
     const setting = findOutputDir(text);
     confIni = { file, setting };
     given = setting.value;
@@ -93,18 +106,37 @@ export async function readOutputDir(request: OutputDirRequest): Promise<{ output
     readable: false,
     csvCount: 0,
     logFiles: [],
+    skipped: [],
   };
   if (network || elsewhere) return { outputDir: base, logs: undefined };
   const folder = await inspectFolder(path);
-  const outputDir = { ...base, ...folder, csvCount: folder.csvFiles.length };
-  if (!folder.readable || folder.csvFiles.length === 0) return { outputDir, logs: undefined };
+  const inFolder = (name: string): string => (path.endsWith(sep) ? path + name : path + sep + name);
+  const { csvFiles, notFiles, ...state } = folder;
+  const outputDir: OutputDirFacts = {
+    ...base,
+    ...state,
+    csvCount: csvFiles.length,
+    skipped: notFiles.map((name) => ({ file: inFolder(name), reason: 'not-a-file' as const })),
+  };
+  if (!folder.readable || csvFiles.length === 0) return { outputDir, logs: undefined };
   const aggregator = new LogAggregator(request.windowStartMinutes);
-  // The mapping export is often saved into the same folder; it is read as a mapping, not as a log.
-  const files = folder.csvFiles
-    .map((name) => (path.endsWith(sep) ? path + name : path + sep + name))
-    .filter((file) => request.exclude === undefined || resolve(file) !== resolve(request.exclude));
-  outputDir.logFiles = await readLogFiles(files, aggregator, request.onProgress, { threads: request.threads });
-  const hasPcColumn = outputDir.logFiles.some((f) => f.hasPcColumn);
+  // The mapping export is often saved into the same folder; it is read as a mapping, not as a log. The same
+  // file may be reached through a link: compared by real path (and recognised by its header when read).
+  const exclude = request.exclude === undefined ? undefined : await realPath(request.exclude);
+  const files: string[] = [];
+  for (const file of csvFiles.map(inFolder)) {
+    if (exclude !== undefined && (await realPath(file)) === exclude) outputDir.skipped.push({ file, reason: 'mapping-export' });
+    else files.push(file);
+  }
+  const read = await readLogFiles(files, aggregator, request.onProgress, { threads: request.threads });
+  outputDir.logFiles = read.files;
+  outputDir.skipped.push(...read.skipped);
+  if (read.files.length === 0) return { outputDir, logs: undefined };
+  const hasPcColumn = read.files.some((f) => f.hasPcColumn);
   return { outputDir, logs: { windowStartMinutes: request.windowStartMinutes, users: aggregator.users, hasPcColumn } };
+}
+
+function realPath(file: string): Promise<string> {
+  return realpath(file).catch(() => resolve(file));
 }
 

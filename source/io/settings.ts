@@ -1,3 +1,6 @@
+import { accessSync, constants, statSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
 import Conf from 'conf';
 
 /**
@@ -31,25 +34,144 @@ export interface SavedSettings {
 export interface SettingsStore {
   /** The settings file, to show the admin where it is. */
   path: string;
+  /** Why nothing can be saved there (EACCES, EROFS, …), known before the first save; undefined when it can. */
+  unwritable: string | undefined;
   load(): SavedSettings;
-  /** Replaces what was saved; drops the token unless rememberToken. */
+  /** Replaces what was saved; drops the token unless rememberToken. Throws SettingsError when it cannot. */
   save(settings: SavedSettings): void;
 }
 
+/** The settings file cannot be read or written: names the file and a short reason, never its content. */
+export class SettingsError extends Error {
+  constructor(
+    readonly path: string,
+    readonly reason: string,
+  ) {
+    super(`${path}: ${reason}`);
+    this.name = 'SettingsError';
+  }
+}
+
+/** A settings file is a few hundred bytes: anything much larger is not ours, and is not read. */
+const MAX_SETTINGS_BYTES = 1024 * 1024;
+
+/** Where the settings file is: DIR/config.json, else the platform's config folder (as `conf` would choose it). */
+export function settingsFile(configDir: string | undefined, env: Record<string, string | undefined> = process.env, platform: NodeJS.Platform = process.platform): string {
+  if (configDir) return resolve(configDir, 'config.json');
+  const home = homedir();
+  const folder =
+    platform === 'win32'
+      ? join(env.APPDATA || join(home, 'AppData', 'Roaming'), 'lanscope-kot', 'Config')
+      : platform === 'darwin'
+        ? join(home, 'Library', 'Preferences', 'lanscope-kot')
+        : join(env.XDG_CONFIG_HOME || join(home, '.config'), 'lanscope-kot');
+  return join(folder, 'config.json');
+}
+
 export function openSettings(configDir: string | undefined): SettingsStore {
-  const conf = new Conf<Record<string, unknown>>({
-    projectName: 'lanscope-kot',
-    projectSuffix: '',
-    ...(configDir ? { cwd: configDir } : {}),
-    configFileMode: 0o600,
-  });
+  const path = settingsFile(configDir);
+  const exists = checkSettingsFile(path);
+  const unwritable = whyUnwritable(path);
+  // conf creates the folder as soon as it opens; where it cannot, there is nothing to load and nowhere to save.
+  if (!exists && unwritable) {
+    return {
+      path,
+      unwritable,
+      load: () => ({}),
+      save: () => {
+        throw new SettingsError(path, unwritable);
+      },
+    };
+  }
+  let conf: Conf<Record<string, unknown>>;
+  try {
+    conf = new Conf<Record<string, unknown>>({
+      projectName: 'lanscope-kot',
+      cwd: dirname(path),
+      configFileMode: 0o600,
+      // Notepad saves UTF-8 with a BOM; JSON.parse refuses it.
+      deserialize: (text) => JSON.parse(text.replace(/^\uFEFF/, '')) as Record<string, unknown>,
+    });
+  } catch (err) {
+    throw settingsError(path, err);
+  }
   return {
-    path: conf.path,
-    load: () => sanitise(conf.store),
+    path,
+    unwritable,
+    load: () => {
+      try {
+        return sanitise(conf.store);
+      } catch (err) {
+        throw settingsError(path, err);
+      }
+    },
     save: (settings) => {
-      conf.store = toStore(settings);
+      try {
+        conf.store = toStore(settings);
+      } catch (err) {
+        throw settingsError(path, err);
+      }
     },
   };
+}
+
+/**
+ * Only a regular file of a sensible size is read (conf would block on a FIFO and read any size whole).
+ * Whether it exists: a missing file is a first run.
+ */
+function checkSettingsFile(path: string): boolean {
+  let info;
+  try {
+    info = statSync(path);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return false;
+    throw settingsError(path, err);
+  }
+  if (!info.isFile()) throw new SettingsError(path, 'not a regular file');
+  if (info.size > MAX_SETTINGS_BYTES) throw new SettingsError(path, `${info.size} bytes, not a settings file`);
+  return true;
+}
+
+/** The reason, never the message: a JSON error quotes the file, and the file may hold the token. */
+function settingsError(path: string, err: unknown): SettingsError {
+  if (err instanceof SettingsError) return err;
+  if (err instanceof SyntaxError) return new SettingsError(path, 'not valid JSON');
+  const code = (err as NodeJS.ErrnoException | undefined)?.code;
+  return new SettingsError(path, code ?? (err instanceof Error ? err.name : 'error'));
+}
+
+/**
+ * Whether a save can work, asked once at start so the admin hears it before typing anything: the file
+ * (when it exists) and its folder must be writable (conf writes a temporary file beside it, then renames),
+ * else the nearest folder that exists, where the missing ones would be created.
+ */
+function whyUnwritable(path: string): string | undefined {
+  const check = (target: string): void => accessSync(target, constants.W_OK);
+  try {
+    try {
+      statSync(path);
+      check(path);
+      check(dirname(path));
+      return undefined;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+    }
+    let folder = dirname(path);
+    for (;;) {
+      try {
+        statSync(folder);
+        break;
+      } catch {
+        const parent = dirname(folder);
+        if (parent === folder) break;
+        folder = parent;
+      }
+    }
+    check(folder);
+    return undefined;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code ?? 'error';
+  }
 }
 
 /** The directory given by flag or environment, if any (the flag wins). */

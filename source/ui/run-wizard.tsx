@@ -1,7 +1,8 @@
 import { render } from 'ink';
 import type { SetupIo } from '../commands/setup.js';
 import type { Lang } from '../i18n/message.js';
-import { configDirFrom, openSettings, type SettingsStore } from '../io/settings.js';
+import { escapeControls } from '../core/printable.js';
+import { configDirFrom, openSettings, SettingsError, type SettingsStore } from '../io/settings.js';
 import { Wizard, type ExitSummary } from './app.js';
 import type { DemoInfo } from './demo.js';
 import { tw } from './i18n.js';
@@ -29,10 +30,14 @@ export async function runWizard({ lang, demo, configDir, endpoint, kotApiBase, a
       store = openSettings(dir);
       if (!demo) saved = store.load();
     } catch (err) {
-      io.stderr.write(tw(lang, 'cli.settingsUnreadable', { path: dir ?? '', reason: err instanceof Error ? err.message : String(err) }) + '\n');
+      const { path, reason } = err instanceof SettingsError ? err : { path: dir ?? '', reason: err instanceof Error ? err.name : String(err) };
+      io.stderr.write(tw(lang, 'cli.settingsUnreadable', { path: escapeControls(path), reason }) + '\n');
       store = undefined;
     }
   }
+  // Said once, before the first screen: a read-only folder is found out now, not after seven steps.
+  if (store?.unwritable) io.stderr.write(tw(lang, 'cli.settingsReadOnly', { path: escapeControls(store.path), reason: store.unwritable }) + '\n');
+  const writable = store && !store.unwritable ? store : undefined;
   let demoInfo: DemoInfo | undefined;
   let initial: WizardValues = valuesFromSettings(saved, io.env);
   if (demo) {
@@ -41,14 +46,7 @@ export async function runWizard({ lang, demo, configDir, endpoint, kotApiBase, a
     demoInfo = prepareDemo();
     initial = demoValues(demoInfo);
   }
-  let saveError: string | undefined;
-  const save = (values: WizardValues): void => {
-    try {
-      store?.save(settingsFromValues(values));
-    } catch (err) {
-      saveError = err instanceof Error ? err.message : String(err);
-    }
-  };
+  const saving = settingsSaver(writable);
 
   let code = 0;
   let summary: ExitSummary | undefined;
@@ -59,9 +57,9 @@ export async function runWizard({ lang, demo, configDir, endpoint, kotApiBase, a
       env={io.env}
       initial={initial}
       demo={demoInfo}
-      settingsPath={store?.path}
+      settingsPath={writable?.path}
       services={endpoint || kotApiBase ? { ...(endpoint ? { endpoint } : {}), ...(kotApiBase ? { kotApiBase } : {}) } : undefined}
-      onSave={save}
+      onSave={saving.save}
       onExit={(exitCode, exitSummary) => {
         code = exitCode;
         summary = exitSummary;
@@ -76,19 +74,40 @@ export async function runWizard({ lang, demo, configDir, endpoint, kotApiBase, a
     },
   );
   await instance.waitUntilExit();
+  // Only a save that happened and did not fail is claimed.
+  const settings = writable && saving.saved && !saving.error ? escapeControls(writable.path) : '';
+  const demoDir = escapeControls(summary?.demoDir ?? demoInfo?.dir ?? '');
   if (code === 130) {
-    io.stderr.write(tw(lang, 'cli.interrupted') + '\n');
+    io.stderr.write(tw(lang, 'cli.interrupted', { settings, demo: demoDir }) + '\n');
   } else {
     io.stdout.write(
       '\n' +
       tw(lang, 'cli.finished', {
-        report: summary?.reportFile ?? '',
-        upload: summary?.uploadFile ?? '',
-        settings: store && !saveError ? store.path : '',
-        demo: summary?.demoDir ?? '',
+        report: escapeControls(summary?.reportFile ?? ''),
+        upload: escapeControls(summary?.uploadFile ?? ''),
+        settings,
+        demo: demoDir,
       }) + '\n',
     );
   }
-  if (saveError) io.stderr.write(`lanscope-kot: settings not saved: ${saveError}\n`);
+  if (saving.error) io.stderr.write(tw(lang, 'cli.settingsNotSaved', { path: escapeControls(saving.error.path), reason: saving.error.reason }) + '\n');
   return code;
+}
+
+/** Saves on every completed step; remembers whether anything was saved and the first failure (said once, at exit). */
+function settingsSaver(store: SettingsStore | undefined) {
+  const state = {
+    saved: false,
+    error: undefined as SettingsError | undefined,
+    save(values: WizardValues): void {
+      if (!store || state.error) return;
+      try {
+        store.save(settingsFromValues(values));
+        state.saved = true;
+      } catch (err) {
+        state.error = err instanceof SettingsError ? err : new SettingsError(store.path, err instanceof Error ? err.name : String(err));
+      }
+    },
+  };
+  return state;
 }

@@ -112,7 +112,7 @@ describe('step 5: employee mapping', () => {
   it('refuses an export damaged by Excel', async () => {
     const h = await atStep5({ values: { mappingPath: fixture('mapping/excel-resaved.csv'), acceptedFixes: {} } });
     const frame = flat(await waitForFrame(h.lastFrame, 'damaged by Excel'));
-    assert.match(frame, /✖ fail .*leading zeros lost/);
+    assert.match(frame, /✖ fail .*Leading zeros were lost on line 3 \(e\.g\. 0012 → 12\)/);
   });
 
   it('names an unreadable file and stays', async () => {

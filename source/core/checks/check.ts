@@ -1,4 +1,5 @@
 import type { Message } from '../../i18n/message.js';
+import { clip } from '../printable.js';
 import type { Facts } from '../facts.js';
 import type { OddPunch } from '../dry-run.js';
 import type { UserMatching } from '../user-matching.js';
@@ -51,8 +52,11 @@ export interface Check {
 
 export const skip = (detail: Message): CheckOutcome => ({ status: 'skip', detail });
 
-/** Lists in one-line messages show a few items and how many more there are. */
+/** Lists in one-line messages show a few items, each clipped (a user name may be a whole line), and how many more there are. */
 export function preview(items: readonly string[], max = 5): string {
-  const shown = items.slice(0, max).join(', ');
+  const shown = items
+    .slice(0, max)
+    .map((item) => clip(item))
+    .join(', ');
   return items.length > max ? `${shown} (+${items.length - max})` : shown;
 }

@@ -2,6 +2,9 @@ import { msg } from '../../i18n/message.js';
 import { formatDay } from '../wall-clock.js';
 import { skip, type Check } from './check.js';
 
+/** The file's name without its folder, whichever separator the platform used. */
+const fileName = (path: string): string => path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
+
 export const outputDir: Check = {
   id: 'output-dir',
   manual: '§2.4',
@@ -23,7 +26,11 @@ export const outputDir: Check = {
       from,
       to,
       files: dir.logFiles.map((f) => ({ file: f.file, shape: f.shape, rows: f.rows })),
+      skipped: dir.skipped,
     };
+    const skipped = dir.skipped.map((s) => ({ name: fileName(s.file), reason: s.reason }));
+    // The mapping export beside the logs is expected; an empty file or a FIFO among them is worth a look.
+    const oddSkips = dir.skipped.some((s) => s.reason !== 'mapping-export');
     if (dir.network) return { status: 'fail', detail: msg('outputDir.network', { path }), advice: msg('outputDir.networkAdvice', {}), data };
     if (dir.elsewhere) return { status: 'warn', detail: msg('outputDir.elsewhere', { path }), advice: msg('outputDir.elsewhereAdvice', {}), data };
     if (!dir.exists) return { status: 'fail', detail: msg('outputDir.missing', { path }), advice: msg('outputDir.missingAdvice', { source: dir.source }), data };
@@ -33,8 +40,10 @@ export const outputDir: Check = {
       return { status: 'warn', detail: msg('outputDir.yen', { given: dir.given, path }), advice: msg('outputDir.yenAdvice', { path }), data };
     }
     if (dir.logFiles.length === 0) {
-      return { status: 'warn', detail: msg('outputDir.noCsv', { path, csvCount: dir.csvCount }), advice: msg('outputDir.noCsvAdvice', {}), data };
+      return { status: 'warn', detail: msg('outputDir.noCsv', { path, csvCount: dir.csvCount, skipped }), advice: msg('outputDir.noCsvAdvice', {}), data };
     }
-    return { status: 'pass', detail: msg('outputDir.pass', { path, files: dir.logFiles.length, rows: data.rows, from: from ?? '-', to: to ?? '-' }), data };
+    const detail = msg('outputDir.pass', { path, files: dir.logFiles.length, rows: data.rows, from: from ?? '-', to: to ?? '-', skipped });
+    if (oddSkips) return { status: 'warn', detail, advice: msg('outputDir.skippedAdvice', {}), data };
+    return { status: 'pass', detail, data };
   },
 };
