@@ -2,9 +2,10 @@ import { mergeKotDivisions } from '../core/day-change-option.js';
 import type { ConnectionFact, Facts, KotApiFact } from '../core/facts.js';
 import { DEFAULT_SQL_START_MINUTES } from '../core/facts.js';
 import { chooseProxy, parseProxyUrl, ProxyUrlError } from '../core/proxy-settings.js';
+import { secretFromEnv } from '../core/secret.js';
 import { msg } from '../i18n/message.js';
 import type { ReadProgress } from '../io/log-folder.js';
-import { readMappingFile, readOutputDir, readSql, readTextSecret, readTokenFile, secretFromEnv, tokenFromEnv } from '../io/read-inputs.js';
+import { readMappingFile, readOutputDir, readSql, readTextSecret, readTokenFile, tokenFromEnv } from '../io/read-inputs.js';
 import { UsageError, type DoctorOptions } from './doctor-options.js';
 
 /**

@@ -29,8 +29,14 @@ export function describeInputProblem(problem: InputProblem, lang: Lang): string 
   const source = problem.file ?? problem.variable;
   const where = source ? `${shown(source, 200)}${problem.line ? `:${problem.line}` : ''}: ` : '';
   const what = translate(problemMessage(problem), lang);
-  const advice = problem.kind && CONTENT.has(problem.code) ? ` ${adviceFor(problem.kind, problem.variable, lang)}` : '';
+  const advice = problem.kind && CONTENT.has(problem.code) ? sentenceBreak(what, lang) + adviceFor(problem.kind, problem.variable, lang) : '';
   return escapeControls(where + what + advice);
+}
+
+/** What ends the finding before the advice: a full stop unless it has one. */
+function sentenceBreak(text: string, lang: Lang): string {
+  if (/[.。!?！？]$/.test(text)) return lang === 'ja' ? '' : ' ';
+  return lang === 'ja' ? '。' : '. ';
 }
 
 function adviceFor(kind: InputKind, variable: string | undefined, lang: Lang): string {

@@ -1,3 +1,5 @@
+import { InputError } from './input-problem.js';
+
 /**
  * The access token and the proxy password are shown as `abcd…wxyz (32 chars)` at most: enough to tell
  * two tokens apart, never enough to use one. Short values show nothing but their length.
@@ -13,6 +15,15 @@ export function maskSecret(value: string): string {
  * longer than this is not a token: it is refused before anything is built from it, and never echoed.
  */
 export const MAX_TOKEN_BYTES = 256;
+
+/** A secret from the environment, refused (by its length, never its content) when it cannot be a token. */
+export function secretFromEnv(env: Record<string, string | undefined>, variable: string, kind: 'token' | 'kot-api-token'): string | undefined {
+  const value = env[variable];
+  if (!value) return undefined;
+  const size = new TextEncoder().encode(value).length;
+  if (size > MAX_TOKEN_BYTES) throw new InputError({ code: 'too-big', kind, variable, size, limit: MAX_TOKEN_BYTES });
+  return value;
+}
 
 function lowerHex(text: string): string {
   return text.replace(/%[0-9A-F]{2}/g, (m) => m.toLowerCase());

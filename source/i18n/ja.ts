@@ -361,7 +361,7 @@ export const ja: Catalog = {
     p.variable
       ? `${p.variable} には 32 文字のアクセストークンだけを設定するか、--token-file を使ってください。`
       : 'ファイルには 32 文字のアクセストークンだけを入れてください（サポートセンターからのメールからコピーし直してください）。',
-  'problem.advice.kot-api-token': (p) => `KING OF TIME の管理画面で発行した Web API のトークンだけを${p.variable ? ` ${p.variable} に設定` : 'ファイルに入れ'}てください。`,
+  'problem.advice.kot-api-token': (p) => `KING OF TIME の管理画面で発行した Web API のトークンだけを${p.variable ? ` ${p.variable} に設定して` : 'ファイルに入れて'}ください。`,
 
   'usage.unknownOption': (p) => `不明なオプション ${p.option} です。"lanscope-kot doctor --help" をご覧ください。`,
   'usage.missingValue': (p) => `${p.option} には値が必要です。"lanscope-kot doctor --help" をご覧ください。`,

@@ -5,7 +5,7 @@ import type { LogFacts, OutputDirFacts, TokenFact } from '../core/facts.js';
 import { InputError } from '../core/input-problem.js';
 import { LogAggregator } from '../core/log-aggregate.js';
 import { parseMapping } from '../core/mapping.js';
-import { MAX_TOKEN_BYTES } from '../core/secret.js';
+import { secretFromEnv } from '../core/secret.js';
 import { findSqlStartTime } from '../core/sql-start-time.js';
 import { inspectFolder, readLogFiles, type ReadProgress } from './log-folder.js';
 import { readTextFile } from './text-file.js';
@@ -33,15 +33,6 @@ export async function readTextSecret(file: string, kind: 'token' | 'kot-api-toke
 
 export async function readTokenFile(file: string): Promise<TokenFact> {
   return { value: await readTextSecret(file), source: 'file', file };
-}
-
-/** A secret from the environment, refused (by its length, never its content) when it cannot be a token. */
-export function secretFromEnv(env: Record<string, string | undefined>, variable: string, kind: 'token' | 'kot-api-token'): string | undefined {
-  const value = env[variable];
-  if (!value) return undefined;
-  const size = Buffer.byteLength(value);
-  if (size > MAX_TOKEN_BYTES) throw new InputError({ code: 'too-big', kind, variable, size, limit: MAX_TOKEN_BYTES });
-  return value;
 }
 
 export function tokenFromEnv(env: Record<string, string | undefined>): TokenFact | undefined {

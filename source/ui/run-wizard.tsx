@@ -1,7 +1,10 @@
 import { render } from 'ink';
 import type { SetupIo } from '../commands/setup.js';
 import type { Lang } from '../i18n/message.js';
+import { describeInputProblem } from '../commands/input-problem-text.js';
+import { InputError } from '../core/input-problem.js';
 import { escapeControls } from '../core/printable.js';
+import { secretFromEnv } from '../core/secret.js';
 import { configDirFrom, openSettings, SettingsError, type SettingsStore } from '../io/settings.js';
 import { Wizard, type ExitSummary } from './app.js';
 import type { DemoInfo } from './demo.js';
@@ -20,7 +23,8 @@ export interface RunWizardOptions {
 }
 
 /** Renders the wizard on a terminal and resolves to the exit code: 0 finished, 130 Ctrl-C. */
-export async function runWizard({ lang, demo, configDir, endpoint, kotApiBase, ascii = false, io }: RunWizardOptions): Promise<number> {
+export async function runWizard({ lang, demo, configDir, endpoint, kotApiBase, ascii = false, io: given }: RunWizardOptions): Promise<number> {
+  const io = { ...given, env: withoutOversizedTokens(given, lang) };
   const dir = configDirFrom(configDir, io.env);
   let store: SettingsStore | undefined;
   let saved = {};
@@ -78,7 +82,8 @@ export async function runWizard({ lang, demo, configDir, endpoint, kotApiBase, a
   const settings = writable && saving.saved && !saving.error ? escapeControls(writable.path) : '';
   const demoDir = escapeControls(summary?.demoDir ?? demoInfo?.dir ?? '');
   if (code === 130) {
-    io.stderr.write(tw(lang, 'cli.interrupted', { settings, demo: demoDir }) + '\n');
+    // Ink leaves its last frame without a line break: start on a line of our own.
+    io.stderr.write('\n' + tw(lang, 'cli.interrupted', { settings, demo: demoDir }) + '\n');
   } else {
     io.stdout.write(
       '\n' +
@@ -110,4 +115,25 @@ function settingsSaver(store: SettingsStore | undefined) {
     },
   };
   return state;
+}
+
+/**
+ * LANSCOPE_KOT_TOKEN or KOT_API_TOKEN longer than any token is not used: said in one line that gives its
+ * size, never its content, as doctor refuses it (a 32 KB value once froze the wizard).
+ */
+function withoutOversizedTokens(io: SetupIo, lang: Lang): Record<string, string | undefined> {
+  let env = io.env;
+  for (const [variable, kind] of [
+    ['LANSCOPE_KOT_TOKEN', 'token'],
+    ['KOT_API_TOKEN', 'kot-api-token'],
+  ] as const) {
+    try {
+      secretFromEnv(env, variable, kind);
+    } catch (err) {
+      if (!(err instanceof InputError)) throw err;
+      io.stderr.write(`lanscope-kot: ${describeInputProblem(err.problem, lang)}\n`);
+      env = { ...env, [variable]: undefined };
+    }
+  }
+  return env;
 }
