@@ -6,6 +6,9 @@
  */
 export class QuoteTracker {
   private line = 1;
+  private recordStart = 1;
+  private recordChars = 0;
+  private longRecordOn: number | undefined;
   private inQuote = false;
   private atFieldStart = true;
   /** Inside quotes, the previous character was a quote: closing, or the first half of `""`. */
@@ -13,9 +16,13 @@ export class QuoteTracker {
   private afterCr = false;
   private openedOn = 0;
 
+  /** `maxRecordChars`: the length above which a record is noted (see firstLongRecordLine). */
+  constructor(private readonly maxRecordChars = Infinity) {}
+
   feed(chunk: string): void {
     for (let i = 0; i < chunk.length; i++) {
       const c = chunk.charCodeAt(i);
+      if (++this.recordChars > this.maxRecordChars && this.longRecordOn === undefined) this.longRecordOn = this.recordStart;
       if (this.inQuote) {
         if (this.quotePending) {
           this.quotePending = false;
@@ -36,6 +43,11 @@ export class QuoteTracker {
       }
       this.atFieldStart = c === COMMA || c === LF || c === CR;
       this.countLine(c);
+      if (c === LF || c === CR) {
+        // A record ends at a line break outside quotes; the next one starts on the next line.
+        this.recordStart = this.line;
+        this.recordChars = 0;
+      }
     }
   }
 
@@ -55,6 +67,21 @@ export class QuoteTracker {
   get unclosedQuoteLine(): number | undefined {
     return this.inQuote && !this.quotePending ? this.openedOn : undefined;
   }
+
+  /** The line where the first record longer than maxRecordChars starts. */
+  get firstLongRecordLine(): number | undefined {
+    return this.longRecordOn;
+  }
+
+  /** What csvProblem needs to place an unclosed quote or an overlong record. */
+  get scan(): QuoteScan {
+    return { unclosedOn: this.unclosedQuoteLine, longRecordOn: this.firstLongRecordLine };
+  }
+}
+
+export interface QuoteScan {
+  unclosedOn: number | undefined;
+  longRecordOn: number | undefined;
 }
 
 const QUOTE = 34;
@@ -63,7 +90,11 @@ const LF = 10;
 const CR = 13;
 
 export function unclosedQuoteLine(text: string): number | undefined {
-  const tracker = new QuoteTracker();
+  return scanQuotes(text).unclosedOn;
+}
+
+export function scanQuotes(text: string, maxRecordChars = Infinity): QuoteScan {
+  const tracker = new QuoteTracker(maxRecordChars);
   tracker.feed(text);
-  return tracker.unclosedQuoteLine;
+  return tracker.scan;
 }

@@ -87,13 +87,21 @@ export function isCsvError(err: unknown): boolean {
 
 /**
  * The one mapping from a csv-parse error to an input problem, used by every reader: its code and the line
- * it stopped on, never its message (which quotes the value). For an unclosed quote the parser stops at the
- * end of the file: the caller passes the line where the quote opened (see QuoteTracker).
+ * it stopped on, never its message (which quotes the value). csv-parse cannot place two errors: an
+ * unclosed quote (it stops at the end of the file) and an overlong record (a quote left open makes the
+ * rest of the file one record, so the real cause is the quote). For those the caller scans the text
+ * (QuoteTracker) and passes what it found.
  */
-export function csvProblem(err: unknown, file: string, kind: InputKind, quoteOpenedOn?: number): InputProblem {
+export function csvProblem(err: unknown, file: string, kind: InputKind, scan?: { unclosedOn: number | undefined; longRecordOn: number | undefined }): InputProblem {
   const e = err as { code?: string; lines?: number };
-  const code = (e.code !== undefined && CSV_CODES[e.code]) || 'csv-syntax';
-  const line = code === 'csv-quote-not-closed' && quoteOpenedOn !== undefined ? quoteOpenedOn : typeof e.lines === 'number' ? e.lines : undefined;
+  let code = (e.code !== undefined && CSV_CODES[e.code]) || 'csv-syntax';
+  let line = typeof e.lines === 'number' ? e.lines : undefined;
+  if ((code === 'csv-quote-not-closed' || code === 'line-too-long') && scan?.unclosedOn !== undefined) {
+    code = 'csv-quote-not-closed';
+    line = scan.unclosedOn;
+  } else if (code === 'line-too-long' && scan?.longRecordOn !== undefined) {
+    line = scan.longRecordOn;
+  }
   return {
     code,
     kind,
@@ -102,4 +110,10 @@ export function csvProblem(err: unknown, file: string, kind: InputKind, quoteOpe
     reason: e.code,
     ...(code === 'line-too-long' ? { limit: MAX_LINE_BYTES } : {}),
   };
+}
+
+/** The csv-parse codes whose line only a scan of the text can give (see csvProblem). */
+export function needsQuoteScan(err: unknown): boolean {
+  const code = (err as { code?: unknown } | undefined)?.code;
+  return code === 'CSV_QUOTE_NOT_CLOSED' || code === 'CSV_MAX_RECORD_SIZE';
 }

@@ -1,6 +1,6 @@
 import { parse } from 'csv-parse/sync';
-import { unclosedQuoteLine } from './csv-quotes.js';
-import { InputError, MAX_LINE_BYTES, csvProblem } from './input-problem.js';
+import { scanQuotes } from './csv-quotes.js';
+import { InputError, MAX_LINE_BYTES, csvProblem, needsQuoteScan } from './input-problem.js';
 
 /**
  * The employee mapping exported from PC ログイン連携's admin screen:
@@ -53,7 +53,7 @@ export function parseMapping(text: string, file: string): MappingFile {
       max_record_size: MAX_LINE_BYTES,
     }) as unknown as ParsedRecord[];
   } catch (err) {
-    throw new InputError(csvProblem(err, file, 'mapping', unclosedQuoteLine(text)));
+    throw new InputError(csvProblem(err, file, 'mapping', needsQuoteScan(err) ? scanQuotes(text, MAX_LINE_BYTES) : undefined));
   }
   const [first, ...rest] = records;
   if (first === undefined) throw new InputError({ code: 'empty', kind: 'mapping', file });

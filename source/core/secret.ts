@@ -62,7 +62,8 @@ function secretForms(secret: string): string[] {
 function secretRanges(text: string, forms: Iterable<string>): [number, number][] {
   const ranges: [number, number][] = [];
   for (const form of forms) {
-    for (let at = text.indexOf(form); at !== -1; at = text.indexOf(form, at + form.length)) ranges.push([at, at + form.length]);
+    // Every start, overlapping ones included (`aaaa` in `aaaaaa`), so no tail of a secret is left behind.
+    for (let at = text.indexOf(form); at !== -1; at = text.indexOf(form, at + 1)) ranges.push([at, at + form.length]);
   }
   ranges.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
   const merged: [number, number][] = [];

@@ -44,6 +44,8 @@ const skippedList = (skipped: Skipped): string =>
         skipped.length - 5,
       );
 
+const lineWord = (list: string): string => (list.includes(',') ? 'lines' : 'line');
+
 const startSource = (s: 'sql' | 'default'): string => (s === 'sql' ? '勤怠簿出力.sql' : "LanScope's default; give --sql to read yours");
 
 /** Why a CA file did not load, with the words for where to give one (doctor names --ca-file, the wizard its field). */
@@ -155,11 +157,11 @@ export const en = {
   'excel.damaged': (p: { file: string; scientific: string; scientificExample: string; zerosLost: string; zerosExample: string; zerosBy: 'neighbours' | 'employees' | 'widths'; quotesGone: boolean }) =>
     [
       `${p.file} was damaged by Excel.`,
-      p.scientific ? `Codes became numbers in E notation on line ${p.scientific} (e.g. ${p.scientificExample}).` : '',
+      p.scientific ? `Codes became numbers in E notation on ${lineWord(p.scientific)} ${p.scientific} (e.g. ${p.scientificExample}).` : '',
       p.zerosLost
         ? p.zerosBy === 'widths'
-          ? `Leading zeros were probably lost on line ${p.zerosLost} (e.g. ${p.zerosExample}): the quotes are gone and the codes, all digits, have different widths.`
-          : `Leading zeros were lost on line ${p.zerosLost} (e.g. ${p.zerosExample})${p.zerosBy === 'employees' ? ', by the employee list of KING OF TIME' : ''}.`
+          ? `Leading zeros were probably lost on ${lineWord(p.zerosLost)} ${p.zerosLost} (e.g. ${p.zerosExample}): the quotes are gone and the codes, all digits, have different widths.`
+          : `Leading zeros were lost on ${lineWord(p.zerosLost)} ${p.zerosLost} (e.g. ${p.zerosExample})${p.zerosBy === 'employees' ? ', by the employee list of KING OF TIME' : ''}.`
         : '',
       p.quotesGone ? 'Every quote of the export is gone.' : '',
     ]

@@ -6,8 +6,8 @@ import { pipeline } from 'node:stream/promises';
 import { Writable } from 'node:stream';
 import { parse } from 'csv-parse';
 import iconv from 'iconv-lite';
-import { QuoteTracker } from '../core/csv-quotes.js';
-import { InputError, MAX_LINE_BYTES, csvProblem, isCsvError, type InputProblem } from '../core/input-problem.js';
+import { QuoteTracker, type QuoteScan } from '../core/csv-quotes.js';
+import { InputError, MAX_LINE_BYTES, csvProblem, isCsvError, needsQuoteScan, type InputProblem } from '../core/input-problem.js';
 import type { LogAggregator, UserLogsSnapshot } from '../core/log-aggregate.js';
 import { FileSkipped, LogFileReader, type LogFileStats, type SkippedFile } from '../core/log-reader.js';
 import { detectEncoding, iconvName, type TextEncoding } from './encoding.js';
@@ -255,19 +255,19 @@ export async function readLogFile(file: string, aggregator: LogAggregator, onRow
     await pipeline(handle.createReadStream({ start: 0, highWaterMark: 64 * 1024 }), iconv.decodeStream(iconvName(encoding)), parser, sink);
   } catch (err) {
     if (err instanceof InputError || err instanceof FileSkipped) throw err;
-    if (isCsvError(err)) {
-      const opened = (err as { code?: string }).code === 'CSV_QUOTE_NOT_CLOSED' ? await unclosedQuoteLineOf(file, encoding) : undefined;
-      throw new InputError(csvProblem(err, file, 'log', opened));
-    }
+    if (isCsvError(err)) throw new InputError(csvProblem(err, file, 'log', needsQuoteScan(err) ? await scanQuotesOf(file, encoding) : undefined));
     throw asInputError(err, file, 'log');
   }
   if (!reader.recognised) throw new FileSkipped({ file, reason: 'empty' });
   return reader.stats;
 }
 
-/** Reads the file again, only after csv-parse gave up on an open quote, to find the line it opened on. */
-async function unclosedQuoteLineOf(file: string, encoding: TextEncoding): Promise<number | undefined> {
-  const tracker = new QuoteTracker();
+/**
+ * Reads the file again, only after csv-parse gave up on an open quote or an overlong record, to find the
+ * line where the quote opened or the record started (csv-parse counts a CRLF inside quotes twice).
+ */
+async function scanQuotesOf(file: string, encoding: TextEncoding): Promise<QuoteScan | undefined> {
+  const tracker = new QuoteTracker(MAX_LINE_BYTES);
   try {
     const { handle } = await openRegularFile(file, 'log');
     await pipeline(handle.createReadStream({ highWaterMark: 64 * 1024 }), iconv.decodeStream(iconvName(encoding)), async (chunks: AsyncIterable<string | Buffer>) => {
@@ -276,5 +276,5 @@ async function unclosedQuoteLineOf(file: string, encoding: TextEncoding): Promis
   } catch {
     return undefined;
   }
-  return tracker.unclosedQuoteLine;
+  return tracker.scan;
 }

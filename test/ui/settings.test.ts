@@ -1,9 +1,11 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, it } from 'node:test';
-import { configDirFrom, openSettings, sanitise } from '../../source/io/settings.js';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { configDirFrom, openSettings, sanitise, settingsFile, SettingsError } from '../../source/io/settings.js';
 import { settingsFromValues, valuesFromSettings } from '../../source/ui/state.js';
 import { blankValues } from './helpers.js';
 
@@ -60,5 +62,69 @@ describe('settings (io/settings.ts)', () => {
   it('throws on a corrupt file instead of silently clearing it', () => {
     writeFileSync(join(dir, 'config.json'), '{ not json');
     assert.throws(() => openSettings(dir).load());
+  });
+});
+
+describe('settings file hardening (issue 9)', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'lanscope-kot-conf-'));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('a corrupted file is named, with a short reason and never its content', () => {
+    writeFileSync(join(dir, 'config.json'), `{ "token": "${TOKEN}", oops`);
+    assert.throws(() => openSettings(dir), (err: unknown) => {
+      assert.ok(err instanceof SettingsError);
+      assert.equal(err.path, join(dir, 'config.json'));
+      assert.equal(err.reason, 'not valid JSON');
+      assert.ok(!err.message.includes(TOKEN));
+      return true;
+    });
+  });
+
+  it('accepts the UTF-8 BOM Notepad writes', () => {
+    writeFileSync(join(dir, 'config.json'), '\uFEFF{ "companyCode": "ABC123" }');
+    assert.equal(openSettings(dir).load().companyCode, 'ABC123');
+  });
+
+  it('refuses a config.json that is not a regular file, without reading it', { skip: process.platform === 'win32' ? 'no mkfifo' : false }, () => {
+    execFileSync('mkfifo', [join(dir, 'config.json')]);
+    assert.throws(() => openSettings(dir), /not a regular file/);
+  });
+
+  it('the default file is where conf would put it (env-paths: XDG, %APPDATA%, Library/Preferences)', () => {
+    assert.equal(settingsFile(undefined, { XDG_CONFIG_HOME: '/x' }, 'linux'), '/x/lanscope-kot/config.json');
+    assert.equal(settingsFile(undefined, {}, 'linux'), join(homedir(), '.config', 'lanscope-kot', 'config.json'));
+    assert.equal(settingsFile(undefined, {}, 'darwin'), join(homedir(), 'Library', 'Preferences', 'lanscope-kot', 'config.json'));
+    assert.equal(settingsFile(undefined, { APPDATA: '/appdata' }, 'win32'), join('/appdata', 'lanscope-kot', 'Config', 'config.json'));
+    assert.equal(settingsFile('rel'), join(process.cwd(), 'rel', 'config.json'));
+  });
+
+  it('a folder it cannot write to is known at open, and a save there fails with the file named', () => {
+    // Root writes anywhere: the probe runs as an unprivileged user when the tests run as root.
+    const settings = fileURLToPath(new URL('../../source/io/settings.js', import.meta.url));
+    const script = `import(${JSON.stringify(pathToFileURL(settings).href)}).then((m) => {
+      const s = m.openSettings(process.argv[1]);
+      let saved = 'saved';
+      try { s.save({ companyCode: 'X' }); } catch (e) { saved = e.name + ' ' + e.path + ' ' + e.reason; }
+      process.stdout.write(JSON.stringify({ path: s.path, unwritable: s.unwritable, saved }));
+    })`;
+    const readOnly = join(dir, 'read-only');
+    mkdirSync(readOnly);
+    chmodSync(dir, 0o755);
+    for (const [folder, mode] of [
+      [readOnly, 0o555],
+      [join(readOnly, 'missing'), 0o555],
+    ] as const) {
+      chmodSync(readOnly, mode);
+      const asRoot = process.getuid?.() === 0;
+      const run = spawnSync(process.execPath, ['--input-type=module', '-e', script, folder], { encoding: 'utf8', ...(asRoot ? { uid: 65534, gid: 65534 } : {}) });
+      assert.equal(run.status, 0, run.stderr);
+      const out = JSON.parse(run.stdout) as { path: string; unwritable: string; saved: string };
+      assert.equal(out.unwritable, 'EACCES', folder);
+      assert.equal(out.saved, `SettingsError ${join(folder, 'config.json')} EACCES`, folder);
+    }
+    chmodSync(readOnly, 0o755);
   });
 });
