@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -172,6 +172,29 @@ describe('lanscope-kot setup --demo in a real terminal (tmux)', { skip: hasTmux 
     assert.equal(readFileSync(join(own, 'config.json'), 'utf8'), saved, 'quitting on step 1 leaves the settings as they were');
   });
 
+  it('a read-only --config-dir is said once at start, and no save is claimed at exit', { timeout: 30_000 }, async (ctx) => {
+    // Root writes anywhere: as root the wizard runs as an unprivileged user (setpriv, util-linux).
+    const asRoot = process.getuid?.() === 0;
+    if (asRoot && spawnSync('setpriv', ['--version']).status !== 0) return ctx.skip('setpriv (util-linux) is not installed');
+    const readOnly = join(root, 'read-only');
+    mkdirSync(readOnly);
+    chmodSync(root, 0o755);
+    chmodSync(readOnly, 0o555);
+    const t = new Terminal('readonly');
+    terminals.push(t);
+    t.start(`${asRoot ? 'setpriv --reuid=65534 --regid=65534 --clear-groups ' : ''}${env} node ${bin} --config-dir ${readOnly}`);
+    let s = await t.waitFor('1/7 Preparation');
+    assert.match(s, new RegExp(`settings cannot be saved in ${readOnly}/config\\.json \\(EACCES\\): the wizard works`));
+    await t.press('ABC123', true);
+    await t.press('Enter');
+    await t.waitFor('2/7');
+    await t.press('C-c');
+    s = await t.waitFor('EXIT=130');
+    assert.match(s.replace(/\n/g, ' '), /stopped \(Ctrl-C\)\. No settings were saved; nothing else was written\./);
+    assert.doesNotMatch(s, /Steps already completed were saved/);
+    assert.equal(s.match(/cannot be saved|not saved in/g)?.length, 1, 'said once');
+  });
+
   it('quits with Ctrl-C at any step: exit 130, nothing half-written', { timeout: 30_000 }, async () => {
     const t = new Terminal('ctrlc');
     terminals.push(t);
@@ -182,6 +205,9 @@ describe('lanscope-kot setup --demo in a real terminal (tmux)', { skip: hasTmux 
     await t.press('C-c');
     const s = await t.waitFor('EXIT=130');
     assert.match(s, /中断しました（Ctrl-C）/);
+    // The demo without --config-dir saves nothing: it says so, and names the folder it leaves behind.
+    assert.match(s.replace(/\n/g, ''), /設定は保存していません。デモのファイルは .*lanscope-kot-demo-\S* に残っています。/);
+    assert.doesNotMatch(s, /保存済み/);
     // Nothing half-written: no temporary file anywhere in the demo copy.
     const leftovers = readdirSync(join(root, 'tmp'), { recursive: true }).map(String).filter((f) => f.endsWith('.tmp'));
     assert.deepEqual(leftovers, []);
