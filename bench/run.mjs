@@ -3,9 +3,10 @@
 // `lanscope-kot doctor --offline --json` process with its peak RSS, (c) start-up of --version and
 // doctor --help against `node -e 0`, (d) the wizard: its first frame in a pseudo-terminal (tmux, see
 // wizard-startup.mjs) and, with 20,000 employees, the initial render and key presses of the mapping and
-// dry-run steps (wizard-render.mjs). Prints a Markdown table on stdout; progress goes to stderr.
+// dry-run steps (wizard-render.mjs), (e) inputs that used to be quadratic, at two sizes 10× apart (inputs.mjs).
+// Prints a Markdown table on stdout; progress goes to stderr.
 //
-//   node bench/run.mjs [--only doctor,startup,wizard,reconcile] [--sizes 1000000,5000000] [--runs 3] [--startup-runs 10]
+//   node bench/run.mjs [--only doctor,startup,wizard,reconcile,inputs] [--sizes 1000000,5000000] [--runs 3] [--startup-runs 10]
 //                      [--wizard-runs 7] [--presses 50] [--wizard-users 20000] [--seed N] [--keep]
 //
 // Needs a build (dist/): `npm run bench` builds first. Writes nothing into the repository.
@@ -18,6 +19,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_SEED, defaultDir, ensureData, shapeFor } from './generate.mjs';
+import { LINEAR_RATIO_MAX, measureInputs } from './inputs.mjs';
 import { measureWizardStartup, TARGET_FIRST_FRAME_MS } from './wizard-startup.mjs';
 import { reactBuild, tableRows as wizardRenderRows } from './wizard-render.mjs';
 import { measureReconcile } from './reconcile.mjs';
@@ -26,9 +28,9 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const cli = join(root, 'bin', 'lanscope-kot.js');
 const bare = join(root, 'bench', 'bare-parse.mjs');
 const wizardRender = join(root, 'bench', 'wizard-render.mjs');
-const SECTIONS = ['doctor', 'startup', 'wizard', 'reconcile'];
+const SECTIONS = ['doctor', 'startup', 'wizard', 'reconcile', 'inputs'];
 const USAGE =
-  'usage: node bench/run.mjs [--only doctor,startup,wizard,reconcile] [--sizes 1000000,5000000] [--runs 3] [--startup-runs 10]\n' +
+  'usage: node bench/run.mjs [--only doctor,startup,wizard,reconcile,inputs] [--sizes 1000000,5000000] [--runs 3] [--startup-runs 10]\n' +
   '                          [--wizard-runs 7] [--presses 50] [--wizard-users 20000] [--seed N] [--keep]\n';
 
 const TARGET = {
@@ -272,6 +274,12 @@ async function main() {
       log(startupCases.map((c) => `  ${c.label}: ${c.times.map((t) => t.toFixed(0)).join(' ')} ms`).join('\n'));
     }
 
+    let inputs;
+    if (options.only.has('inputs')) {
+      log('\n# inputs that used to be quadratic');
+      inputs = await measureInputs({ work, runs: options.runs, cli, runNode, log });
+    }
+
     let wizard;
     if (options.only.has('wizard')) {
       log('\n# wizard');
@@ -301,6 +309,7 @@ async function main() {
       options.only.has('doctor') ? `median of ${options.runs} run(s) per doctor figure, each a separate process` : undefined,
       options.only.has('startup') ? `start-up: median of ${options.startupRuns}` : undefined,
       options.only.has('wizard') ? `wizard first frame: median of ${options.wizardRuns}; key presses: median and p95 of ${options.presses}` : undefined,
+      options.only.has('inputs') ? `inputs: median of ${options.runs}` : undefined,
     ].filter(Boolean);
     out.push(`${medians.join('; ')}.`.replace(/^./, (c) => c.toUpperCase()));
     if (options.only.has('doctor')) {
@@ -343,6 +352,15 @@ async function main() {
         );
       }
       for (const row of wizardRenderRows(render)) out.push(`| ${row.join(' | ')} |`);
+    }
+    if (inputs) {
+      out.push('');
+      out.push(`| doctor on (issue 9) | small | large | time small | time large | large/small (linear ≈ 10, ≤ ${LINEAR_RATIO_MAX}) |`);
+      out.push('|---|---:|---:|---:|---:|---:|');
+      for (const r of inputs) {
+        const [small, large] = r.sizes.map((n) => `${fmtInt(n)} ${r.unit}`);
+        out.push(`| ${r.name} | ${small} | ${large} | ${fmtS(r.ms[0])} | ${fmtS(r.ms[1])} | ${r.ratio.toFixed(1)} ${mark(r.ratio <= LINEAR_RATIO_MAX)} |`);
+      }
     }
     out.push('');
     for (const r of results) {

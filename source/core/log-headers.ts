@@ -33,13 +33,18 @@ export function normaliseHeaderName(name: string): string {
   return name.normalize('NFKC').replace(/^\uFEFF/, '').trim().toLowerCase();
 }
 
+/** The aliases as they compare (normalised once, not per file: a folder may hold thousands of files). */
+const NORMALISED_ALIASES = {} as Record<LogField, readonly string[]>;
+for (const field of Object.keys(LOG_HEADER_ALIASES) as LogField[]) NORMALISED_ALIASES[field] = LOG_HEADER_ALIASES[field].map(normaliseHeaderName);
+const KNOWN_NAMES = new Set(Object.values(NORMALISED_ALIASES).flat());
+
 export function recogniseLogHeader(header: readonly string[]): LogLayout | undefined {
   const names = header.map(normaliseHeaderName);
   const columns: Partial<Record<LogField, number>> = {};
-  for (const field of Object.keys(LOG_HEADER_ALIASES) as LogField[]) {
+  for (const field of Object.keys(NORMALISED_ALIASES) as LogField[]) {
     // Alias order is priority order: イベント日時 wins over 日時 when a file has both.
-    for (const alias of LOG_HEADER_ALIASES[field]) {
-      const index = names.indexOf(normaliseHeaderName(alias));
+    for (const alias of NORMALISED_ALIASES[field]) {
+      const index = names.indexOf(alias);
       if (index !== -1) {
         columns[field] = index;
         break;
@@ -64,11 +69,10 @@ export function acceptedLogHeaders(): string[] {
  * the user cannot be known, so it is named rather than the first one taken. Columns are 1-based.
  */
 export function duplicatedLogColumn(header: readonly string[]): { name: string; columns: [number, number] } | undefined {
-  const known = new Set(Object.values(LOG_HEADER_ALIASES).flatMap((aliases) => aliases.map(normaliseHeaderName)));
   const seen = new Map<string, number>();
   for (const [i, raw] of header.entries()) {
     const name = normaliseHeaderName(raw);
-    if (!known.has(name)) continue;
+    if (!KNOWN_NAMES.has(name)) continue;
     const first = seen.get(name);
     if (first !== undefined) return { name: raw.replace(/^\uFEFF/, '').trim(), columns: [first + 1, i + 1] };
     seen.set(name, i);

@@ -94,8 +94,8 @@ export function asInputError(err: unknown, file: string, kind: InputKind): Input
 }
 
 /** Reads the first bytes only: enough to choose an encoding before streaming a large file. */
-export async function readHead(handle: FileHandle, bytes = 64 * 1024): Promise<Buffer> {
-  const buffer = Buffer.alloc(bytes);
+export async function readHead(handle: FileHandle, bytes: number): Promise<Buffer> {
+  const buffer = Buffer.allocUnsafe(bytes);
   const { bytesRead } = await handle.read(buffer, 0, bytes, 0);
   return buffer.subarray(0, bytesRead);
 }
