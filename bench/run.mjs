@@ -3,7 +3,7 @@
 // `lanscope-kot doctor --offline --json` process with its peak RSS, (c) start-up of --version and
 // doctor --help against `node -e 0`, (d) the wizard: its first frame in a pseudo-terminal (tmux, see
 // wizard-startup.mjs) and, with 20,000 employees, the initial render and key presses of the mapping and
-// dry-run steps (wizard-render.mjs), (e) inputs that used to be quadratic, at two sizes 10× apart (inputs.mjs).
+// dry-run steps (wizard-render.mjs), (f) inputs that used to be quadratic, at two sizes 10× apart (inputs.mjs).
 // Prints a Markdown table on stdout; progress goes to stderr.
 //
 //   node bench/run.mjs [--only doctor,startup,wizard,reconcile,inputs] [--sizes 1000000,5000000] [--runs 3] [--startup-runs 10]

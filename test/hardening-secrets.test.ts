@@ -130,6 +130,15 @@ describe('redactSecrets: plain string search, linear in the text', () => {
     assert.equal(built, 0);
   });
 
+  it('a long secret is hidden even with a character changed: every piece of 12 characters', () => {
+    const token = 'AbCdEfGh0123456789IjKlMnOpQrStUv';
+    // What a token pasted into a CP932 file became: its first byte merged into the character before it.
+    assert.equal(redactSecrets(`found "連携拶${token.slice(1)}﨑ハ,種別コード"`, [token]), 'found "連携拶***﨑ハ,種別コード"');
+    assert.equal(redactSecrets(`x ${token.slice(5, 17)} y`, [token]), 'x *** y');
+    assert.equal(redactSecrets(`x ${token.slice(5, 16)} y`, [token]), `x ${token.slice(5, 16)} y`, '11 characters are not enough to use it');
+    assert.equal(redactSecrets('AbCd…StUv (32 chars)', [token]), 'AbCd…StUv (32 chars)', 'the masked form stays');
+  });
+
   it('a secret inside another, overlapping or touching occurrences leave nothing behind', () => {
     assert.equal(redactSecrets('xx abcdefgh yy abcd zz', ['abcd', 'abcdefgh']), 'xx *** yy *** zz');
     assert.equal(redactSecrets('abcdabcd', ['abcd']), '***');

@@ -54,6 +54,26 @@ function secretForms(secret: string): string[] {
   return [...forms].filter((f) => f !== '');
 }
 
+/** Fragments this long or longer are hidden too (the masked form shows 4 + 4 characters). */
+const FRAGMENT = 12;
+const MAX_FRAGMENTS = 64;
+
+/**
+ * Pieces of a long secret: a token that reached another file (pasted into a CSV, its first byte merged
+ * into a CP932 character when decoded) shows up with one character changed, and every piece of 12
+ * characters is still hidden. For secrets longer than 75 characters the pieces start every few characters,
+ * so at most 64 searches are added per secret.
+ */
+function secretFragments(secret: string): string[] {
+  if (secret.length < FRAGMENT + 4) return [];
+  const starts = secret.length - FRAGMENT + 1;
+  const step = Math.ceil(starts / MAX_FRAGMENTS);
+  const fragments: string[] = [];
+  for (let i = 0; i < starts; i += step) fragments.push(secret.slice(i, i + FRAGMENT));
+  if ((starts - 1) % step !== 0) fragments.push(secret.slice(-FRAGMENT));
+  return fragments;
+}
+
 /**
  * Where each form occurs, found by plain string search: a pattern is never built from secret text (a
  * regular expression compiled from a pasted file failed, with the secret in its message, or ran for minutes).
@@ -124,7 +144,9 @@ export function redactKnownSecrets(text: string, secrets: readonly string[] = []
   const forms = new Set<string>();
   for (const secret of secrets) {
     // A secret of a few characters would blank out ordinary words; those are only kept out by never being printed.
-    if (typeof secret === 'string' && secret.length >= 4) for (const f of secretForms(secret)) forms.add(f);
+    if (typeof secret !== 'string' || secret.length < 4) continue;
+    for (const f of secretForms(secret)) forms.add(f);
+    for (const f of secretFragments(secret)) forms.add(f);
   }
   let out = text;
   if (forms.size > 0) {
