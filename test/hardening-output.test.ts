@@ -31,6 +31,17 @@ describe('control characters are escaped in every text output', () => {
     assert.equal(clip('😀'.repeat(60)).includes('\uFFFD'), false);
     assert.ok(!/[\uD800-\uDBFF](?![\uDC00-\uDFFF])/.test(clip('😀'.repeat(60))), 'no lone surrogate at the cut');
     assert.equal(shown(`${CLEAR}${'y'.repeat(300)}`).startsWith('\\u001B[2J'), true);
+    // Escapes count in the length: NUL bytes do not make a value six times longer, and no escape is cut.
+    const nul = shown('\0'.repeat(84));
+    assert.ok(nul.length <= 120, nul);
+    assert.match(nul, /^(\\u0000){8}…(\\u0000){8} \(84 chars\)$/);
+    assert.equal(shown('😀'.repeat(60)).includes('\uFFFD'), false);
+  });
+
+  it('in the wizard: every table cell and checklist line is clipped through one function, which escapes', async () => {
+    const { clip: cell } = await import('../source/ui/widgets/clip.js');
+    assert.equal(cell(`ta${CLEAR}rou`, 40), 'ta\\u001B[2Jrou');
+    assert.equal(cell('two\nlines', 40), 'two\\nlines');
   });
 
   it('user names, service accounts and file names from the files, in doctor\'s text output', async () => {

@@ -26,9 +26,27 @@ const CONTENT: ReadonlySet<InputProblemCode> = new Set([
  * Every value from the input is clipped and escaped: the line stays one line, short, and inert on a terminal.
  */
 export function describeInputProblem(problem: InputProblem, lang: Lang): string {
+  const line = describe(problem, lang, ROOMY);
+  // Japanese takes three bytes a character: a line of long Japanese names is told again more briefly.
+  return Buffer.byteLength(line) <= MAX_LINE_BYTES ? line : describe(problem, lang, BRIEF);
+}
+
+/** At most this much on stderr for one problem (a terminal line or three). */
+const MAX_LINE_BYTES = 1000;
+
+interface Room {
+  file: number;
+  value: number;
+  values: number;
+  each: number;
+}
+const ROOMY: Room = { file: 200, value: 100, values: 8, each: 40 };
+const BRIEF: Room = { file: 60, value: 40, values: 3, each: 16 };
+
+function describe(problem: InputProblem, lang: Lang, room: Room): string {
   const source = problem.file ?? problem.variable;
-  const where = source ? `${shown(source, 200)}${problem.line ? `:${problem.line}` : ''}: ` : '';
-  const what = translate(problemMessage(problem), lang);
+  const where = source ? `${shown(source, room.file)}${problem.line ? `:${problem.line}` : ''}: ` : '';
+  const what = translate(problemMessage(problem, room), lang);
   const advice = problem.kind && CONTENT.has(problem.code) ? sentenceBreak(what, lang) + adviceFor(problem.kind, problem.variable, lang) : '';
   return escapeControls(where + what + advice);
 }
@@ -57,18 +75,18 @@ function adviceFor(kind: InputKind, variable: string | undefined, lang: Lang): s
 }
 
 /** A list of values from the file, as a message shows it: a few, each clipped. */
-function values(list: readonly string[] | undefined, max = 8): string {
-  const items = (list ?? []).slice(0, max).map((v) => shown(v, 40));
-  return items.join(',') + ((list?.length ?? 0) > max ? `,… (+${list!.length - max})` : '');
+function values(list: readonly string[] | undefined, room: Room): string {
+  const items = (list ?? []).slice(0, room.values).map((v) => shown(v, room.each));
+  return items.join(',') + ((list?.length ?? 0) > room.values ? `,… (+${list!.length - room.values})` : '');
 }
 
-function problemMessage(p: InputProblem): Message {
-  const value = p.value === undefined ? undefined : shown(p.value);
-  const field = p.field === undefined ? undefined : shown(p.field, 40);
+function problemMessage(p: InputProblem, room: Room): Message {
+  const value = p.value === undefined ? undefined : shown(p.value, room.value);
+  const field = p.field === undefined ? undefined : shown(p.field, room.each);
   const reason = p.reason === undefined ? undefined : shown(p.reason, 60);
   switch (p.code) {
     case 'unknown-header':
-      return { key: 'problem.unknown-header', params: { found: values(p.found), needed: (p.needed ?? []).join(' | ') } };
+      return { key: 'problem.unknown-header', params: { found: values(p.found, room), needed: (p.needed ?? []).join(' | ') } };
     case 'unreadable':
     case 'csv-syntax':
       return { key: `problem.${p.code}`, params: { reason } };

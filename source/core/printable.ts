@@ -26,7 +26,33 @@ export function clip(text: string, max = MAX_SHOWN_CHARS): string {
   return `${head}…${tail} (${text.length} chars)`;
 }
 
-/** A value as any message shows it: clipped, then escaped. */
+/** One character as shown: an escape (`\u0000`, `\n`) or a code point. */
+const SHOWN_CHAR = /\\u[0-9A-F]{4}|\\[nrt]|[\s\S]/gu;
+const LONE_SURROGATE = /^[\uD800-\uDFFF]$/u;
+
+/**
+ * A value as any message shows it: escaped, and at most `max` characters of that escaped form (an escape
+ * is six characters: a value of NUL bytes must not grow sixfold), never cutting an escape in half.
+ */
 export function shown(text: string, max = MAX_SHOWN_CHARS): string {
-  return escapeControls(clip(text, max));
+  if (text.length <= max) {
+    const escaped = escapeControls(text);
+    if (escaped.length <= max) return escaped;
+  }
+  const half = Math.floor((max - 1) / 2);
+  const take = (chars: string[]): string[] => {
+    const out: string[] = [];
+    let used = 0;
+    for (const c of chars) {
+      // Half of a surrogate pair, left by the cut: dropped.
+      if (LONE_SURROGATE.test(c)) continue;
+      if (used + c.length > half) break;
+      out.push(c);
+      used += c.length;
+    }
+    return out;
+  };
+  const head = take(escapeControls(text.slice(0, half)).match(SHOWN_CHAR) ?? []).join('');
+  const tail = take((escapeControls(text.slice(-half)).match(SHOWN_CHAR) ?? []).reverse()).reverse().join('');
+  return `${head}…${tail} (${text.length} chars)`;
 }

@@ -1,12 +1,15 @@
 import { displayWidth } from '../../core/display-width.js';
+import { escapeControls } from '../../core/printable.js';
 
 /**
- * Cuts text to `width` terminal columns, ending in `…`, counting 勤怠 as two columns each. Ink's own
+ * Cuts text to `width` terminal columns (control characters escaped first), ending in `…`, counting 勤怠 as two columns each. Ink's own
  * truncation can come out one column wide when the cut falls inside a wide character, which pushes the
  * next cell over; cells are clipped here first so that never happens.
  */
-export function clip(text: string, width: number, ellipsis = '…'): string {
+export function clip(raw: string, width: number, ellipsis = '…'): string {
   if (width <= 0) return '';
+  // Cells show values from files (user names, service accounts): escaped, so none can drive the terminal.
+  const text = escapeControls(raw);
   if (displayWidth(text) <= width) return text;
   const mark = displayWidth(ellipsis);
   let out = '';
