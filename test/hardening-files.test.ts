@@ -46,6 +46,16 @@ describe('files that are not files', () => {
     }
   });
 
+  it('a FIFO or /dev/zero as the --since-last state file is refused, not read', { skip: hasMkfifo ? false : 'needs mkfifo (coreutils)' }, async () => {
+    const fifo = join(dir, 'state.json');
+    spawnSync('mkfifo', [fifo]);
+    for (const file of [fifo, '/dev/zero']) {
+      const run = await runCli(['doctor', '--company-code', 'ABC', '--offline', '--since-last', file]);
+      assert.equal(run.code, 2, file);
+      assert.match(run.stderr, /the state file .* cannot be read \(not a regular file\)/, file);
+    }
+  });
+
   it('/dev/zero given to any flag is refused, not read', { skip: process.platform === 'win32' ? 'no /dev/zero on Windows' : false }, async () => {
     for (const flag of FLAGS) {
       const run = await runCli(['doctor', flag, '/dev/zero', '--offline']);

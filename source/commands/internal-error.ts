@@ -7,8 +7,13 @@ import { redactSecrets } from '../core/secret.js';
  * included). Clipped after redaction, so a secret is never cut into pieces that escape it.
  */
 export function internalErrorLine(err: unknown, secrets: readonly string[]): string {
+  return `lanscope-kot: ${internalErrorText(err, secrets)}`;
+}
+
+/** The same without the program's name, for commands that add it themselves. */
+export function internalErrorText(err: unknown, secrets: readonly string[]): string {
   const reason = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
-  return `lanscope-kot: internal error: ${shown(redactSecrets(reason, secrets), 200)}`;
+  return `internal error: ${shown(redactSecrets(reason, secrets), 200)}`;
 }
 
 /** Secrets the process can know before reading any file: the tokens and proxy passwords of its environment. */

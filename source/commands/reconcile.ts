@@ -7,7 +7,7 @@ import { InputError } from '../core/input-problem.js';
 import { reconcile, type ReconcileResult } from '../core/reconcile.js';
 import { punchDayChange } from '../core/report.js';
 import { redactMessage } from '../core/redact-message.js';
-import { redactKnownSecrets, redactSecrets } from '../core/secret.js';
+import { redactKnownSecrets } from '../core/secret.js';
 import { compareWithLast, findingKey, inRange, nextState, reconcileItems, type SinceLast } from '../core/since-last.js';
 import { matchUsers } from '../core/user-matching.js';
 import { windowStartMinutes } from '../core/facts.js';
@@ -28,6 +28,7 @@ import { reconcileHelp } from '../i18n/reconcile-help.js';
 import { parseReconcileOptions, ReconcileUsageError, todayJst, type ReconcileOptions } from './reconcile-options.js';
 import { formatReconcileText } from './reconcile-text.js';
 import { isoJst, OutputError, saveState, sinceLastFooter, stateOrOutputText, writeOutput } from './run-output.js';
+import { internalErrorText } from './internal-error.js';
 
 export interface ReconcileIo extends CommandIo {
   /** The clock (closed hours, "today"); tests fix it. */
@@ -200,7 +201,7 @@ export async function runReconcile(args: readonly string[], io: ReconcileIo): Pr
       say(io.stderr, `lanscope-kot: ${text}\n`);
       return 2;
     }
-    say(io.stderr, `lanscope-kot: internal error: ${redactSecrets(err instanceof Error ? err.message : String(err), secrets)}\n`);
+    say(io.stderr, `lanscope-kot: ${internalErrorText(err, secrets)}\n`);
     return 2;
   }
 }

@@ -17,6 +17,7 @@ import { usageOrInputText } from './reconcile.js';
 import { ReconcileUsageError, takeFlags } from './reconcile-options.js';
 import { writeOutput } from './run-output.js';
 import { besideState, type WatchIo } from './watch.js';
+import { environmentSecrets, internalErrorText } from './internal-error.js';
 
 /**
  * `lanscope-kot schedule --at 10:30 --state FILE [inputs…]`: the daily check (`watch`) as a Windows Task
@@ -115,7 +116,7 @@ export async function runSchedule(args: readonly string[], io: ScheduleIo): Prom
     return 0;
   } catch (err) {
     const text = usageOrInputText(err, lang);
-    io.stderr.write(`lanscope-kot: ${text ?? `internal error: ${err instanceof Error ? err.message : String(err)}`}\n`);
+    io.stderr.write(`lanscope-kot: ${text ?? internalErrorText(err, environmentSecrets(io.env))}\n`);
     return 2;
   }
 }

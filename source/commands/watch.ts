@@ -20,6 +20,7 @@ import { reconcileCsv } from './reconcile-csv.js';
 import { parseReconcileOptions, ReconcileUsageError, takeFlags } from './reconcile-options.js';
 import { findingLine, formatReconcileText } from './reconcile-text.js';
 import { isoJst, saveState, sinceLastFooter, writeOutput } from './run-output.js';
+import { internalErrorText } from './internal-error.js';
 
 /**
  * `lanscope-kot watch --state FILE …`: the daily check a scheduled task runs. doctor and reconcile (the
@@ -132,7 +133,7 @@ export async function runWatch(args: readonly string[], io: WatchIo): Promise<nu
     return code;
   } catch (err) {
     const text = usageOrInputText(err, lang);
-    const line = text ?? `internal error: ${redactSecrets(err instanceof Error ? err.message : String(err), secrets)}`;
+    const line = text ?? internalErrorText(err, secrets);
     say(io.stderr, `lanscope-kot: ${line}\n`);
     // A scheduled run that cannot even start must still be seen where monitoring looks.
     if (eventLog && platform === 'win32') await recordEvent(io, 'ERROR', `lanscope-kot: ${tr(lang, 'w.event.failed', { reason: line })}`, lang, secrets);

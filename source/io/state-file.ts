@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { parseState, type StateProblem, type WatchState } from '../core/since-last.js';
 import { writeFileAtomic } from './upload-file.js';
 
@@ -14,12 +14,20 @@ export class StateFileError extends Error {
   }
 }
 
+/** A state file holds a few hundred findings at most. */
+const MAX_STATE_BYTES = 16 * 1024 * 1024;
+
 /** The last run's state; undefined when the file does not exist yet (the first run). */
 export async function readState(file: string): Promise<WatchState | undefined> {
   let text: string;
   try {
+    // Checked before it is opened: a FIFO would block the read forever, a device never end (issue 9).
+    const info = await stat(file);
+    if (!info.isFile()) throw new StateFileError(file, 'unreadable', 'not a regular file');
+    if (info.size > MAX_STATE_BYTES) throw new StateFileError(file, 'unreadable', `${info.size} bytes`);
     text = await readFile(file, 'utf8');
   } catch (err) {
+    if (err instanceof StateFileError) throw err;
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return undefined;
     throw new StateFileError(file, 'unreadable', code ?? (err instanceof Error ? err.message : String(err)));
