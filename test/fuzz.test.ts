@@ -29,17 +29,8 @@ const TOKEN = 'AbCdEfGh0123456789IjKlMnOpQrStUv';
 const PASSWORD = 'S3cr3t-Pa55w0rd';
 const PROXY = `http://alice:${PASSWORD}@127.0.0.1:9`;
 
-/** mulberry32: small, seeded, the same on every machine. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The benchmark's seeded PRNG (mulberry32): the same sequence on every machine. */
+const { mulberry32: prng } = (await import(new URL('../../bench/generate.mjs', import.meta.url).href)) as { mulberry32: (seed: number) => () => number };
 
 type Kind = 'sql' | 'conf-ini' | 'mapping' | 'log' | 'token';
 const EXAMPLES: Record<Kind, string[]> = {

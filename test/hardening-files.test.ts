@@ -8,7 +8,7 @@ import iconv from 'iconv-lite';
 import { InputError } from '../source/core/input-problem.js';
 import { readMappingFile, readOutputDir, readSql } from '../source/io/read-inputs.js';
 import { SIZE_LIMITS, readTextFile } from '../source/io/text-file.js';
-import { fixture, runCli } from './helpers.js';
+import { fixture, problemOf, runCli } from './helpers.js';
 
 /**
  * Issue 9, files that are not files: a FIFO or a device given by flag is refused at once (reading would
@@ -22,16 +22,6 @@ before(async () => {
 after(() => rm(dir, { recursive: true, force: true }));
 
 const FLAGS = ['--sql', '--conf-ini', '--mapping', '--token-file', '--kot-api-token-file'] as const;
-
-async function problemOf(promise: Promise<unknown>) {
-  try {
-    await promise;
-  } catch (err) {
-    assert.ok(err instanceof InputError, String(err));
-    return err.problem;
-  }
-  assert.fail('expected an InputError');
-}
 
 describe('files that are not files', () => {
   it('a FIFO given to any flag is refused at once, in one line naming it', { skip: hasMkfifo ? false : 'needs mkfifo (coreutils)' }, async () => {

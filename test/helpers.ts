@@ -1,5 +1,7 @@
+import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { InputError, type InputProblem } from '../source/core/input-problem.js';
 
 /** Tests run from dist/test/; fixtures and the binary stay where the repository keeps them. */
 export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
@@ -27,4 +29,15 @@ export function runCli(args: string[], env: Record<string, string | undefined> =
     child.on('error', reject);
     child.on('close', (code) => resolve({ code, stdout, stderr }));
   });
+}
+
+/** The input problem a read rejects with (fails the test when it resolves or rejects otherwise). */
+export async function problemOf(promise: Promise<unknown>): Promise<InputProblem> {
+  try {
+    await promise;
+  } catch (err) {
+    assert.ok(err instanceof InputError, String(err));
+    return err.problem;
+  }
+  assert.fail('expected an InputError');
 }

@@ -1,12 +1,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { findOutputDir } from '../source/core/conf-ini.js';
-import { InputError } from '../source/core/input-problem.js';
 import { findSqlStartTime } from '../source/core/sql-start-time.js';
 import { detectEncoding } from '../source/io/encoding.js';
 import { readMappingFile, readSql, readTokenFile } from '../source/io/read-inputs.js';
 import { readTextFile } from '../source/io/text-file.js';
-import { fixture } from './helpers.js';
+import { fixture, problemOf } from './helpers.js';
 
 test('the SQL start time is read from CP932, UTF-16LE and UTF-8 BOM files alike, comments ignored', async () => {
   for (const [file, encoding, time] of [
@@ -71,16 +70,6 @@ test('mapping export: 5 and 4 columns, CP932 and UTF-8 BOM, values never cast', 
   assert.equal(four.data.rows[0]!.kindCode, undefined);
   assert.equal(four.data.rows[1]!.serviceAccount, 'hanakok');
 });
-
-async function problemOf(promise: Promise<unknown>) {
-  try {
-    await promise;
-  } catch (err) {
-    assert.ok(err instanceof InputError, String(err));
-    return err.problem;
-  }
-  assert.fail('expected an InputError');
-}
 
 test('bad mapping files name the file, the line and the problem', async () => {
   const broken = await problemOf(readMappingFile(fixture('mapping', 'broken-quote.csv')));
