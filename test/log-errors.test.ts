@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import iconv from 'iconv-lite';
 import { describeInputProblem } from '../source/commands/input-problem-text.js';
-import { unclosedQuoteLine } from '../source/core/csv-quotes.js';
+import { scanQuotes } from '../source/core/csv-quotes.js';
 import { csvProblem, InputError, type InputProblem } from '../source/core/input-problem.js';
 import { LogAggregator } from '../source/core/log-aggregate.js';
 import { readLogFiles } from '../source/io/log-folder.js';
@@ -67,7 +67,7 @@ describe('an unclosed quote is reported where it opened', () => {
   });
   it('after a value that spans lines properly, and in a quoted value opened mid-record', async () => {
     const text = [HEADER, '2024/12/17 09:00,"two\r\nlines",1', good(1), '2024/12/17 09:00,ok,"1', good(2)].join('\r\n');
-    assert.equal(unclosedQuoteLine(text), 5);
+    assert.equal(scanQuotes(text).unclosedOn, 5);
     assert.equal((await problemIn(text)).line, 5);
   });
   it('QuoteTracker: escaped quotes, chunks cut anywhere, CR-only line breaks', async () => {
@@ -79,8 +79,8 @@ describe('an unclosed quote is reported where it opened', () => {
       t.feed(text.slice(cut));
       assert.equal(t.unclosedQuoteLine, 4, `cut at ${cut}`);
     }
-    assert.equal(unclosedQuoteLine('a\rb\r"c'), 3);
-    assert.equal(unclosedQuoteLine('a,"b"\n'), undefined);
+    assert.equal(scanQuotes('a\rb\r"c').unclosedOn, 3);
+    assert.equal(scanQuotes('a,"b"\n').unclosedOn, undefined);
   });
 });
 

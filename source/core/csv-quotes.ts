@@ -89,10 +89,6 @@ const COMMA = 44;
 const LF = 10;
 const CR = 13;
 
-export function unclosedQuoteLine(text: string): number | undefined {
-  return scanQuotes(text).unclosedOn;
-}
-
 export function scanQuotes(text: string, maxRecordChars = Infinity): QuoteScan {
   const tracker = new QuoteTracker(maxRecordChars);
   tracker.feed(text);

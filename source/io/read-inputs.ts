@@ -1,5 +1,5 @@
 import { realpath, stat } from 'node:fs/promises';
-import { dirname, resolve, sep } from 'node:path';
+import { basename, dirname, resolve, sep } from 'node:path';
 import { findOutputDir } from '../core/conf-ini.js';
 import type { LogFacts, OutputDirFacts, TokenFact } from '../core/facts.js';
 import { InputError } from '../core/input-problem.js';
@@ -114,9 +114,12 @@ export async function readOutputDir(request: OutputDirRequest): Promise<{ output
   // The mapping export is often saved into the same folder; it is read as a mapping, not as a log. The same
   // file may be reached through a link: compared by real path (and recognised by its header when read).
   const exclude = request.exclude === undefined ? undefined : await realPath(request.exclude);
+  // Only a file of the same name can be it (a link of another name is caught by its header): one lookup, not one per file.
+  const names = new Set(request.exclude === undefined || exclude === undefined ? [] : [basename(request.exclude), basename(exclude)]);
   const files: string[] = [];
-  for (const file of csvFiles.map(inFolder)) {
-    if (exclude !== undefined && (await realPath(file)) === exclude) outputDir.skipped.push({ file, reason: 'mapping-export' });
+  for (const name of csvFiles) {
+    const file = inFolder(name);
+    if (names.has(name) && (await realPath(file)) === exclude) outputDir.skipped.push({ file, reason: 'mapping-export' });
     else files.push(file);
   }
   const read = await readLogFiles(files, aggregator, request.onProgress, { threads: request.threads });
