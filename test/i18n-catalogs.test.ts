@@ -11,8 +11,8 @@ import { renderWizard, typeAndWait } from './ui/helpers.js';
 
 type Entry = (params: unknown) => string;
 
-const NUMBERS = /^(count|length|rows|files|days|line|status|ms|step|pass|warn|fail|skip|unchecked|optional|total|unseen|unknown|missing|defaults|divisions|employees|punches|users|seconds|early|long|reversed|near|duplicates|shared|unused|csvCount|columns|other|more|nearMisses)$/;
-const BOOLEANS = /^(ok|isDefault|accepted|given|logs|mapping|viaProxy)$/;
+const NUMBERS = /^(count|length|rows|files|days|line|status|ms|step|pass|warn|fail|skip|unchecked|optional|total|unseen|unknown|missing|defaults|divisions|employees|punches|users|seconds|early|long|reversed|near|duplicates|shared|unused|csvCount|columns|other|more|nearMisses|size|limit)$/;
+const BOOLEANS = /^(ok|isDefault|accepted|given|logs|mapping|viaProxy|quotesGone)$/;
 /** Enum-like parameters, and the values each message accepts. */
 const ENUMS: Record<string, string[]> = {
   fault: ['full-width', 'spaces', 'characters', 'length'],
@@ -22,6 +22,7 @@ const ENUMS: Record<string, string[]> = {
   event: ['start', 'end'],
   reason: ['auth', 'closed-hours', 'forbidden-ip', 'network'],
   section: ['dropped', 'duplicates'],
+  zerosBy: ['neighbours', 'employees', 'widths'],
 };
 
 /** `kind` means something else in each message. */
@@ -31,13 +32,19 @@ const KINDS: Record<string, string[]> = {
   'dry.wrongDay': ['in', 'out'],
   'prep.fault.repairable': ['fullWidth', 'spaces', 'both'],
   'prep.repaired': ['fullWidth', 'spaces', 'both'],
+  'problem.too-big': ['sql', 'conf-ini', 'mapping', 'log', 'token', 'kot-api-token'],
+  'problem.line-too-long': ['sql', 'conf-ini', 'mapping', 'log', 'token', 'kot-api-token'],
 };
+
+/** Files a log folder holds but are not read, one of each reason (more than the five a message lists). */
+const SKIPPED = ['mapping-export', 'empty', 'not-a-file', 'empty', 'empty', 'not-a-file'].map((reason, i) => ({ name: `X9-${i}.csv`, reason }));
 
 /** Parameters for any message: numbers, booleans, lists and enums by name, every other value a string. */
 function params(variant: number, key: string): unknown {
   const value = (name: string): unknown => {
     if (name === 'kind') return KINDS[key]?.[variant % KINDS[key]!.length] ?? 'X9';
     if (name === 'items' || name === 'outliers') return [params(variant, key), params(variant + 1, key)];
+    if (name === 'skipped') return SKIPPED.slice(0, [0, 1, 6][variant % 3]);
     if (NUMBERS.test(name)) return variant % 2 ? 0 : 2;
     if (BOOLEANS.test(name)) return variant % 2 === 0;
     if (ENUMS[name]) return ENUMS[name]![variant % ENUMS[name]!.length];
