@@ -172,7 +172,7 @@ describe('lanscope-kot setup --demo in a real terminal (tmux)', { skip: hasTmux 
     assert.equal(readFileSync(join(own, 'config.json'), 'utf8'), saved, 'quitting on step 1 leaves the settings as they were');
   });
 
-  it('a read-only --config-dir is said once at start, and no save is claimed at exit', { timeout: 30_000 }, async (ctx) => {
+  it('a read-only --config-dir is said on step 1, and no save is claimed at exit', { timeout: 30_000 }, async (ctx) => {
     // Root writes anywhere: as root the wizard runs as an unprivileged user (setpriv, util-linux).
     const asRoot = process.getuid?.() === 0;
     if (asRoot && spawnSync('setpriv', ['--version']).status !== 0) return ctx.skip('setpriv (util-linux) is not installed');
@@ -184,7 +184,8 @@ describe('lanscope-kot setup --demo in a real terminal (tmux)', { skip: hasTmux 
     terminals.push(t);
     t.start(`${asRoot ? 'setpriv --reuid=65534 --regid=65534 --clear-groups ' : ''}${env} node ${bin} --config-dir ${readOnly}`);
     let s = await t.waitFor('1/7 Preparation');
-    assert.match(s, new RegExp(`settings cannot be saved in ${readOnly}/config\\.json \\(EACCES\\): the wizard works`));
+    // The line said on stderr at start is scrolled away by the first full-screen frame: step 1 says it where the token would be remembered.
+    assert.match(content(s), new RegExp(`settings cannot be saved in ${readOnly}/config\\.json \\(EACCES\\): nothing is remembered for the next run`));
     await t.press('ABC123', true);
     await t.press('Enter');
     await t.waitFor('2/7');
@@ -192,7 +193,7 @@ describe('lanscope-kot setup --demo in a real terminal (tmux)', { skip: hasTmux 
     s = await t.waitFor('EXIT=130');
     assert.match(s.replace(/\n/g, ' '), /stopped \(Ctrl-C\)\. No settings were saved; nothing else was written\./);
     assert.doesNotMatch(s, /Steps already completed were saved/);
-    assert.equal(s.match(/cannot be saved|not saved in/g)?.length, 1, 'said once');
+    assert.doesNotMatch(s, /settings not saved in/, 'no save was tried, so no failed save is reported');
   });
 
   it('quits with Ctrl-C at any step: exit 130, nothing half-written', { timeout: 30_000 }, async () => {

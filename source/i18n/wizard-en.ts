@@ -90,6 +90,8 @@ the proxy password never is. Without a terminal (piped, CI) use "lanscope-kot do
   'prep.rememberWhere': (p: { path: string }) => `${p.path} (readable by you only); otherwise you type it again next time`,
   'prep.rememberDemo': (_: None) => 'demo: settings are saved only with --config-dir',
   'prep.rememberNowhere': (_: None) => 'settings are not saved in this session',
+  'prep.rememberReadOnly': (p: { path: string; reason: string }) => `settings cannot be saved in ${p.path} (${p.reason}): nothing is remembered for the next run`,
+  'prep.rememberUnreadable': (p: { path: string; reason: string }) => `the settings file ${p.path} cannot be read (${p.reason}): nothing is saved this time`,
   'prep.fault.repairable': (p: { kind: 'fullWidth' | 'spaces' | 'both'; length: number }) =>
     p.kind === 'spaces'
       ? `contains spaces; Enter removes them (${p.length} chars)`

@@ -86,6 +86,8 @@ Enter で次へ、Esc で戻る、Ctrl-C で終了。
   'prep.rememberWhere': (p) => `${p.path}（本人のみ読み取り可）。保存しない場合は次回もう一度入力します`,
   'prep.rememberDemo': () => 'デモ: --config-dir を指定したときだけ設定を保存します',
   'prep.rememberNowhere': () => 'このセッションでは設定を保存しません',
+  'prep.rememberReadOnly': (p) => `${p.path} に設定を保存できません（${p.reason}）。次回のために何も記憶しません`,
+  'prep.rememberUnreadable': (p) => `設定ファイル ${p.path} を読めません（${p.reason}）。今回は何も保存しません`,
   'prep.fault.repairable': (p) =>
     p.kind === 'spaces'
       ? `空白が含まれています。Enter で取り除きます（${p.length} 文字）`

@@ -31,6 +31,8 @@ export interface WizardProps {
   demo?: DemoInfo | undefined;
   /** Where settings are saved; undefined when they are not (demo without --config-dir). */
   settingsPath?: string | undefined;
+  /** Why settings cannot be saved this time (an unreadable file, a read-only folder): step 1 says so where the token would be remembered. */
+  settingsProblem?: SettingsProblem | undefined;
   /** Called on every step the admin completes (conf writes atomically). */
   onSave?: (values: WizardValues) => void;
   /** 0 finished, 130 Ctrl-C. The caller unmounts. */
@@ -48,6 +50,13 @@ export const bodyHeight = (rows: number): number => Math.max(6, rows - 6);
 
 /** A border drawn with ASCII only (the narrow-safe set). */
 const ASCII_BORDER = { topLeft: '+', top: '-', topRight: '+', left: '|', bottomLeft: '+', bottom: '-', bottomRight: '+', right: '|' };
+
+/** The settings file named, and why nothing is saved in it this time. */
+export interface SettingsProblem {
+  kind: 'unreadable' | 'read-only';
+  path: string;
+  reason: string;
+}
 
 export interface ExitSummary {
   reportFile: string | undefined;
@@ -74,6 +83,7 @@ export interface StepProps {
   width: number;
   demo: DemoInfo | undefined;
   settingsPath: string | undefined;
+  settingsProblem?: SettingsProblem | undefined;
 }
 
 export function Wizard(props: WizardProps) {
@@ -90,7 +100,7 @@ export function Wizard(props: WizardProps) {
   );
 }
 
-function WizardBody({ env, initial, initialStep, initialLoaded, demo, settingsPath, onSave, onExit }: WizardProps) {
+function WizardBody({ env, initial, initialStep, initialLoaded, demo, settingsPath, settingsProblem, onSave, onExit }: WizardProps) {
   const { t, g } = useT();
   const { isRawModeSupported } = useStdin();
   const [step, setStep] = useState<StepNumber>(initialStep ?? 1);
@@ -176,7 +186,7 @@ function WizardBody({ env, initial, initialStep, initialLoaded, demo, settingsPa
   const width = Math.max(20, columns - (sidebar ? 32 : 2));
   const height = bodyHeight(rows);
 
-  const stepProps: StepProps = { values, update, loaded, setLoaded, facts, diagnosis, results, next, finish, env, height, width, demo, settingsPath };
+  const stepProps: StepProps = { values, update, loaded, setLoaded, facts, diagnosis, results, next, finish, env, height, width, demo, settingsPath, settingsProblem };
 
   if (exiting) return null;
   const body = (

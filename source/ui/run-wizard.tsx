@@ -6,7 +6,7 @@ import { InputError } from '../core/input-problem.js';
 import { escapeControls } from '../core/printable.js';
 import { secretFromEnv } from '../core/secret.js';
 import { configDirFrom, openSettings, SettingsError, type SettingsStore } from '../io/settings.js';
-import { Wizard, type ExitSummary } from './app.js';
+import { Wizard, type ExitSummary, type SettingsProblem } from './app.js';
 import type { DemoInfo } from './demo.js';
 import { tw } from './i18n.js';
 import { settingsFromValues, valuesFromSettings, type WizardValues } from './state.js';
@@ -28,6 +28,7 @@ export async function runWizard({ lang, demo, configDir, endpoint, kotApiBase, a
   const dir = configDirFrom(configDir, io.env);
   let store: SettingsStore | undefined;
   let saved = {};
+  let settingsProblem: SettingsProblem | undefined;
   // The demo never reads or overwrites your own settings; it saves only where --config-dir points.
   if (!demo || dir) {
     try {
@@ -36,11 +37,15 @@ export async function runWizard({ lang, demo, configDir, endpoint, kotApiBase, a
     } catch (err) {
       const { path, reason } = err instanceof SettingsError ? err : { path: dir ?? '', reason: err instanceof Error ? err.name : String(err) };
       io.stderr.write(tw(lang, 'cli.settingsUnreadable', { path: escapeControls(path), reason }) + '\n');
+      settingsProblem = { kind: 'unreadable', path, reason };
       store = undefined;
     }
   }
-  // Said once, before the first screen: a read-only folder is found out now, not after seven steps.
-  if (store?.unwritable) io.stderr.write(tw(lang, 'cli.settingsReadOnly', { path: escapeControls(store.path), reason: store.unwritable }) + '\n');
+  // Found out now, not after seven steps: said before the first screen, and on step 1 (the full-screen frame scrolls this line away).
+  if (store?.unwritable) {
+    io.stderr.write(tw(lang, 'cli.settingsReadOnly', { path: escapeControls(store.path), reason: store.unwritable }) + '\n');
+    settingsProblem = { kind: 'read-only', path: store.path, reason: store.unwritable };
+  }
   const writable = store && !store.unwritable ? store : undefined;
   let demoInfo: DemoInfo | undefined;
   let initial: WizardValues = valuesFromSettings(saved, io.env);
@@ -62,6 +67,7 @@ export async function runWizard({ lang, demo, configDir, endpoint, kotApiBase, a
       initial={initial}
       demo={demoInfo}
       settingsPath={writable?.path}
+      settingsProblem={settingsProblem}
       services={endpoint || kotApiBase ? { ...(endpoint ? { endpoint } : {}), ...(kotApiBase ? { kotApiBase } : {}) } : undefined}
       onSave={saving.save}
       onExit={(exitCode, exitSummary) => {

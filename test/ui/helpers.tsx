@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { render } from 'ink-testing-library';
-import { Wizard, type ExitSummary } from '../../source/ui/app.js';
+import { Wizard, type ExitSummary, type SettingsProblem } from '../../source/ui/app.js';
 import type { DemoInfo } from '../../source/ui/demo.js';
 import type { Services } from '../../source/ui/services.js';
 import { emptyProxy, type Loaded, type StepNumber, type WizardValues } from '../../source/ui/state.js';
@@ -102,6 +102,8 @@ export function renderWizard(options: {
   services?: Partial<Services>;
   demo?: DemoInfo;
   settingsPath?: string;
+  /** Settings that cannot be saved this time (then there is no settingsPath). */
+  settingsProblem?: SettingsProblem;
   /** Terminal size; ink-testing-library's is 100 columns and no rows (the wizard assumes 30). */
   columns?: number;
   rows?: number;
@@ -118,7 +120,8 @@ export function renderWizard(options: {
       initialLoaded={options.loaded ?? {}}
       services={options.services ?? {}}
       demo={options.demo}
-      settingsPath={options.settingsPath ?? '/home/admin/.config/lanscope-kot/config.json'}
+      settingsPath={options.settingsProblem ? undefined : (options.settingsPath ?? '/home/admin/.config/lanscope-kot/config.json')}
+      settingsProblem={options.settingsProblem}
       onSave={(v) => saved.push(v)}
       onExit={(code, summary) => exits.push({ code, summary })}
     />,

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { afterEach, describe, it } from 'node:test';
 import { cleanup } from 'ink-testing-library';
-import { KEY, pressKeys, renderWizard, stepOf, typeAndWait } from './helpers.js';
+import { flat, KEY, pressKeys, renderWizard, stepOf, typeAndWait } from './helpers.js';
 
 const TOKEN = 'AbCdEfGh0123456789IjKlMnOpQrStUv';
 
@@ -115,6 +115,17 @@ describe('step 1: preparation', () => {
     await pressKeys(h.stdin, KEY.ctrlC);
     assert.deepEqual(h.exits.map((e) => e.code), [130]);
     assert.equal(h.saved.length, 0, 'nothing saved for an unfinished step');
+  });
+
+  it('says under "remember the token" why settings cannot be saved (the line said at start is under the first frame)', async () => {
+    const problem = { kind: 'read-only', path: '/srv/ro/config.json', reason: 'EACCES' } as const;
+    let h = renderWizard({ columns: 80, rows: 24, settingsProblem: problem });
+    await typeAndWait(h.stdin, '');
+    assert.match(flat(h.lastFrame()!), /settings cannot be saved in \/srv\/ro\/config\.json \(EACCES\): nothing is remembered for the next run/);
+    h.unmount();
+    h = renderWizard({ lang: 'ja', columns: 80, rows: 24, settingsProblem: { ...problem, kind: 'unreadable', reason: 'JSON' } });
+    await typeAndWait(h.stdin, '');
+    assert.match(flat(h.lastFrame()!), /設定ファイル \/srv\/ro\/config\.json を読めません（JSON）。今回は何も保存しません/);
   });
 
   it('speaks Japanese', async () => {

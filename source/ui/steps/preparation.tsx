@@ -38,7 +38,7 @@ function faultText(t: Translator['t'], fault: IdentifierFault, value: string, wh
 const gap = gapBlock;
 
 /** Step 1 (§2.1): 企業コード and アクセストークン, checked as they are typed. */
-export function PreparationStep({ values, update, next, env, settingsPath, demo, width, height }: StepProps) {
+export function PreparationStep({ values, update, next, env, settingsPath, settingsProblem, demo, width, height }: StepProps) {
   const tr = useT();
   const { t, g } = tr;
   const envToken = env.LANSCOPE_KOT_TOKEN || undefined;
@@ -108,7 +108,14 @@ export function PreparationStep({ values, update, next, env, settingsPath, demo,
     hint: t('prep.tokenHint'),
   };
   const envLabel = envToken ? t('prep.useEnv', { masked: maskSecret(envToken) }) : '';
-  const rememberHint = settingsPath ? t('prep.rememberWhere', { path: settingsPath }) : demo ? t('prep.rememberDemo') : t('prep.rememberNowhere');
+  // The line said at start is gone under the first full-screen frame: why nothing is saved is said here too.
+  const rememberHint = settingsPath
+    ? t('prep.rememberWhere', { path: settingsPath })
+    : settingsProblem
+      ? t(settingsProblem.kind === 'read-only' ? 'prep.rememberReadOnly' : 'prep.rememberUnreadable', { path: settingsProblem.path, reason: settingsProblem.reason })
+      : demo
+        ? t('prep.rememberDemo')
+        : t('prep.rememberNowhere');
 
   const blocks: (Block & { field?: Field })[] = [
     { key: 'intro', lines: paraLines(t('prep.intro'), width), node: <Para text={t('prep.intro')} width={width} dimColor /> },
