@@ -2,6 +2,7 @@ import { accessSync, constants, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import Conf from 'conf';
+import { MAX_TOKEN_BYTES } from '../core/secret.js';
 
 /**
  * What the wizard remembers between runs, with `conf` (atomic writes). The file is created owner-only
@@ -199,7 +200,8 @@ export function sanitise(store: Record<string, unknown>): SavedSettings {
   if (store.rememberToken === true) {
     out.rememberToken = true;
     const token = str(store.token);
-    if (token !== undefined) out.token = token;
+    // Nothing the wizard saves is longer: a hand-edited file's 12 KB "token" is not offered as one.
+    if (token !== undefined && Buffer.byteLength(token) <= MAX_TOKEN_BYTES) out.token = token;
   }
   if (Array.isArray(store.divisions)) out.divisions = store.divisions.filter((d): d is string => typeof d === 'string');
   const p = store.proxy;

@@ -53,6 +53,31 @@ describe('step 1: preparation', () => {
     assert.match(h.lastFrame()!, /31 characters: the token has 32/);
   });
 
+  it('takes at most 256 characters of a 12 KB paste into the token field, draws one line of it and says why', async () => {
+    const h = renderWizard({ columns: 80, rows: 24 });
+    await pressKeys(h.stdin, KEY.tab);
+    // A whole file pasted by mistake: 12 KB of token-like text in one read.
+    const paste = 'Zq7'.repeat(4096);
+    await typeAndWait(h.stdin, paste);
+    let frame = h.lastFrame()!;
+    assert.match(frame, /256\/32/);
+    assert.match(flat(frame), /the pasted text was cut at 256 characters, more than any token .*over 256 bytes is refused too/);
+    assert.ok((frame.match(/\*/g) ?? []).length < 80, `at most one line of mask:\n${frame}`);
+    assert.ok(frame.split('\n').length <= 24, 'the step still fits 80×24');
+    assert.ok(!frame.includes('Zq7Zq7'), 'the paste is never shown');
+    // The rest of another read of the same paste is dropped too; Enter stays, with the reason still said.
+    await typeAndWait(h.stdin, paste);
+    await pressKeys(h.stdin, KEY.enter);
+    frame = h.lastFrame()!;
+    assert.equal(stepOf(frame), '1');
+    assert.match(frame, /256\/32/);
+    assert.match(flat(frame), /cut at 256 characters/);
+    // Editing the value clears the note: from then on the length is what is said.
+    await pressKeys(h.stdin, KEY.backspace);
+    assert.doesNotMatch(flat(h.lastFrame()), /cut at 256/);
+    assert.match(h.lastFrame()!, /255\/32/);
+  });
+
   it('flags spaces and full-width characters as typed and repairs them on Enter', async () => {
     const h = renderWizard();
     await typeAndWait(h.stdin, 'ＡＢＣ１２３');

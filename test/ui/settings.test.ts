@@ -53,6 +53,11 @@ describe('settings (io/settings.ts)', () => {
     });
   });
 
+  it('drops a remembered token longer than any token source may be (256 bytes)', () => {
+    assert.deepEqual(sanitise({ rememberToken: true, token: 'x'.repeat(257) }), { rememberToken: true });
+    assert.deepEqual(sanitise({ rememberToken: true, token: 'x'.repeat(256) }), { rememberToken: true, token: 'x'.repeat(256) });
+  });
+
   it('takes --config-dir over LANSCOPE_KOT_CONFIG_DIR', () => {
     assert.equal(configDirFrom('/a', { LANSCOPE_KOT_CONFIG_DIR: '/b' }), '/a');
     assert.equal(configDirFrom(undefined, { LANSCOPE_KOT_CONFIG_DIR: '/b' }), '/b');

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useKeys } from '../widgets/keys.js';
 import { COMPANY_CODE_LENGTHS, identifierFault, TOKEN_LENGTHS, type IdentifierFault } from '../../core/checks/preparation.js';
-import { maskSecret } from '../../core/secret.js';
+import { maskSecret, MAX_TOKEN_BYTES } from '../../core/secret.js';
 import type { StepProps } from '../app.js';
 import { useT, type Translator } from '../i18n.js';
 import { TextField, textFieldLines } from '../widgets/text-field.js';
@@ -47,6 +47,8 @@ export function PreparationStep({ values, update, next, env, settingsPath, setti
   // Which field was submitted with a wrong length: shown as an error until it is edited again.
   const [attempted, setAttempted] = useState<{ code: boolean; token: boolean }>({ code: false, token: false });
   const [note, setNote] = useState<{ field: Field; text: string } | undefined>();
+  // A paste longer than any token source (a whole file, 12 KB) was cut at MAX_TOKEN_BYTES: said until the value is edited.
+  const [tokenCut, setTokenCut] = useState(false);
 
   const codeFault = values.companyCode === '' ? undefined : identifierFault(values.companyCode, COMPANY_CODE_LENGTHS);
   const tokenInUse = !(values.useEnvToken && envToken);
@@ -103,7 +105,7 @@ export function PreparationStep({ values, update, next, env, settingsPath, setti
     label: t('prep.token'),
     width,
     counter: values.token === '' ? undefined : { text: `${tokenLength}/32${tokenFault ? '' : ` ${g.pass}`}`, ok: tokenFault === undefined },
-    error: shown(tokenFault, attempted.token) ? faultText(t, tokenFault!, values.token, 'token') : undefined,
+    error: tokenCut ? t('prep.fault.tokenCut', { limit: MAX_TOKEN_BYTES }) : shown(tokenFault, attempted.token) ? faultText(t, tokenFault!, values.token, 'token') : undefined,
     note: note?.field === 'token' ? note.text : undefined,
     hint: t('prep.tokenHint'),
   };
@@ -155,8 +157,11 @@ export function PreparationStep({ values, update, next, env, settingsPath, setti
                 {...tokenField}
                 value={values.token}
                 mask="*"
+                maxLength={MAX_TOKEN_BYTES}
+                onCut={() => setTokenCut(true)}
                 onChange={(token) => {
                   setNote(undefined);
+                  setTokenCut(false);
                   setAttempted((a) => ({ ...a, token: false }));
                   update({ token });
                 }}

@@ -5,14 +5,17 @@ import { printable } from './key-chunks.js';
 export interface LineState {
   value: string;
   cursor: number;
+  /** Set when an insertion did not fit `maxLength` and its rest was dropped. */
+  cut?: boolean;
 }
 
 /**
  * One key applied to a one-line field, or undefined when the key is not an editing key (Enter, Tab,
  * ↑↓, Esc are the step's). Backspace and Ink's `delete` (what the Backspace key sends, DEL) both
- * remove the character before the cursor; nothing that is not printable ever gets in.
+ * remove the character before the cursor; nothing that is not printable ever gets in, and never more
+ * than `maxLength` characters (what a paste brings beyond them is dropped, and `cut` says so).
  */
-export function editLine({ value, cursor }: LineState, input: string, key: Key): LineState | undefined {
+export function editLine({ value, cursor }: LineState, input: string, key: Key, maxLength = Infinity): LineState | undefined {
   const chars = [...value];
   const at = Math.max(0, Math.min(cursor, chars.length));
   if (key.return || key.tab || key.escape || key.upArrow || key.downArrow || key.pageUp || key.pageDown) return undefined;
@@ -27,7 +30,9 @@ export function editLine({ value, cursor }: LineState, input: string, key: Key):
   // Ctrl-U empties the field up to the cursor, as in a shell.
   if (key.ctrl && input === 'u') return { value: chars.slice(at).join(''), cursor: 0 };
   if (key.ctrl || key.meta) return undefined;
-  const text = [...printable(input)];
-  if (text.length === 0) return undefined;
-  return { value: [...chars.slice(0, at), ...text, ...chars.slice(at)].join(''), cursor: at + text.length };
+  const typed = [...printable(input)];
+  if (typed.length === 0) return undefined;
+  const text = typed.slice(0, Math.max(0, maxLength - chars.length));
+  const cut = text.length < typed.length;
+  return { value: [...chars.slice(0, at), ...text, ...chars.slice(at)].join(''), cursor: at + text.length, ...(cut ? { cut } : {}) };
 }

@@ -26,6 +26,9 @@ export interface TextFieldProps {
   note?: string | undefined;
   /** The focus mark before the label; off where another list carries the step's one mark (step 7). */
   marker?: boolean;
+  /** At most this many characters are taken; `onCut` is told when a paste brought more. */
+  maxLength?: number;
+  onCut?: () => void;
 }
 
 export const LABEL_WIDTH = 22;
@@ -42,7 +45,7 @@ export function textFieldLines({ width, labelWidth = LABEL_WIDTH, hint, error, n
  * submits; no control character ever reaches the value. The value stays on one line, scrolled
  * sideways to keep the cursor in view, so the field's height never depends on what was typed.
  */
-export function TextField({ label, value, onChange, focus, width, mask, placeholder, labelWidth = LABEL_WIDTH, counter, hint, error, note, marker = true }: TextFieldProps) {
+export function TextField({ label, value, onChange, focus, width, mask, placeholder, labelWidth = LABEL_WIDTH, counter, hint, error, note, marker = true, maxLength, onCut }: TextFieldProps) {
   const { g } = useT();
   // The cursor belongs to the value it was set for: a value changed from outside (a repair, a path read
   // back) puts it at the end.
@@ -51,10 +54,11 @@ export function TextField({ label, value, onChange, focus, width, mask, placehol
 
   useKeys(
     (input, key) => {
-      const edited = editLine({ value, cursor }, input, key);
+      const edited = editLine({ value, cursor }, input, key, maxLength);
       if (!edited) return;
-      setPos(edited);
+      setPos({ value: edited.value, cursor: edited.cursor });
       if (edited.value !== value) onChange(edited.value);
+      if (edited.cut) onCut?.();
     },
     { isActive: focus },
   );
