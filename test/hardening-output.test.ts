@@ -42,6 +42,11 @@ describe('control characters are escaped in every text output', () => {
     const { clip: cell } = await import('../source/ui/widgets/clip.js');
     assert.equal(cell(`ta${CLEAR}rou`, 40), 'ta\\u001B[2Jrou');
     assert.equal(cell('two\nlines', 40), 'two\\nlines');
+    // Paths are cut in the middle (w10's clipMiddle): escaped the same way, before the cut is measured.
+    const { clipMiddle } = await import('../source/ui/widgets/clip.js');
+    assert.equal(clipMiddle(`/tmp/ta${CLEAR}rou`, 40), '/tmp/ta\\u001B[2Jrou');
+    const cut = clipMiddle(`/tmp/${CLEAR.repeat(10)}/x.csv`, 20);
+    assert.ok(!cut.includes('\x1b') && cut.length <= 20 && cut.endsWith('/x.csv'), cut);
   });
 
   it('user names, service accounts and file names from the files, in doctor\'s text output', async () => {

@@ -4,6 +4,7 @@ import { translate } from '../i18n/translate.js';
 import type { Message, MessageKey } from '../i18n/message.js';
 import { wizardEn, type WizardKey, type WizardParams } from '../i18n/wizard-en.js';
 import { wizardJa } from '../i18n/wizard-ja.js';
+import { escapeControls } from '../core/printable.js';
 import { narrowSafeText, UNICODE_GLYPHS, type Glyphs } from './glyphs.js';
 
 const catalogs = { en: wizardEn, ja: wizardJa } as const;
@@ -47,7 +48,8 @@ export interface Translator {
 
 export function translator(lang: Lang, g: Glyphs = UNICODE_GLYPHS): Translator {
   const out = g.safe ? narrowSafeText : (text: string) => text;
-  return { lang, g, t: (key, ...args) => out(tw(lang, key, ...args)), m: (message) => out(wizardMessage(message, lang)) };
+  // Core messages quote paths and names read from files: escaped as doctor's lines are (commands/doctor-text.ts).
+  return { lang, g, t: (key, ...args) => out(tw(lang, key, ...args)), m: (message) => out(escapeControls(wizardMessage(message, lang))) };
 }
 
 export const LangContext = createContext<Translator>(translator('en'));

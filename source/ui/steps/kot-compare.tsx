@@ -4,6 +4,7 @@ import type { Facts } from '../../core/facts.js';
 import { normaliseProxyFields, proxyUrlFromFields } from '../../core/proxy-settings.js';
 import type { ReconcileResult } from '../../core/reconcile.js';
 import { formatDay } from '../../core/wall-clock.js';
+import { escapeControls } from '../../core/printable.js';
 import { findingLine } from '../../commands/reconcile-text.js';
 import { todayJst } from '../../commands/reconcile-options.js';
 import { tr } from '../../i18n/reconcile.js';
@@ -57,7 +58,9 @@ export function KotCompare({ facts, values, token, env, height, width }: { facts
     () =>
       (state && 'result' in state ? listLines(state.result, lang, g) : []).flatMap(({ text, level }) => {
         const indent = text.match(/^ */)![0].length + 2;
-        return wrapText(g.safe ? narrowSafeText(text.trimStart()) : text.trimStart(), width - indent).map((part, i) => ({ text: ' '.repeat(i ? indent : indent - 2) + part, level }));
+        // Names come from KING OF TIME and the logs: escaped, as every output is.
+        const shown = escapeControls(text.trimStart());
+        return wrapText(g.safe ? narrowSafeText(shown) : shown, width - indent).map((part, i) => ({ text: ' '.repeat(i ? indent : indent - 2) + part, level }));
       }),
     [state, lang, g, width],
   );

@@ -24,8 +24,10 @@ export function clip(raw: string, width: number, ellipsis = '…'): string {
 }
 
 /** Cuts text to `width` columns in the middle (`/tmp/lan…/logs`): both ends of a path say the most. */
-export function clipMiddle(text: string, width: number, ellipsis = '…'): string {
+export function clipMiddle(raw: string, width: number, ellipsis = '…'): string {
   if (width <= 0) return '';
+  // Paths and file names from the admin's folders: escaped as in clip.
+  const text = escapeControls(raw);
   if (displayWidth(text) <= width) return text;
   const chars = [...text];
   const room = Math.max(0, width - displayWidth(ellipsis));

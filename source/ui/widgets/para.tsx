@@ -3,6 +3,13 @@ import { wrapText } from '../wrap.js';
 import { clip } from './clip.js';
 import { narrowSafeText } from '../glyphs.js';
 import { useT } from '../i18n.js';
+import { escapeControls } from '../../core/printable.js';
+
+/**
+ * Text as a paragraph shows it: control characters escaped (`\u001B`), as doctor's lines are — paths and
+ * names read from files come in here as they are. Line breaks stay: the catalogs' texts use them.
+ */
+const printableText = (text: string): string => text.split('\n').map(escapeControls).join('\n');
 
 export interface ParaProps {
   text: string;
@@ -20,7 +27,8 @@ export interface ParaProps {
 export function Para({ text, width, color, dimColor = false, bold = false, maxLines, ellipsis }: ParaProps) {
   const { g } = useT();
   // Paths and names come in here as they are; the narrow-safe set makes them safe too.
-  const lines = fitLines(g.safe ? narrowSafeText(text) : text, width, maxLines, ellipsis ?? g.ellipsis);
+  const shown = printableText(text);
+  const lines = fitLines(g.safe ? narrowSafeText(shown) : shown, width, maxLines, ellipsis ?? g.ellipsis);
   return (
     <Box flexDirection="column" flexShrink={0}>
       {lines.map((line, i) => (
@@ -42,4 +50,4 @@ export function fitLines(text: string, width: number, maxLines: number | undefin
 }
 
 /** How many lines Para will draw. */
-export const paraLines = (text: string, width: number, maxLines?: number): number => Math.min(wrapText(text, width).length, maxLines ?? Infinity);
+export const paraLines = (text: string, width: number, maxLines?: number): number => Math.min(wrapText(printableText(text), width).length, maxLines ?? Infinity);

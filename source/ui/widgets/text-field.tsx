@@ -7,6 +7,7 @@ import { editLine } from './line-edit.js';
 import { clip } from './clip.js';
 import { Para, paraLines } from './para.js';
 import { narrowSafeText } from '../glyphs.js';
+import { escapeControls } from '../../core/printable.js';
 
 export interface TextFieldProps {
   label: string;
@@ -65,8 +66,15 @@ export function TextField({ label, value, onChange, focus, width, mask, placehol
 
   const counterWidth = counter ? displayWidth(counter.text) + 2 : 0;
   const room = Math.max(4, width - labelWidth - counterWidth);
-  // One character shown per character typed, so the cursor stays where it is (narrow-safe: `?` for ambiguous ones).
-  const shown = mask === undefined ? (g.safe ? [...value].map((ch) => (narrowSafeText(ch).length === 1 ? narrowSafeText(ch) : '?')).join('') : value) : mask.repeat([...value].length);
+  // One character shown per character typed, so the cursor stays where it is: `?` for a control or bidi
+  // character (typing never stores one, a value from elsewhere might) and, narrow-safe, for ambiguous ones.
+  const shownChar = (ch: string): string => {
+    if (escapeControls(ch) !== ch) return '?';
+    if (!g.safe) return ch;
+    const safe = narrowSafeText(ch);
+    return safe.length === 1 ? safe : '?';
+  };
+  const shown = mask === undefined ? [...value].map(shownChar).join('') : mask.repeat([...value].length);
   const view = visiblePart([...shown], focus ? cursor : [...shown].length, room, g.ellipsis);
   const message = error ? { text: `${g.fail} ${error}`, color: 'red' } : note ? { text: note, color: 'green' } : hint ? { text: hint, dim: true } : undefined;
 
