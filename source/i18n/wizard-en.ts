@@ -102,7 +102,7 @@ the proxy password never is. Without a terminal (piped, CI) use "lanscope-kot do
   'prep.fault.codeLength': (p: { length: number }) => `${p.length} characters: the company code has 3 or 6`,
   'prep.fault.tokenLength': (p: { length: number }) => `${p.length} characters: the token has 32`,
   'prep.fault.tokenCut': (p: { limit: number }) =>
-    `the pasted text was cut at ${p.limit} characters, more than any token (a token file or LANSCOPE_KOT_TOKEN over ${p.limit} bytes is refused too): paste only the 32-character token`,
+    `cut at ${p.limit} characters, longer than any token (a token file or LANSCOPE_KOT_TOKEN over ${p.limit} bytes is refused too): paste only the 32-character token`,
   'prep.repaired': (p: { kind: 'fullWidth' | 'spaces' | 'both' }) =>
     `${p.kind === 'spaces' ? 'spaces removed' : p.kind === 'fullWidth' ? 'converted to half-width' : 'converted to half-width, spaces removed'}; check it and press Enter`,
   'prep.keys': (_: None) => 'Space ticks a box.',

@@ -98,7 +98,7 @@ Enter で次へ、Esc で戻る、Ctrl-C で終了。
   'prep.fault.codeLength': (p) => `${p.length} 文字です。企業コードは 3 文字または 6 文字です`,
   'prep.fault.tokenLength': (p) => `${p.length} 文字です。トークンは 32 文字です`,
   'prep.fault.tokenCut': (p) =>
-    `貼り付けた文字列は ${p.limit} 文字で切り捨てました。どのトークンよりも長いためです（${p.limit} バイトを超えるトークンファイルや LANSCOPE_KOT_TOKEN も読み込みません）。32 文字のトークンだけを貼り付けてください`,
+    `長すぎるため ${p.limit} 文字で切り捨てました。${p.limit} バイトを超えるトークンファイルや LANSCOPE_KOT_TOKEN も使いません。32 文字のトークンだけを貼り付けてください`,
   'prep.repaired': (p) =>
     `${p.kind === 'spaces' ? '空白を取り除きました' : p.kind === 'fullWidth' ? '半角に変換しました' : '半角に変換し、空白を取り除きました'}。確認して Enter を押してください`,
   'prep.keys': () => 'Space でチェックを切り替えます。',

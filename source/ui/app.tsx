@@ -33,6 +33,8 @@ export interface WizardProps {
   settingsPath?: string | undefined;
   /** Why settings cannot be saved this time (an unreadable file, a read-only folder): step 1 says so where the token would be remembered. */
   settingsProblem?: SettingsProblem | undefined;
+  /** Why LANSCOPE_KOT_TOKEN, set, is not offered (longer than any token): step 1 says it where it would be. */
+  envTokenRefused?: string | undefined;
   /** Called on every step the admin completes (conf writes atomically). */
   onSave?: (values: WizardValues) => void;
   /** 0 finished, 130 Ctrl-C. The caller unmounts. */
@@ -84,6 +86,7 @@ export interface StepProps {
   demo: DemoInfo | undefined;
   settingsPath: string | undefined;
   settingsProblem?: SettingsProblem | undefined;
+  envTokenRefused?: string | undefined;
 }
 
 export function Wizard(props: WizardProps) {
@@ -100,7 +103,7 @@ export function Wizard(props: WizardProps) {
   );
 }
 
-function WizardBody({ env, initial, initialStep, initialLoaded, demo, settingsPath, settingsProblem, onSave, onExit }: WizardProps) {
+function WizardBody({ env, initial, initialStep, initialLoaded, demo, settingsPath, settingsProblem, envTokenRefused, onSave, onExit }: WizardProps) {
   const { t, g } = useT();
   const { isRawModeSupported } = useStdin();
   const [step, setStep] = useState<StepNumber>(initialStep ?? 1);
@@ -186,7 +189,7 @@ function WizardBody({ env, initial, initialStep, initialLoaded, demo, settingsPa
   const width = Math.max(20, columns - (sidebar ? 32 : 2));
   const height = bodyHeight(rows);
 
-  const stepProps: StepProps = { values, update, loaded, setLoaded, facts, diagnosis, results, next, finish, env, height, width, demo, settingsPath, settingsProblem };
+  const stepProps: StepProps = { values, update, loaded, setLoaded, facts, diagnosis, results, next, finish, env, height, width, demo, settingsPath, settingsProblem, envTokenRefused };
 
   if (exiting) return null;
   const body = (

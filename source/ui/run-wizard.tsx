@@ -24,7 +24,8 @@ export interface RunWizardOptions {
 
 /** Renders the wizard on a terminal and resolves to the exit code: 0 finished, 130 Ctrl-C. */
 export async function runWizard({ lang, demo, configDir, endpoint, kotApiBase, ascii = false, io: given }: RunWizardOptions): Promise<number> {
-  const io = { ...given, env: withoutOversizedTokens(given, lang) };
+  const { env, refused } = withoutOversizedTokens(given, lang);
+  const io = { ...given, env };
   const dir = configDirFrom(configDir, io.env);
   let store: SettingsStore | undefined;
   let saved = {};
@@ -68,6 +69,7 @@ export async function runWizard({ lang, demo, configDir, endpoint, kotApiBase, a
       demo={demoInfo}
       settingsPath={writable?.path}
       settingsProblem={settingsProblem}
+      envTokenRefused={refused.LANSCOPE_KOT_TOKEN}
       services={endpoint || kotApiBase ? { ...(endpoint ? { endpoint } : {}), ...(kotApiBase ? { kotApiBase } : {}) } : undefined}
       onSave={saving.save}
       onExit={(exitCode, exitSummary) => {
@@ -125,10 +127,12 @@ function settingsSaver(store: SettingsStore | undefined) {
 
 /**
  * LANSCOPE_KOT_TOKEN or KOT_API_TOKEN longer than any token is not used: said in one line that gives its
- * size, never its content, as doctor refuses it (a 32 KB value once froze the wizard).
+ * size, never its content, as doctor refuses it (a 32 KB value once froze the wizard). The line is also
+ * returned, for step 1 to say where the variable would have been offered.
  */
-function withoutOversizedTokens(io: SetupIo, lang: Lang): Record<string, string | undefined> {
+function withoutOversizedTokens(io: SetupIo, lang: Lang): { env: Record<string, string | undefined>; refused: Partial<Record<'LANSCOPE_KOT_TOKEN' | 'KOT_API_TOKEN', string>> } {
   let env = io.env;
+  const refused: Partial<Record<'LANSCOPE_KOT_TOKEN' | 'KOT_API_TOKEN', string>> = {};
   for (const [variable, kind] of [
     ['LANSCOPE_KOT_TOKEN', 'token'],
     ['KOT_API_TOKEN', 'kot-api-token'],
@@ -137,9 +141,10 @@ function withoutOversizedTokens(io: SetupIo, lang: Lang): Record<string, string 
       secretFromEnv(env, variable, kind);
     } catch (err) {
       if (!(err instanceof InputError)) throw err;
-      io.stderr.write(`lanscope-kot: ${describeInputProblem(err.problem, lang)}\n`);
+      refused[variable] = describeInputProblem(err.problem, lang);
+      io.stderr.write(`lanscope-kot: ${refused[variable]}\n`);
       env = { ...env, [variable]: undefined };
     }
   }
-  return env;
+  return { env, refused };
 }

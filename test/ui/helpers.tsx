@@ -104,6 +104,8 @@ export function renderWizard(options: {
   settingsPath?: string;
   /** Settings that cannot be saved this time (then there is no settingsPath). */
   settingsProblem?: SettingsProblem;
+  /** The line run-wizard says when LANSCOPE_KOT_TOKEN is too long to be a token. */
+  envTokenRefused?: string;
   /** Terminal size; ink-testing-library's is 100 columns and no rows (the wizard assumes 30). */
   columns?: number;
   rows?: number;
@@ -122,6 +124,7 @@ export function renderWizard(options: {
       demo={options.demo}
       settingsPath={options.settingsProblem ? undefined : (options.settingsPath ?? '/home/admin/.config/lanscope-kot/config.json')}
       settingsProblem={options.settingsProblem}
+      envTokenRefused={options.envTokenRefused}
       onSave={(v) => saved.push(v)}
       onExit={(code, summary) => exits.push({ code, summary })}
     />,

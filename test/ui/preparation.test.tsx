@@ -61,7 +61,7 @@ describe('step 1: preparation', () => {
     await typeAndWait(h.stdin, paste);
     let frame = h.lastFrame()!;
     assert.match(frame, /256\/32/);
-    assert.match(flat(frame), /the pasted text was cut at 256 characters, more than any token .*over 256 bytes is refused too/);
+    assert.match(flat(frame), /cut at 256 characters, longer than any token .*over 256 bytes is refused too/);
     assert.ok((frame.match(/\*/g) ?? []).length < 80, `at most one line of mask:\n${frame}`);
     assert.ok(frame.split('\n').length <= 24, 'the step still fits 80×24');
     assert.ok(!frame.includes('Zq7Zq7'), 'the paste is never shown');
@@ -151,6 +151,18 @@ describe('step 1: preparation', () => {
     h = renderWizard({ lang: 'ja', columns: 80, rows: 24, settingsProblem: { ...problem, kind: 'unreadable', reason: 'JSON' } });
     await typeAndWait(h.stdin, '');
     assert.match(flat(h.lastFrame()!), /設定ファイル \/srv\/ro\/config\.json を読めません（JSON）。今回は何も保存しません/);
+  });
+
+  it('says on step 1 why a LANSCOPE_KOT_TOKEN too long to be a token is not offered', async () => {
+    // The line run-wizard.tsx makes for a 32 KB variable (describeInputProblem), which stderr alone would lose under the frame.
+    const { describeInputProblem } = await import('../../source/commands/input-problem-text.js');
+    const line = describeInputProblem({ code: 'too-big', kind: 'token', variable: 'LANSCOPE_KOT_TOKEN', size: 32768, limit: 256 }, 'en');
+    const h = renderWizard({ columns: 80, rows: 24, envTokenRefused: line });
+    await typeAndWait(h.stdin, '');
+    const frame = h.lastFrame()!;
+    assert.match(flat(frame), /! LANSCOPE_KOT_TOKEN: holds 32,768 bytes: too long for a token \(at most 256 bytes\); it was not read/);
+    assert.doesNotMatch(frame, /use LANSCOPE_KOT_TOKEN from this shell/);
+    assert.ok(frame.split('\n').length <= 24);
   });
 
   it('speaks Japanese', async () => {

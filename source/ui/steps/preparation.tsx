@@ -38,7 +38,7 @@ function faultText(t: Translator['t'], fault: IdentifierFault, value: string, wh
 const gap = gapBlock;
 
 /** Step 1 (§2.1): 企業コード and アクセストークン, checked as they are typed. */
-export function PreparationStep({ values, update, next, env, settingsPath, settingsProblem, demo, width, height }: StepProps) {
+export function PreparationStep({ values, update, next, env, settingsPath, settingsProblem, envTokenRefused, demo, width, height }: StepProps) {
   const tr = useT();
   const { t, g } = tr;
   const envToken = env.LANSCOPE_KOT_TOKEN || undefined;
@@ -139,6 +139,10 @@ export function PreparationStep({ values, update, next, env, settingsPath, setti
         />
       ),
     },
+    // Said on stderr at start too, but the first full-screen frame scrolls that line away.
+    ...(envTokenRefused
+      ? [gap('g2r'), { key: 'envRefused', lines: paraLines(`${g.warn} ${envTokenRefused}`, width), node: <Para text={`${g.warn} ${envTokenRefused}`} width={width} color="yellow" /> }]
+      : []),
     ...(envToken
       ? [
           gap('g2'),
