@@ -3,6 +3,7 @@
 // first frame ≤ 300 ms). Paths relative to import.meta.url keep working: the bundle sits in source/ui/.
 import { readdirSync, rmSync } from 'node:fs';
 import { build } from 'esbuild';
+import { confWithoutSchema, noDevtools } from './esbuild-plugins.mjs';
 
 // Chunk names carry a content hash: the previous build's chunks would stay beside the new ones (and ship).
 const outdir = 'dist/source/ui';
@@ -22,33 +23,7 @@ await build({
   platform: 'node',
   format: 'esm',
   target: 'node20',
-  plugins: [
-    {
-      // Ink loads the React devtools only when DEV=true; they are not a dependency, so they become an empty module.
-      name: 'no-devtools',
-      setup(b) {
-        b.onResolve({ filter: /^react-devtools-core$/ }, () => ({ path: 'react-devtools-core', namespace: 'empty' }));
-        b.onLoad({ filter: /.*/, namespace: 'empty' }, () => ({ contents: 'export default {};', loader: 'js' }));
-      },
-    },
-    {
-      // conf imports ajv (with ajv-formats) and semver at load time but uses them only for a `schema` or
-      // `migrations` option, which io/settings.ts does not pass: evaluating them cost ~10 ms of the first
-      // frame (measured). If one of those options is ever added, the stub says so instead of failing oddly.
-      name: 'conf-without-schema',
-      setup(b) {
-        b.onResolve({ filter: /^(ajv\/dist\/2020\.js|ajv-formats|semver)$/ }, (a) => ({ path: a.path, namespace: 'left-out' }));
-        b.onLoad({ filter: /.*/, namespace: 'left-out' }, (a) => ({
-          contents: [
-            `const leftOut = () => { throw new Error(${JSON.stringify(`${a.path} is left out of the wizard bundle (conf without schema or migrations): see scripts/bundle-wizard.mjs`)}); };`,
-            'export const Ajv2020 = leftOut;',
-            'export default leftOut;',
-          ].join('\n'),
-          loader: 'js',
-        }));
-      },
-    },
-  ],
+  plugins: [noDevtools, confWithoutSchema],
   define: { 'process.env.NODE_ENV': '"production"' },
   banner: {
     js: [

@@ -1,4 +1,6 @@
+import './process-title.js';
 import { readFileSync } from 'node:fs';
+import { embedded } from './embedded.js';
 import { helpText } from './i18n/help.js';
 import { detectLang, parseLang } from './i18n/locale.js';
 
@@ -34,6 +36,10 @@ function commandWord(): number {
   return -1;
 }
 
+function packageVersion(): string {
+  return (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+}
+
 async function main(): Promise<number> {
   const at = commandWord();
   const [command, ...rest] = at <= 0 ? args : [args[at]!, ...args.slice(0, at), ...args.slice(at + 1)];
@@ -43,8 +49,7 @@ async function main(): Promise<number> {
     return 0;
   }
   if (command === '--version' || command === '-v') {
-    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
-    process.stdout.write(`${pkg.version}\n`);
+    process.stdout.write(`${embedded?.version ?? packageVersion()}\n`);
     return 0;
   }
   if (command === '--help' || command === '-h' || command === 'help') {

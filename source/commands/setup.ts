@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { embedded } from '../embedded.js';
 import { detectLang, parseLang } from '../i18n/locale.js';
 import type { Lang } from '../i18n/message.js';
 import { wizardEn } from '../i18n/wizard-en.js';
@@ -100,8 +101,12 @@ export async function runSetup(args: readonly string[], io: SetupIo): Promise<nu
   return runWizard({ lang, demo: options.demo, configDir: options.configDir, endpoint: options.endpoint, kotApiBase: options.kotApiBase, ascii, io });
 }
 
-/** The bundle built by `npm run build` (one file instead of ~650 modules); the modules when it was not built. */
+/**
+ * The bundle built by `npm run build` (one file instead of ~650 modules); the modules when it was not built.
+ * Inside the exe the wizard is already part of its single bundle.
+ */
 async function loadWizard(): Promise<typeof import('../ui/run-wizard.js')> {
+  if (embedded) return import('../ui/run-wizard.js');
   const bundle = new URL('../ui/run-wizard.bundle.js', import.meta.url);
   if (!existsSync(bundle)) return import('../ui/run-wizard.js');
   return (await import(bundle.href)) as typeof import('../ui/run-wizard.js');

@@ -6,6 +6,7 @@ import { pipeline } from 'node:stream/promises';
 import { Readable, Writable } from 'node:stream';
 import { parse } from 'csv-parse';
 import iconv from 'iconv-lite';
+import { embedded } from '../embedded.js';
 import { QuoteTracker, type QuoteScan } from '../core/csv-quotes.js';
 import { InputError, MAX_LINE_BYTES, csvProblem, isCsvError, needsQuoteScan, type InputProblem } from '../core/input-problem.js';
 import type { LogAggregator, UserLogsSnapshot } from '../core/log-aggregate.js';
@@ -148,15 +149,22 @@ export type WorkerMessage =
 
 function readInWorker(files: readonly string[], aggregator: LogAggregator, sink: GroupSink): Promise<void> {
   return new Promise((resolve, reject) => {
-    // Spelled from the parent folder so the path also holds inside the wizard's bundle (source/ui/).
-    const worker = new Worker(new URL('../io/log-worker.js', import.meta.url), {
+    const options = {
       workerData: { files, windowStartMinutes: aggregator.windowStartMinutes },
-      // A worker inherits node's flags; --input-type (eval'd entry points) would stop it loading its file.
-      execArgv: process.execArgv.filter((flag) => !flag.startsWith('--input-type')),
       // Its garbage is short-lived rows: a smaller young generation keeps the process under its memory
       // budget (measured: 1M rows 263–282 MB instead of 292–298 MB, and no slower).
       resourceLimits: { maxYoungGenerationSizeMb: 16 },
-    });
+    };
+    const worker = embedded
+      ? // The exe has no module file to start: its script travels inside it (node's own flags, e.g.
+        // --use-system-ca, stay with the process; a worker may not be given them again).
+        new Worker(embedded.logWorkerScript, { ...options, eval: true })
+      : // Spelled from the parent folder so the path also holds inside the wizard's bundle (source/ui/).
+        new Worker(new URL('../io/log-worker.js', import.meta.url), {
+          ...options,
+          // A worker inherits node's flags; --input-type (eval'd entry points) would stop it loading its file.
+          execArgv: process.execArgv.filter((flag) => !flag.startsWith('--input-type')),
+        });
     let settled = false;
     const settle = (err?: unknown): void => {
       if (settled) return;

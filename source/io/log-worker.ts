@@ -14,19 +14,24 @@ const { files, windowStartMinutes } = workerData as { files: string[]; windowSta
 const post = (message: WorkerMessage): void => parentPort!.postMessage(message);
 const aggregator = new LogAggregator(windowStartMinutes);
 
-let current = files[0]!;
-try {
-  for (const file of files) {
-    current = file;
-    try {
-      const stats = await readLogFile(file, aggregator, (rows) => post({ type: 'rows', file, rows }));
-      post({ type: 'file', file, stats });
-    } catch (err) {
-      if (!(err instanceof FileSkipped)) throw err;
-      post({ type: 'skipped', skipped: err.skipped });
+// No top-level await: the exe runs this file as a CommonJS script (see scripts/build-exe.mjs).
+async function readShare(): Promise<void> {
+  let current = files[0]!;
+  try {
+    for (const file of files) {
+      current = file;
+      try {
+        const stats = await readLogFile(file, aggregator, (rows) => post({ type: 'rows', file, rows }));
+        post({ type: 'file', file, stats });
+      } catch (err) {
+        if (!(err instanceof FileSkipped)) throw err;
+        post({ type: 'skipped', skipped: err.skipped });
+      }
     }
+    post({ type: 'done', users: aggregator.snapshot() });
+  } catch (err) {
+    post({ type: 'error', problem: (err instanceof InputError ? err : asInputError(err, current, 'log')).problem });
   }
-  post({ type: 'done', users: aggregator.snapshot() });
-} catch (err) {
-  post({ type: 'error', problem: (err instanceof InputError ? err : asInputError(err, current, 'log')).problem });
 }
+
+void readShare();

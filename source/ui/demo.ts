@@ -1,7 +1,8 @@
-import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { embedded } from '../embedded.js';
 import { encode } from '../io/encoding.js';
 import { emptyProxy, type WizardValues } from './state.js';
 
@@ -31,7 +32,16 @@ export function demoSource(): string {
 
 export function prepareDemo(parent: string = tmpdir()): DemoInfo {
   const dir = mkdtempSync(join(parent, 'lanscope-kot-demo-'));
-  cpSync(demoSource(), dir, { recursive: true });
+  if (embedded) {
+    // The exe has no examples/ folder beside it: the same files travel inside it.
+    for (const file of embedded.demoFiles) {
+      const target = join(dir, ...file.path.split('/'));
+      mkdirSync(dirname(target), { recursive: true });
+      writeFileSync(target, Buffer.from(file.base64, 'base64'));
+    }
+  } else {
+    cpSync(demoSource(), dir, { recursive: true });
+  }
   const logsDir = join(dir, 'logs');
   const confIni = join(dir, 'conf.ini');
   // A plain write: the folder was created just now, for this run only, and nothing reads it yet (an atomic
