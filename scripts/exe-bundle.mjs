@@ -101,17 +101,22 @@ function embeddedPlugin(values) {
   };
 }
 
+/** What source/embedded.ts holds inside the exe. */
+export async function embeddedValues(root = '.') {
+  const worker = await build({ ...common, entryPoints: [join(root, 'dist/source/io/log-worker.js')] });
+  return {
+    version: JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version,
+    logWorkerScript: worker.outputFiles[0].text,
+    demoFiles: filesUnder(join(root, 'examples/demo')).map(([path, file]) => ({ path, base64: readFileSync(file).toString('base64') })),
+  };
+}
+
 /**
  * Bundles dist/source (run `npm run build` first) into one CommonJS script and returns its text.
  * `root`: the repository (package.json, examples/demo, dist/source).
  */
 export async function bundleExe(root = '.') {
-  const worker = await build({ ...common, entryPoints: [join(root, 'dist/source/io/log-worker.js')] });
-  const values = {
-    version: JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version,
-    logWorkerScript: worker.outputFiles[0].text,
-    demoFiles: filesUnder(join(root, 'examples/demo')).map(([path, file]) => ({ path, base64: readFileSync(file).toString('base64') })),
-  };
+  const values = await embeddedValues(root);
   const main = await build({
     ...common,
     entryPoints: [join(root, 'dist/source/cli.js')],

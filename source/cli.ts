@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { embedded } from './embedded.js';
 import { helpText } from './i18n/help.js';
 import { detectLang, parseLang } from './i18n/locale.js';
+import { INTERRUPTED_EXIT_CODE, onInterrupt } from './io/interrupt.js';
 
 /**
  * Entry point. Kept small on purpose: `--version` and `--help` must not load Ink, React or the
@@ -62,6 +63,13 @@ async function main(): Promise<number> {
     return 0;
   }
   if (command === 'doctor') {
+    // Ctrl-C ends doctor at once, the same way on Windows (a console event) as on Linux: it writes nothing
+    // but its output, so there is nothing to finish or clean up.
+    const { t } = await import('./i18n/translate.js');
+    onInterrupt(() => {
+      process.stderr.write(`\n${t(lang, 'doctor.interrupted', {})}\n`);
+      process.exit(INTERRUPTED_EXIT_CODE);
+    });
     const { runDoctor } = await import('./commands/doctor.js');
     return runDoctor(rest, { stdout: process.stdout, stderr: process.stderr, env: process.env });
   }

@@ -1,3 +1,4 @@
+import { DEFAULT_OUTPUT_DIR } from '../core/conf-ini.js';
 import { mergeKotDivisions } from '../core/day-change-option.js';
 import type { ConnectionFact, Facts, KotApiFact } from '../core/facts.js';
 import { DEFAULT_SQL_START_MINUTES } from '../core/facts.js';
@@ -28,10 +29,13 @@ export async function gatherFacts(
   const sql = options.sql === undefined ? undefined : await readSql(options.sql);
   const mapping = options.mapping === undefined ? undefined : await readMappingFile(options.mapping);
   const windowStartMinutes = sql?.result.minutes ?? DEFAULT_SQL_START_MINUTES;
+  // On Windows, where doctor runs on the LanScope server itself, nothing given means LanScope's default folder.
+  const isDefault = options.logDir === undefined && options.confIni === undefined && process.platform === 'win32';
+  const logDir = isDefault ? DEFAULT_OUTPUT_DIR : options.logDir;
   const folder =
-    options.logDir === undefined && options.confIni === undefined
+    logDir === undefined && options.confIni === undefined
       ? undefined
-      : await readOutputDir({ logDir: options.logDir, confIni: options.confIni, windowStartMinutes, exclude: options.mapping, onProgress });
+      : await readOutputDir({ logDir, isDefault, confIni: options.confIni, windowStartMinutes, exclude: options.mapping, onProgress });
   const trust = options.offline ? undefined : (loaded ?? (await loadNetworkTrust(options, env)));
   const [connection, kotApi] = trust === undefined
     ? [undefined, undefined]

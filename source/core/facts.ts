@@ -31,7 +31,8 @@ export interface OutputDirFacts {
   given: string;
   /** ¥/￥ replaced with \. */
   path: string;
-  source: 'flag' | 'conf-ini';
+  /** `default`: nothing was given and doctor runs on Windows, where LanScope's default OUTPUTDIR (C:\TEMP) is read. */
+  source: 'flag' | 'conf-ini' | 'default';
   confIni?: { file: string; setting: OutputDirSetting };
   /** A UNC path: the link service cannot read network folders (§2.4). */
   network: boolean;

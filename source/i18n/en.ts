@@ -140,8 +140,14 @@ export const en = {
   'outputDir.elsewhere': (p: { path: string }) => `${p.path} is a Windows path and this machine is not Windows: it was not read`,
   'outputDir.elsewhereAdvice': (_: None) => 'Run on the integrated manager, or copy the CSVs here and point --log-dir at the copy.',
   'outputDir.missing': (p: { path: string }) => `${p.path} does not exist`,
-  'outputDir.missingAdvice': (p: { source: 'flag' | 'conf-ini' }) =>
-    p.source === 'conf-ini' ? 'Create the folder named by OUTPUTDIR, or correct OUTPUTDIR in conf.ini.' : 'Check the path given to --log-dir.',
+  'outputDir.missingAdvice': (p: { source: 'flag' | 'conf-ini' | 'default' }) =>
+    p.source === 'conf-ini'
+      ? 'Create the folder named by OUTPUTDIR, or correct OUTPUTDIR in conf.ini.'
+      : p.source === 'default'
+        ? "C:\\TEMP is LanScope's default OUTPUTDIR, looked at because neither --log-dir nor --conf-ini was given: name your folder with --log-dir, or LanScope's conf.ini with --conf-ini."
+        : 'Check the path given to --log-dir.',
+  'outputDir.defaultUsed': (p: { path: string }) =>
+    `${p.path} is LanScope's default OUTPUTDIR, read because neither --log-dir nor --conf-ini was given; if yours differs, name it with --log-dir or --conf-ini.`,
   'outputDir.notDir': (p: { path: string }) => `${p.path} is a file, not a folder`,
   'outputDir.unreadable': (p: { path: string }) => `${p.path} cannot be read by this user`,
   'outputDir.unreadableAdvice': (_: None) => 'Give the account that runs the link service read access to the folder.',
@@ -426,5 +432,6 @@ export const en = {
   'doctor.verdict.ok': (_: None) => 'Nothing failed.',
   'doctor.verdict.fail': (_: None) => 'Fix the failed checks before enabling the link service.',
   'doctor.progress': (p: { files: number; rows: number }) => `reading LanScope CSVs: ${p.files} file(s), ${p.rows} rows`,
+  'doctor.interrupted': (_: None) => 'lanscope-kot doctor: stopped (Ctrl-C). Nothing was written.',
   'doctor.fixHint': (_: None) => 'what to do',
 };

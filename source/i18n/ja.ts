@@ -131,7 +131,14 @@ export const ja: Catalog = {
   'outputDir.elsewhere': (p) => `${p.path} は Windows のパスで、この PC は Windows ではないため読んでいません`,
   'outputDir.elsewhereAdvice': () => '統合マネージャー上で実行するか、CSV をこの PC にコピーして --log-dir でそのフォルダを指定してください。',
   'outputDir.missing': (p) => `${p.path} がありません`,
-  'outputDir.missingAdvice': (p) => (p.source === 'conf-ini' ? 'OUTPUTDIR のフォルダを作成するか、conf.ini の OUTPUTDIR を直してください。' : '--log-dir のパスをご確認ください。'),
+  'outputDir.missingAdvice': (p) =>
+    p.source === 'conf-ini'
+      ? 'OUTPUTDIR のフォルダを作成するか、conf.ini の OUTPUTDIR を直してください。'
+      : p.source === 'default'
+        ? '--log-dir も --conf-ini も指定がないため、LanScope の OUTPUTDIR の初期値 C:\\TEMP を確認しました。実際のフォルダを --log-dir で、または LanScope の conf.ini を --conf-ini で指定してください。'
+        : '--log-dir のパスをご確認ください。',
+  'outputDir.defaultUsed': (p) =>
+    `${p.path} は LanScope の OUTPUTDIR の初期値です（--log-dir も --conf-ini も指定がないため読みました）。異なる場合は --log-dir または --conf-ini で指定してください。`,
   'outputDir.notDir': (p) => `${p.path} はファイルです（フォルダではありません）`,
   'outputDir.unreadable': (p) => `${p.path} をこのユーザーで読めません`,
   'outputDir.unreadableAdvice': () => '連携サービスを動かすアカウントにフォルダの読み取り権限を与えてください。',
@@ -398,5 +405,6 @@ export const ja: Catalog = {
   'doctor.verdict.ok': () => 'NG はありません。',
   'doctor.verdict.fail': () => '連携サービスを有効にする前に、NG の項目を直してください。',
   'doctor.progress': (p) => `LanScope の CSV を読み込み中: ${p.files} ファイル、${p.rows} 行`,
+  'doctor.interrupted': () => 'lanscope-kot doctor: 中断しました（Ctrl-C）。何も書き込んでいません。',
   'doctor.fixHint': () => '対処',
 };

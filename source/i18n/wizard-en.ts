@@ -134,6 +134,7 @@ the proxy password never is. Without a terminal (piped, CI) use "lanscope-kot do
   'out.intro': (_: None) => 'The link service reads the CSVs LanScope writes into OUTPUTDIR of conf.ini (default C:\\TEMP). It must be a local folder (§2.4).',
   'out.input': (_: None) => 'conf.ini or folder',
   'out.hint': (_: None) => "path to LanScope's conf.ini (OUTPUTDIR is read from it), or the CSV folder itself",
+  'out.defaultHint': (_: None) => "LanScope's default OUTPUTDIR, filled in on Windows; if conf.ini names another folder, type conf.ini's path or that folder",
   'out.progress': (p: { files: number; rows: number }) => `reading LanScope CSVs: ${p.files} file(s), ${p.rows} rows`,
   'out.csvGiven': (p: { file: string }) => `${p.file} is a CSV: its folder is read as the output folder`,
   'out.notConfIni': (p: { file: string }) => `${p.file} is not LanScope's conf.ini (it has no OUTPUTDIR line): type conf.ini or the CSV folder`,

@@ -129,6 +129,7 @@ Enter で次へ、Esc で戻る、Ctrl-C で終了。
   'out.intro': () => '連携サービスは、LanScope が conf.ini の OUTPUTDIR（初期値 C:\\TEMP）に書き出す CSV を読みます。ローカルフォルダである必要があります（§2.4）。',
   'out.input': () => 'conf.ini/フォルダ',
   'out.hint': () => 'LanScope の conf.ini のパス（OUTPUTDIR を読みます）、または CSV フォルダそのもの',
+  'out.defaultHint': () => 'LanScope の OUTPUTDIR の初期値（Windows で自動入力）。conf.ini が別のフォルダを指定している場合は conf.ini のパスかそのフォルダを入力してください',
   'out.progress': (p) => `LanScope の CSV を読んでいます: ${p.files} ファイル、${p.rows} 行`,
   'out.csvGiven': (p) => `${p.file} は CSV ファイルです。そのフォルダを出力先として読みます`,
   'out.notConfIni': (p) => `${p.file} は LanScope の conf.ini ではありません（OUTPUTDIR の行がありません）。conf.ini か CSV フォルダを入力してください`,

@@ -1,5 +1,5 @@
 import { realpath, stat } from 'node:fs/promises';
-import { basename, dirname, resolve, sep } from 'node:path';
+import { basename, dirname, resolve, sep, win32 } from 'node:path';
 import { findOutputDir } from '../core/conf-ini.js';
 import type { LogFacts, OutputDirFacts, TokenFact } from '../core/facts.js';
 import { InputError } from '../core/input-problem.js';
@@ -12,12 +12,19 @@ import { readTextFile } from './text-file.js';
 
 /** Each input the admin can name, read into facts. Doctor reads them all; the wizard one step at a time. */
 
-export async function readSql(file: string) {
+/** A path as the admin's system writes it: on Windows `examples/demo/x.sql` is shown as `examples\\demo\\x.sql`. */
+export function nativePath(file: string, platform: NodeJS.Platform = process.platform): string {
+  return platform === 'win32' ? win32.normalize(file) : file;
+}
+
+export async function readSql(given: string) {
+  const file = nativePath(given);
   const { text, encoding } = await readTextFile(file, 'sql');
   return { file, encoding, result: findSqlStartTime(text) };
 }
 
-export async function readMappingFile(file: string) {
+export async function readMappingFile(given: string) {
+  const file = nativePath(given);
   const { text, encoding } = await readTextFile(file, 'mapping');
   return { file, encoding, data: parseMapping(text, file) };
 }
@@ -32,7 +39,7 @@ export async function readTextSecret(file: string, kind: 'token' | 'kot-api-toke
 }
 
 export async function readTokenFile(file: string): Promise<TokenFact> {
-  return { value: await readTextSecret(file), source: 'file', file };
+  return { value: await readTextSecret(file), source: 'file', file: nativePath(file) };
 }
 
 export function tokenFromEnv(env: Record<string, string | undefined>): TokenFact | undefined {
@@ -58,6 +65,8 @@ export async function outputDirRequest(input: string): Promise<{ confIni: string
 
 export interface OutputDirRequest {
   logDir?: string;
+  /** logDir is LanScope's default OUTPUTDIR, chosen because nothing was given (doctor on Windows). */
+  isDefault?: boolean;
   confIni?: string;
   windowStartMinutes: number;
   platform?: NodeJS.Platform;
@@ -82,13 +91,15 @@ export async function readOutputDir(request: OutputDirRequest): Promise<{ output
     confIni = { file, setting };
     given = setting.value;
   }
-  const path = given.replace(/[¥￥]/g, '\\');
+  const typed = given.replace(/[¥￥]/g, '\\');
+  // On Windows a folder typed with / (or passed as /work/… under wine) is shown and read as Windows writes it.
+  const path = nativePath(typed, platform);
   const network = UNC.test(path);
   const elsewhere = !network && platform !== 'win32' && WINDOWS_DRIVE.test(path);
   const base: OutputDirFacts = {
     given,
     path,
-    source: request.logDir !== undefined ? 'flag' : 'conf-ini',
+    source: request.logDir === undefined ? 'conf-ini' : request.isDefault ? 'default' : 'flag',
     confIni,
     network,
     elsewhere,

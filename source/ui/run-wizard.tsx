@@ -5,6 +5,7 @@ import { describeInputProblem } from '../commands/input-problem-text.js';
 import { InputError } from '../core/input-problem.js';
 import { escapeControls } from '../core/printable.js';
 import { secretFromEnv } from '../core/secret.js';
+import { INTERRUPTED_EXIT_CODE, onInterrupt } from '../io/interrupt.js';
 import { configDirFrom, openSettings, SettingsError, type SettingsStore } from '../io/settings.js';
 import { Wizard, type ExitSummary, type SettingsProblem } from './app.js';
 import type { DemoInfo } from './demo.js';
@@ -85,13 +86,29 @@ export async function runWizard({ lang, demo, configDir, endpoint, kotApiBase, a
       exitOnCtrlC: false,
     },
   );
-  await instance.waitUntilExit();
   // Only a save that happened and did not fail is claimed.
-  const settings = writable && saving.saved && !saving.error ? escapeControls(writable.path) : '';
-  const demoDir = escapeControls(summary?.demoDir ?? demoInfo?.dir ?? '');
-  if (code === 130) {
-    // Ink leaves its last frame without a line break: start on a line of our own.
-    io.stderr.write('\n' + tw(lang, 'cli.interrupted', { settings, demo: demoDir }) + '\n');
+  const savedPath = (): string => (writable && saving.saved && !saving.error ? escapeControls(writable.path) : '');
+  const demoPath = (): string => escapeControls(summary?.demoDir ?? demoInfo?.dir ?? '');
+  const sayUnsaved = (): void => {
+    if (saving.error) io.stderr.write(tw(lang, 'cli.settingsNotSaved', { path: escapeControls(saving.error.path), reason: saving.error.reason }) + '\n');
+  };
+  // Ink leaves its last frame without a line break: start on a line of our own.
+  const sayStopped = (): void => void io.stderr.write('\n' + tw(lang, 'cli.interrupted', { settings: savedPath(), demo: demoPath() }) + '\n');
+  // Ctrl-C as a key reaches the Wizard (raw mode); as a console event (Windows) or a signal it ends here the
+  // same way, at once (see onInterrupt): the terminal restored, the same line, exit 130. Completed steps
+  // were saved when they completed; an atomic write under way is cleaned up by its own exit hook.
+  const stopListening = onInterrupt(() => {
+    instance.unmount();
+    sayStopped();
+    sayUnsaved();
+    process.exit(INTERRUPTED_EXIT_CODE);
+  });
+  await instance.waitUntilExit();
+  stopListening();
+  const settings = savedPath();
+  const demoDir = demoPath();
+  if (code === INTERRUPTED_EXIT_CODE) {
+    sayStopped();
   } else {
     io.stdout.write(
       '\n' +
@@ -103,7 +120,7 @@ export async function runWizard({ lang, demo, configDir, endpoint, kotApiBase, a
       }) + '\n',
     );
   }
-  if (saving.error) io.stderr.write(tw(lang, 'cli.settingsNotSaved', { path: escapeControls(saving.error.path), reason: saving.error.reason }) + '\n');
+  sayUnsaved();
   return code;
 }
 

@@ -1,3 +1,4 @@
+import { DEFAULT_OUTPUT_DIR } from '../core/conf-ini.js';
 import type { ProxyFields } from '../core/proxy-settings.js';
 import type { CheckId } from '../core/checks/check.js';
 import { parseDayChangeOption } from '../core/day-change-option.js';
@@ -121,7 +122,19 @@ export const STEP_CHECKS: Record<StepNumber, readonly CheckId[]> = {
 
 export const emptyProxy = (): ProxyValues => ({ use: false, host: '', port: '', auth: false, user: '', password: '' });
 
-export function valuesFromSettings(raw: SavedSettings, env: Record<string, string | undefined>): WizardValues {
+/**
+ * On Windows the wizard runs on the LanScope server itself: with nothing saved, the output folder starts
+ * at LanScope's default OUTPUTDIR (C:\TEMP), and step 3 says that is what it is (defaultOutputDirShown).
+ */
+export function defaultOutputInput(platform: NodeJS.Platform = process.platform): string {
+  return platform === 'win32' ? DEFAULT_OUTPUT_DIR : '';
+}
+
+export function defaultOutputDirShown(input: string, platform: NodeJS.Platform = process.platform): boolean {
+  return platform === 'win32' && input.toUpperCase() === DEFAULT_OUTPUT_DIR;
+}
+
+export function valuesFromSettings(raw: SavedSettings, env: Record<string, string | undefined>, platform: NodeJS.Platform = process.platform): WizardValues {
   const envToken = Boolean(env.LANSCOPE_KOT_TOKEN);
   // A settings file written before fields refused control characters (`"port": "abc^?^?^?"`) is read clean.
   const saved = withoutControls(raw);
@@ -132,7 +145,7 @@ export function valuesFromSettings(raw: SavedSettings, env: Record<string, strin
     rememberToken: saved.rememberToken ?? false,
     sqlPath: saved.sqlPath ?? '',
     divisions: saved.divisions ?? [],
-    outputInput: saved.outputInput ?? '',
+    outputInput: saved.outputInput ?? defaultOutputInput(platform),
     proxy: { ...emptyProxy(), ...(saved.proxy ?? {}), password: '' },
     mappingPath: saved.mappingPath ?? '',
     acceptedFixes: {},

@@ -36,7 +36,7 @@ export const outputDir: Check = {
     if (!dir.exists) return { status: 'fail', detail: msg('outputDir.missing', { path }), advice: msg('outputDir.missingAdvice', { source: dir.source }), data };
     if (!dir.isDirectory) return { status: 'fail', detail: msg('outputDir.notDir', { path }), advice: msg('outputDir.missingAdvice', { source: dir.source }), data };
     if (!dir.readable) return { status: 'fail', detail: msg('outputDir.unreadable', { path }), advice: msg('outputDir.unreadableAdvice', {}), data };
-    if (dir.given !== path) {
+    if (/[¥￥]/.test(dir.given)) {
       return { status: 'warn', detail: msg('outputDir.yen', { given: dir.given, path }), advice: msg('outputDir.yenAdvice', { path }), data };
     }
     if (dir.logFiles.length === 0) {
@@ -44,6 +44,8 @@ export const outputDir: Check = {
     }
     const detail = msg('outputDir.pass', { path, files: dir.logFiles.length, rows: data.rows, from: from ?? '-', to: to ?? '-', skipped });
     if (oddSkips) return { status: 'warn', detail, advice: msg('outputDir.skippedAdvice', {}), data };
+    // Read without being named (doctor on Windows, nothing given): say which folder that was, and why.
+    if (dir.source === 'default') return { status: 'pass', detail, advice: msg('outputDir.defaultUsed', { path }), data };
     return { status: 'pass', detail, data };
   },
 };

@@ -6,7 +6,7 @@ import { outputDirRequest, readOutputDir } from '../../io/read-inputs.js';
 import type { StepProps } from '../app.js';
 import { useT } from '../i18n.js';
 import { problemText, withYenHint } from '../load.js';
-import { cleanPath } from '../state.js';
+import { cleanPath, defaultOutputDirShown } from '../state.js';
 import { Spinner } from '../widgets/spinner.js';
 import { Advice, adviceLines, Finding, findingLines } from '../widgets/finding.js';
 import { TextField, textFieldLines } from '../widgets/text-field.js';
@@ -84,7 +84,7 @@ export function OutputDirStep({ values, update, loaded, setLoaded, facts, result
   const result = results.find((r) => r.id === 'output-dir')!;
   const data = current?.outputDir ? (result.data as unknown as OutputDirData) : undefined;
   const dir = current?.outputDir;
-  const field = { label: t('out.input'), width, error: withYenHint(current?.error, input, t), hint: input === '' ? t('out.hint') : undefined };
+  const field = { label: t('out.input'), width, error: withYenHint(current?.error, input, t), hint: input === '' ? t('out.hint') : defaultOutputDirShown(input) ? t('out.defaultHint') : undefined };
   const valueWidth = width - 2 - LABEL;
   const fact = (key: string, label: string, text: string, color?: string, dim = false): Block => ({
     key,
