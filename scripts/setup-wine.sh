@@ -45,7 +45,7 @@ fi
 mkdir -p "$BASE"
 
 # 2. A Debian trixie tree with wine in it.
-if [ ! -x "$ROOT/usr/bin/wine" ] || [ "$(chroot "$ROOT" /usr/bin/wine --version >/dev/null 2>&1 && echo ok)" != ok ]; then
+if [ ! -f "$ROOT/.wine-installed" ]; then
   if ! command -v debootstrap >/dev/null 2>&1; then
     say "installing debootstrap"
     apt-get update -qq
@@ -70,6 +70,7 @@ if [ ! -x "$ROOT/usr/bin/wine" ] || [ "$(chroot "$ROOT" /usr/bin/wine --version 
     say "installing wine failed; see $BASE/apt.log"
     exit 1
   }
+  touch "$ROOT/.wine-installed" # (usr/bin/wine is a link into the tree's /etc/alternatives: not testable from here)
 fi
 
 # 3. The runner: a private mount namespace, the chroot, the host's working folders at their own paths,
@@ -94,7 +95,7 @@ for d in /work /tmp /home /root /srv /opt /mnt /media "$BASE"; do
 done
 exec chroot "$ROOT" /usr/bin/env -C "$(pwd)" -u LANSCOPE_KOT_WINE_NS \
   WINEPREFIX="${WINEPREFIX:-$BASE/prefix}" WINEDEBUG="${WINEDEBUG:--all}" HOME="${HOME:-/root}" \
-  TERM="${TERM:-xterm}" LANG="${LANG:-C.UTF-8}" wine "$@"
+  TERM="${TERM:-xterm}" LANG="${LANG:-C.UTF-8}" XDG_RUNTIME_DIR=/tmp wine "$@"
 EOF
 } >"$RUNNER.tmp"
 chmod +x "$RUNNER.tmp"
@@ -111,5 +112,11 @@ if [ ! -f "$BASE/prefix/.lanscope-kot-ready" ]; then
   touch "$BASE/prefix/.lanscope-kot-ready"
 fi
 
-say "$(chroot "$ROOT" /usr/bin/wine --version) ready in $ROOT"
+# 5. Proof that it runs a Windows program (and which Windows it says it is).
+ver=$(cd /tmp && "$RUNNER" cmd /c ver 2>/dev/null | tr -d '\r' | grep -i windows || true)
+if [ -z "$ver" ]; then
+  say "wine does not run cmd.exe; see $BASE/wineboot.log"
+  exit 1
+fi
+say "$("$RUNNER" --version 2>/dev/null) ($ver) ready in $ROOT"
 echo "$RUNNER"

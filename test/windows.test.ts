@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { EventEmitter } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type AddressInfo, type Socket } from 'node:net';
@@ -15,6 +15,7 @@ import { defaultOutputDirShown, valuesFromSettings } from '../source/ui/state.js
 import { binary, repoRoot } from './helpers.js';
 
 /** What differs on Windows, tested on any OS: paths, the default folder, Ctrl-C as a signal. */
+const hasTmux = spawnSync('tmux', ['-V']).status === 0;
 
 describe('Windows paths', () => {
   it('are shown as Windows writes them on Windows, untouched elsewhere', () => {
@@ -64,16 +65,19 @@ describe("C:\\TEMP, LanScope's default OUTPUTDIR, when nothing else is given on 
 });
 
 describe('Ctrl-C as a signal (a Windows console event, or kill -INT)', () => {
-  it('stops once, on the first of SIGINT, SIGBREAK (Ctrl-Break) and SIGHUP (console closed), until released', () => {
+  it('stops once, before any other listener, on the first of SIGINT, SIGBREAK (Ctrl-Break) and SIGHUP (console closed), until released', () => {
     const source = new EventEmitter();
-    let stops = 0;
-    const release = onInterrupt(() => stops++, source);
+    const order: string[] = [];
+    // conf's when-exit listens already and re-raises the signal (on Windows: the process ends, exit 1).
+    source.on('SIGINT', () => order.push('when-exit'));
+    const release = onInterrupt(() => order.push('stop'), source);
     assert.deepEqual(INTERRUPT_SIGNALS, ['SIGINT', 'SIGBREAK', 'SIGHUP']);
-    source.emit('SIGBREAK');
     source.emit('SIGINT');
-    assert.equal(stops, 1);
+    source.emit('SIGBREAK');
+    assert.deepEqual(order, ['stop', 'when-exit'], 'first, and once');
     release();
-    for (const signal of INTERRUPT_SIGNALS) assert.equal(source.listenerCount(signal), 0);
+    for (const signal of ['SIGBREAK', 'SIGHUP']) assert.equal(source.listenerCount(signal), 0);
+    assert.equal(source.listenerCount('SIGINT'), 1);
   });
 
   it('ends doctor with exit 130 and "stopped", also while it waits on the network', async () => {
@@ -104,6 +108,37 @@ describe('Ctrl-C as a signal (a Windows console event, or kill -INT)', () => {
     } finally {
       for (const socket of waiting) socket.destroy();
       server.close();
+    }
+  });
+
+  it('ends the wizard with exit 130 and "stopped", the terminal given back (tmux)', { skip: hasTmux ? false : 'tmux is not installed (Debian package tmux)' }, async () => {
+    const socket = `lanscope-kot-sigint-${process.pid}`;
+    const temp = mkdtempSync(join(tmpdir(), 'lanscope-kot-sigint-'));
+    const tmux = (...args: string[]) => execFileSync('tmux', ['-L', socket, ...args], { encoding: 'utf8' });
+    const screenUntil = async (pattern: RegExp): Promise<string> => {
+      for (let i = 0; ; i++) {
+        const screen = tmux('capture-pane', '-p');
+        if (pattern.test(screen)) return screen;
+        if (i > 150) throw new Error(`timed out waiting for ${String(pattern)}; screen:\n${screen}`);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    };
+    try {
+      tmux('new-session', '-d', '-x', '100', '-y', '30', `env -u CI TMPDIR=${JSON.stringify(temp)} LANG=en_US.UTF-8 ${JSON.stringify(process.execPath)} ${JSON.stringify(binary)} setup --demo; echo "EXIT=$?"; stty -a | grep -o ' icanon'; sleep 60`);
+      await screenUntil(/1\/7 /);
+      const pane = tmux('display', '-p', '#{pane_pid}').trim();
+      const child = execFileSync('ps', ['-o', 'pid=', '--ppid', pane], { encoding: 'utf8' }).trim();
+      process.kill(Number(child), 'SIGINT');
+      const screen = await screenUntil(/EXIT=\d+/);
+      assert.match(screen, /stopped \(Ctrl-C\)[\s\S]*EXIT=130/);
+      assert.match(await screenUntil(/ icanon/), / icanon/, 'the terminal is back in line mode');
+    } finally {
+      try {
+        tmux('kill-server');
+      } catch {
+        // ended with its command
+      }
+      rmSync(temp, { recursive: true, force: true });
     }
   });
 });

@@ -8,11 +8,16 @@
 export const INTERRUPT_SIGNALS = ['SIGINT', 'SIGBREAK', 'SIGHUP'] as const;
 
 export interface SignalSource {
-  on(signal: NodeJS.Signals, listener: () => void): unknown;
+  prependListener(signal: NodeJS.Signals, listener: () => void): unknown;
   off(signal: NodeJS.Signals, listener: () => void): unknown;
 }
 
-/** Calls `onStop` once on the first interrupt signal; returns a function that stops listening. */
+/**
+ * Calls `onStop` once on the first interrupt signal, before any other listener of it; returns a function
+ * that stops listening. `onStop` should end the process itself (synchronously): conf's atomic writes
+ * (when-exit) listen too and re-raise the signal after their own clean-up, which on Windows is
+ * TerminateProcess — exit 1 and not a word — so whatever is to be said must be said first.
+ */
 export function onInterrupt(onStop: () => void, source: SignalSource = process): () => void {
   let stopped = false;
   const listener = (): void => {
@@ -20,7 +25,7 @@ export function onInterrupt(onStop: () => void, source: SignalSource = process):
     stopped = true;
     onStop();
   };
-  for (const signal of INTERRUPT_SIGNALS) source.on(signal, listener);
+  for (const signal of INTERRUPT_SIGNALS) source.prependListener(signal, listener);
   return () => {
     for (const signal of INTERRUPT_SIGNALS) source.off(signal, listener);
   };
