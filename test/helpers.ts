@@ -16,9 +16,14 @@ export interface RunResult {
 
 /** Runs the real binary, the way an admin or a script would. */
 export function runCli(args: string[], env: Record<string, string | undefined> = {}): Promise<RunResult> {
+  return runScript(binary, args, env);
+}
+
+/** Runs a script with this node (the binary, or another build of it such as the exe's single bundle). */
+export function runScript(script: string, args: string[], env: Record<string, string | undefined> = {}, cwd = repoRoot): Promise<RunResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [binary, ...args], {
-      cwd: repoRoot,
+    const child = spawn(process.execPath, [script, ...args], {
+      cwd,
       env: { PATH: process.env.PATH, HOME: process.env.HOME, LANG: 'en_US.UTF-8', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
