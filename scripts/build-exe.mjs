@@ -5,10 +5,8 @@
 // version's node.exe (scripts/exe-node.json pins both and their SHA-256).
 //
 //   --bundle-only DIR   only write DIR/lanscope-kot.cjs (no download; the tests run it under plain node)
-//   --linux             also write dist/exe/lanscope-kot-linux, the same blob in the Linux node: the
-//                       single-executable start-up checked natively (npm run test:exe uses it first)
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { inject } from 'postject';
 import { bundleExe } from './exe-bundle.mjs';
@@ -64,11 +62,6 @@ async function main() {
   const sha256 = sha256File(exe);
   writeFileSync(`${exe}.sha256`, `${sha256}  lanscope-kot.exe\n`);
 
-  if (args.includes('--linux')) {
-    const linux = join(work, 'lanscope-kot-linux');
-    copyFileSync(nodeLinux.path, linux);
-    await inject(linux, 'NODE_SEA_BLOB', blob, { sentinelFuse: SENTINEL_FUSE });
-  }
   const mib = (statSync(exe).size / 2 ** 20).toFixed(1);
   process.stdout.write(
     [

@@ -29,7 +29,7 @@ export interface TokenFact {
 export interface OutputDirFacts {
   /** The folder as given (¥ kept, so the report can show what the admin typed). */
   given: string;
-  /** ¥/￥ replaced with \. */
+  /** ¥/￥ replaced with \; on Windows also / (as Windows writes the path). */
   path: string;
   /** `default`: nothing was given and doctor runs on Windows, where LanScope's default OUTPUTDIR (C:\TEMP) is read. */
   source: 'flag' | 'conf-ini' | 'default';

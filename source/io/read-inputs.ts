@@ -85,7 +85,7 @@ export async function readOutputDir(request: OutputDirRequest): Promise<{ output
   if (request.logDir !== undefined) {
     given = request.logDir;
   } else {
-    const file = request.confIni!;
+    const file = nativePath(request.confIni!, platform);
     const { text } = await readTextFile(file, 'conf-ini');
     const setting = findOutputDir(text);
     confIni = { file, setting };

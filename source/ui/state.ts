@@ -122,14 +122,7 @@ export const STEP_CHECKS: Record<StepNumber, readonly CheckId[]> = {
 
 export const emptyProxy = (): ProxyValues => ({ use: false, host: '', port: '', auth: false, user: '', password: '' });
 
-/**
- * On Windows the wizard runs on the LanScope server itself: with nothing saved, the output folder starts
- * at LanScope's default OUTPUTDIR (C:\TEMP), and step 3 says that is what it is (defaultOutputDirShown).
- */
-export function defaultOutputInput(platform: NodeJS.Platform = process.platform): string {
-  return platform === 'win32' ? DEFAULT_OUTPUT_DIR : '';
-}
-
+/** Step 3 says what C:\TEMP is when the field holds it on Windows (see valuesFromSettings). */
 export function defaultOutputDirShown(input: string, platform: NodeJS.Platform = process.platform): boolean {
   return platform === 'win32' && input.toUpperCase() === DEFAULT_OUTPUT_DIR;
 }
@@ -145,7 +138,9 @@ export function valuesFromSettings(raw: SavedSettings, env: Record<string, strin
     rememberToken: saved.rememberToken ?? false,
     sqlPath: saved.sqlPath ?? '',
     divisions: saved.divisions ?? [],
-    outputInput: saved.outputInput ?? defaultOutputInput(platform),
+    // On Windows the wizard runs on the LanScope server itself: with nothing saved, the output folder
+    // starts at LanScope's default OUTPUTDIR.
+    outputInput: saved.outputInput ?? (platform === 'win32' ? DEFAULT_OUTPUT_DIR : ''),
     proxy: { ...emptyProxy(), ...(saved.proxy ?? {}), password: '' },
     mappingPath: saved.mappingPath ?? '',
     acceptedFixes: {},
