@@ -160,11 +160,14 @@ async function main() {
     });
   }
 
-  for (const [what, extra] of [['--json', ['--json']], ['text, ja', ['--lang', 'ja']], ['text, en', ['--lang', 'en']]]) {
-    await check(`doctor --offline ${what} on examples/demo: the npm package’s output (paths as posix)`, async () => {
+  // On Windows outside Windows Terminal the text output uses the narrow-safe glyphs, which the npm package
+  // draws with --ascii (once the wizard's glyph table, issue #10, is in: its help then lists the flag).
+  const ascii = runNode(['doctor', '--help', '--lang', 'en']).stdout.includes('--ascii') ? ['--ascii'] : [];
+  for (const [what, extra, npmExtra] of [['--json', ['--json'], []], ['text, ja', ['--lang', 'ja'], ascii], ['text, en', ['--lang', 'en'], ascii]]) {
+    await check(`doctor --offline ${what} on examples/demo: the npm package’s output (paths as posix${npmExtra.length ? ', its --ascii' : ''})`, async () => {
       const args = ['doctor', '--offline', ...extra, ...demoArgs];
       const r = await runWine(wine, exe, args).done;
-      const n = runNode(args);
+      const n = runNode([...args, ...npmExtra]);
       expectEqual(r.code, n.code, 'the exit code');
       expectEqual(posixPaths(r.stderr, ['examples/demo']), n.stderr, 'stderr');
       expectEqual(posixPaths(r.stdout, ['examples/demo']), n.stdout, 'stdout');
@@ -221,7 +224,8 @@ async function main() {
       socket = `lanscope-kot-test-exe-${process.pid}-${lang}`;
       try {
         tmux('new-session', '-d', '-x', '100', '-y', '30', wizard(lang));
-        const screen = await screenUntil(/1\/7/);
+        // The key line: wine's console counts escape bytes as columns, so its wrapped frame may lose the header.
+        const screen = await screenUntil(/Ctrl-C/);
         await sleep(1000);
         const frame = tmux('capture-pane', '-p');
         say(frame.split('\n').filter((l) => l.trim() !== '').map((l) => `        | ${l}`).join('\n'));
