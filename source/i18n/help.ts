@@ -58,6 +58,7 @@ Inputs
   --sql FILE             勤怠簿出力.sql: reads LanScope's collection start time
   --conf-ini FILE        LanScope conf.ini: reads OUTPUTDIR (default C:\\TEMP)
   --log-dir DIR          the CSV output folder (overrides OUTPUTDIR); its LanScope CSVs are read
+                         (on Windows, with neither --log-dir nor --conf-ini: C:\\TEMP)
   --mapping FILE         mapping CSV exported from PC ログイン連携 ([CSV データ保存])
   --day-change T         KING OF TIME day-change time: 05:00 for every division, or CODE=05:00
                          for one division (repeat for several); 5:00, 0500 and full-width accepted
@@ -96,6 +97,7 @@ Example
   --sql ファイル          勤怠簿出力.sql（LanScope のログ収集の起点時刻を読みます）
   --conf-ini ファイル     LanScope の conf.ini（OUTPUTDIR を読みます。既定 C:\\TEMP）
   --log-dir フォルダ      CSV 出力先フォルダ（OUTPUTDIR より優先）。LanScope の CSV を読みます
+                         （Windows で --log-dir も --conf-ini もなければ C:\\TEMP）
   --mapping ファイル      PC ログイン連携から出力した紐づけ CSV（[CSV データ保存]）
   --day-change 時刻       KING OF TIME の日付変更時間: 全所属なら 05:00、所属ごとなら 所属コード=05:00
                          （複数指定可）。5:00、0500、全角も可
