@@ -8,10 +8,11 @@
 //
 // The exe writes its output to files: wine cannot write to a Linux pipe.
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { closeSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createServer as createHttpsServer } from 'node:https';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { eastAsianWidthType } from 'get-east-asian-width';
 import { bundleExe } from './exe-bundle.mjs';
 import { nodeBinary, sha256File } from './node-binary.mjs';
@@ -112,6 +113,10 @@ const results = [];
 async function check(name, fn) {
   try {
     const note = await fn();
+    if (note?.skip) {
+      say(`skip    ${name} — ${note.skip}`);
+      return;
+    }
     results.push({ name, ok: true });
     say(`ok      ${name}${note ? ` — ${note}` : ''}`);
   } catch (err) {
@@ -202,6 +207,34 @@ async function main() {
       return r.stderr.trim();
     } finally {
       for (const s of sockets) s.destroy();
+      server.close();
+    }
+  });
+
+  await check('trusts the Windows certificate store (--use-system-ca), also beside --ca-file', async () => {
+    // wine's certificate store is filled from its tree's /etc/ssl/certs: a test CA put there is in the
+    // "Windows store" for as long as the file is there (the tree of setup-wine.sh has none of its own).
+    const tree = wine.length === 1 && wine[0].endsWith('/run-wine') ? join(dirname(wine[0]), 'trixie') : undefined;
+    const store = tree && join(tree, 'etc/ssl/certs/ca-certificates.crt');
+    if (!store || existsSync(store)) return { skip: 'needs the wine tree of scripts/setup-wine.sh, without a certificate bundle of its own' };
+    const tls = join(root, 'test/fixtures/tls');
+    const server = createHttpsServer({ key: readFileSync(join(tls, 'ok-key.pem')), cert: readFileSync(join(tls, 'ok.pem')) }, (_, res) => res.end('ok'));
+    await new Promise((r) => server.listen(0, '127.0.0.1', r));
+    const proxyCheck = async (extra) => {
+      const r = await runWine(wine, exe, ['doctor', '--endpoint', `https://127.0.0.1:${server.address().port}/`, '--json', '--lang', 'en', ...extra]).done;
+      const c = JSON.parse(r.stdout).checks.find((x) => x.id === 'proxy');
+      return `${c.status} ${c.data.reason}`;
+    };
+    try {
+      expectEqual(await proxyCheck([]), 'fail tls', 'the check before the CA is in the store');
+      mkdirSync(dirname(store), { recursive: true });
+      copyFileSync(join(tls, 'ca.pem'), store);
+      expectEqual(await proxyCheck([]), 'pass ok', 'the check with the CA in the store');
+      // --ca-file replaces Node's default list: the system store must stay in it.
+      expectEqual(await proxyCheck(['--ca-file', join(tls, 'wrong-host.pem')]), 'pass ok', 'the check with the CA in the store and another --ca-file');
+      return 'fail tls -> pass ok once the CA is in the store; still pass ok with another --ca-file';
+    } finally {
+      rmSync(store, { force: true });
       server.close();
     }
   });

@@ -6,9 +6,11 @@ import { createServer, type AddressInfo, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import * as tls from 'node:tls';
 import { outputDir } from '../source/core/checks/output-dir.js';
 import { diagnose } from '../source/core/checks/index.js';
 import { translate } from '../source/i18n/translate.js';
+import { defaultCertificates, loadTrust } from '../source/io/certificates.js';
 import { INTERRUPT_SIGNALS, onInterrupt } from '../source/io/interrupt.js';
 import { nativePath, readOutputDir } from '../source/io/read-inputs.js';
 import { defaultOutputDirShown, valuesFromSettings } from '../source/ui/state.js';
@@ -140,5 +142,16 @@ describe('Ctrl-C as a signal (a Windows console event, or kill -INT)', () => {
       }
       rmSync(temp, { recursive: true, force: true });
     }
+  });
+});
+
+describe('the certificates trusted beside --ca-file', () => {
+  it("keep Node's default list, which in the exe (--use-system-ca) holds the Windows store", async () => {
+    const { ca } = await loadTrust(join(repoRoot, 'test/fixtures/tls/ca.pem'), {});
+    const defaults = defaultCertificates();
+    const { getCACertificates } = tls as { getCACertificates?: (type: 'default') => string[] };
+    assert.deepEqual(defaults, getCACertificates ? getCACertificates('default') : tls.rootCertificates);
+    assert.deepEqual(ca!.slice(0, defaults.length), [...defaults]);
+    assert.equal(ca!.length, defaults.length + 1);
   });
 });

@@ -1,6 +1,7 @@
 import { X509Certificate } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { rootCertificates, type DetailedPeerCertificate } from 'node:tls';
+import * as tls from 'node:tls';
+import type { DetailedPeerCertificate } from 'node:tls';
 import type { CertificateSummary, PresentedCertificate } from '../core/connection-stages.js';
 import type { CaFileProblem, TrustFact } from '../core/facts.js';
 
@@ -97,6 +98,16 @@ export async function loadTrust(caFile: string | undefined, env: Record<string, 
       fact.extraCaCerts = { file: envFile, loaded: false, problem: 'pems' in read ? 'der' : read.problem };
     }
   }
-  // Passing `ca` replaces Node's default list: keep the public roots beside the extra ones.
-  return extra.length > 0 ? { fact, ca: [...rootCertificates, ...extra] } : { fact };
+  // Passing `ca` replaces Node's default list: keep it beside the extra ones.
+  return extra.length > 0 ? { fact, ca: [...defaultCertificates(), ...extra] } : { fact };
+}
+
+/**
+ * What Node trusts by default: the public roots, and with --use-system-ca (lanscope-kot.exe runs with it)
+ * the operating system's store too — the Windows store an inspecting proxy's CA is usually in. Node 22.15
+ * and later say so (tls.getCACertificates); before that there is no system store to keep.
+ */
+export function defaultCertificates(): readonly string[] {
+  const { getCACertificates } = tls as { getCACertificates?: (type: 'default') => string[] };
+  return getCACertificates ? getCACertificates('default') : tls.rootCertificates;
 }
