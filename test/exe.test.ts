@@ -1,31 +1,12 @@
 import assert from 'node:assert/strict';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { pathToFileURL } from 'node:url';
-import { binary, repoRoot, runScript } from './helpers.js';
-
-const hasTmux = spawnSync('tmux', ['-V']).status === 0;
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function waitFor(read: () => string, expected: RegExp, timeoutMs = 15_000): Promise<string> {
-  const started = Date.now();
-  for (;;) {
-    const text = read();
-    if (expected.test(text)) return text;
-    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${String(expected)}; screen:\n${text}`);
-    await sleep(100);
-  }
-}
-
-/**
- * The exe's single bundle, without the exe (no download, no wine: `npm run test:exe` does those): the
- * CLI bundled into one CommonJS file by scripts/build-exe.mjs, copied alone into an empty folder and run
- * with plain node. Whatever it would look for beside the code (version, demo, log worker) is not there.
- */
+import { binary, hasTmux, repoRoot, runScript, tmuxPane } from './helpers.js';
 
 const run = (script: string, args: string[], options: { cwd?: string } = {}) => runScript(script, args, {}, options.cwd);
 
@@ -96,24 +77,17 @@ describe('the exe bundle, alone in a folder, under plain node', () => {
 
   it('opens setup --demo in a terminal (tmux) and writes the demo files from inside itself', { skip: hasTmux ? false : 'tmux is not installed (Debian package tmux)' }, async () => {
     const temp = mkdtempSync(join(tmpdir(), 'lanscope-kot-bundle-demo-'));
-    const socket = `lanscope-kot-bundle-${process.pid}`;
-    const tmux = (...args: string[]) => execFileSync('tmux', ['-L', socket, ...args], { encoding: 'utf8' });
+    const pane = tmuxPane('bundle', `cd ${JSON.stringify(dir)} && env -u CI TMPDIR=${JSON.stringify(temp)} LANG=en_US.UTF-8 ${JSON.stringify(process.execPath)} lanscope-kot.cjs setup --demo`);
     try {
-      tmux('new-session', '-d', '-x', '100', '-y', '30', `cd ${JSON.stringify(dir)} && env -u CI TMPDIR=${JSON.stringify(temp)} LANG=en_US.UTF-8 ${JSON.stringify(process.execPath)} lanscope-kot.cjs setup --demo; echo "EXIT=$?"; sleep 60`);
-      const screen = await waitFor(() => tmux('capture-pane', '-p'), /1\/7 /);
-      assert.match(screen, /demo/);
-      tmux('send-keys', 'C-c');
-      assert.match(await waitFor(() => tmux('capture-pane', '-p'), /EXIT=\d+/), /stopped \(Ctrl-C\)[\s\S]*EXIT=130/);
+      assert.match(await pane.waitFor(/1\/7 /), /demo/);
+      pane.tmux('send-keys', 'C-c');
+      assert.match(await pane.waitFor(/EXIT=\d+/), /stopped \(Ctrl-C\)[\s\S]*EXIT=130/);
       const [copy] = readdirSync(temp).filter((name) => name.startsWith('lanscope-kot-demo-'));
       assert.ok(copy, 'the demo folder was made');
       assert.deepEqual(readdirSync(join(temp, copy, 'logs')), readdirSync(demo('logs')));
       assert.deepEqual(readFileSync(join(temp, copy, 'mapping-export.csv')), readFileSync(demo('mapping-export.csv')));
     } finally {
-      try {
-        tmux('kill-server');
-      } catch {
-        // already gone
-      }
+      pane.close();
       rmSync(temp, { recursive: true, force: true });
     }
   });

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { InputError, type InputProblem } from '../source/core/input-problem.js';
 
@@ -45,4 +45,36 @@ export async function problemOf(promise: Promise<unknown>): Promise<InputProblem
     return err.problem;
   }
   assert.fail('expected an InputError');
+}
+
+export const hasTmux = spawnSync('tmux', ['-V']).status === 0;
+
+/**
+ * One tmux pane on a private socket running `command` (then "EXIT=<code>" and a pause): read it, wait for
+ * text on it, and close it whatever happened (`close` in a finally).
+ */
+export function tmuxPane(name: string, command: string, size = { columns: 100, rows: 30 }) {
+  const socket = `lanscope-kot-${name}-${process.pid}`;
+  const tmux = (...args: string[]): string => execFileSync('tmux', ['-L', socket, ...args], { encoding: 'utf8' });
+  tmux('new-session', '-d', '-x', String(size.columns), '-y', String(size.rows), `${command}; echo "EXIT=$?"; sleep 60`);
+  return {
+    tmux,
+    screen: (): string => tmux('capture-pane', '-p'),
+    async waitFor(pattern: RegExp, timeoutMs = 15_000): Promise<string> {
+      const started = Date.now();
+      for (;;) {
+        const text = tmux('capture-pane', '-p');
+        if (pattern.test(text)) return text;
+        if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${String(pattern)}; screen:\n${text}`);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    },
+    close(): void {
+      try {
+        tmux('kill-server');
+      } catch {
+        // ended with its command
+      }
+    },
+  };
 }

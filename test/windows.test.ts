@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { EventEmitter } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type AddressInfo, type Socket } from 'node:net';
@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import * as tls from 'node:tls';
+import { parseDoctorOptions, somethingToCheck } from '../source/commands/doctor-options.js';
 import { outputDir } from '../source/core/checks/output-dir.js';
 import { diagnose } from '../source/core/checks/index.js';
 import { translate } from '../source/i18n/translate.js';
@@ -14,10 +15,9 @@ import { defaultCertificates, loadTrust } from '../source/io/certificates.js';
 import { INTERRUPT_SIGNALS, onInterrupt } from '../source/io/interrupt.js';
 import { nativePath, readOutputDir } from '../source/io/read-inputs.js';
 import { defaultOutputDirShown, valuesFromSettings } from '../source/ui/state.js';
-import { binary, repoRoot } from './helpers.js';
+import { binary, hasTmux, repoRoot, tmuxPane } from './helpers.js';
 
 /** What differs on Windows, tested on any OS: paths, the default folder, Ctrl-C as a signal. */
-const hasTmux = spawnSync('tmux', ['-V']).status === 0;
 
 describe('Windows paths', () => {
   it('are shown as Windows writes them on Windows, untouched elsewhere', () => {
@@ -53,6 +53,12 @@ describe("C:\\TEMP, LanScope's default OUTPUTDIR, when nothing else is given on 
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it('is something to check: doctor with no input at all reads it on Windows, refuses as before elsewhere', () => {
+    const bare = parseDoctorOptions([]);
+    assert.equal(somethingToCheck(bare, {}, 'win32'), true);
+    assert.equal(somethingToCheck(bare, {}, 'linux'), false);
   });
 
   it('fills the wizard’s folder field on Windows only, and the field then says what it is', () => {
@@ -114,32 +120,17 @@ describe('Ctrl-C as a signal (a Windows console event, or kill -INT)', () => {
   });
 
   it('ends the wizard with exit 130 and "stopped", the terminal given back (tmux)', { skip: hasTmux ? false : 'tmux is not installed (Debian package tmux)' }, async () => {
-    const socket = `lanscope-kot-sigint-${process.pid}`;
     const temp = mkdtempSync(join(tmpdir(), 'lanscope-kot-sigint-'));
-    const tmux = (...args: string[]) => execFileSync('tmux', ['-L', socket, ...args], { encoding: 'utf8' });
-    const screenUntil = async (pattern: RegExp): Promise<string> => {
-      for (let i = 0; ; i++) {
-        const screen = tmux('capture-pane', '-p');
-        if (pattern.test(screen)) return screen;
-        if (i > 150) throw new Error(`timed out waiting for ${String(pattern)}; screen:\n${screen}`);
-        await new Promise((resolve) => setTimeout(resolve, 100));
-      }
-    };
+    const pane = tmuxPane('sigint', `env -u CI TMPDIR=${JSON.stringify(temp)} LANG=en_US.UTF-8 ${JSON.stringify(process.execPath)} ${JSON.stringify(binary)} setup --demo; code=$?; stty -a | grep -o ' icanon'; (exit $code)`);
     try {
-      tmux('new-session', '-d', '-x', '100', '-y', '30', `env -u CI TMPDIR=${JSON.stringify(temp)} LANG=en_US.UTF-8 ${JSON.stringify(process.execPath)} ${JSON.stringify(binary)} setup --demo; echo "EXIT=$?"; stty -a | grep -o ' icanon'; sleep 60`);
-      await screenUntil(/1\/7 /);
-      const pane = tmux('display', '-p', '#{pane_pid}').trim();
-      const child = execFileSync('ps', ['-o', 'pid=', '--ppid', pane], { encoding: 'utf8' }).trim();
+      await pane.waitFor(/1\/7 /);
+      const shell = pane.tmux('display', '-p', '#{pane_pid}').trim();
+      const child = execFileSync('ps', ['-o', 'pid=', '--ppid', shell], { encoding: 'utf8' }).trim();
       process.kill(Number(child), 'SIGINT');
-      const screen = await screenUntil(/EXIT=\d+/);
-      assert.match(screen, /stopped \(Ctrl-C\)[\s\S]*EXIT=130/);
-      assert.match(await screenUntil(/ icanon/), / icanon/, 'the terminal is back in line mode');
+      assert.match(await pane.waitFor(/EXIT=\d+/), /stopped \(Ctrl-C\)[\s\S]*EXIT=130/);
+      assert.match(await pane.waitFor(/ icanon/), / icanon/, 'the terminal is back in line mode');
     } finally {
-      try {
-        tmux('kill-server');
-      } catch {
-        // ended with its command
-      }
+      pane.close();
       rmSync(temp, { recursive: true, force: true });
     }
   });

@@ -143,7 +143,9 @@ function describeParseError(err: unknown): Message {
  * "Nothing failed." over a run that looked at nothing. The connection alone counts when asked for
  * (--proxy, HTTPS_PROXY or --endpoint); the tokens may come from the environment.
  */
-export function somethingToCheck(options: DoctorOptions, env: Record<string, string | undefined>): boolean {
+export function somethingToCheck(options: DoctorOptions, env: Record<string, string | undefined>, platform: NodeJS.Platform = process.platform): boolean {
+  // On Windows doctor runs where LanScope writes its CSVs: with no folder given it reads C:\TEMP (gather-facts).
+  if (platform === 'win32') return true;
   const given = [options.sql, options.confIni, options.logDir, options.mapping, options.companyCode, options.tokenFile, options.kotApiTokenFile];
   if (given.some((v) => v !== undefined) || options.dayChanges.length > 0) return true;
   if (env.LANSCOPE_KOT_TOKEN || env.KOT_API_TOKEN) return true;
