@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import iconv from 'iconv-lite';
-import { clip, escapeControls, shown } from '../source/core/printable.js';
+import { escapeControls, shortenMiddle, shown } from '../source/core/printable.js';
 import { findSqlStartTime } from '../source/core/sql-start-time.js';
 import { firstLongLine, LineCounter } from '../source/core/text-lines.js';
 import { detectEncoding } from '../source/io/encoding.js';
@@ -23,13 +23,13 @@ const ESC_TITLE = '\x1b]0;owned\x07';
 const CLEAR = '\x1b[2J';
 
 describe('control characters are escaped in every text output', () => {
-  it('escapeControls, clip and shown', () => {
+  it('escapeControls, shortenMiddle and shown', () => {
     assert.equal(escapeControls(`a${ESC_TITLE}b\nc\rd\te\u202Ef\u0085`), 'a\\u001B]0;owned\\u0007b\\nc\\rd\\te\\u202Ef\\u0085');
     assert.equal(escapeControls('勤怠 太郎 ①'), '勤怠 太郎 ①');
-    assert.equal(clip('x'.repeat(100)), 'x'.repeat(100));
-    assert.equal(clip('x'.repeat(400_000)), `${'x'.repeat(49)}…${'x'.repeat(49)} (400000 chars)`);
-    assert.equal(clip('😀'.repeat(60)).includes('\uFFFD'), false);
-    assert.ok(!/[\uD800-\uDBFF](?![\uDC00-\uDFFF])/.test(clip('😀'.repeat(60))), 'no lone surrogate at the cut');
+    assert.equal(shortenMiddle('x'.repeat(100)), 'x'.repeat(100));
+    assert.equal(shortenMiddle('x'.repeat(400_000)), `${'x'.repeat(49)}…${'x'.repeat(49)} (400000 chars)`);
+    assert.equal(shortenMiddle('😀'.repeat(60)).includes('\uFFFD'), false);
+    assert.ok(!/[\uD800-\uDBFF](?![\uDC00-\uDFFF])/.test(shortenMiddle('😀'.repeat(60))), 'no lone surrogate at the cut');
     assert.equal(shown(`${CLEAR}${'y'.repeat(300)}`).startsWith('\\u001B[2J'), true);
     // Escapes count in the length: NUL bytes do not make a value six times longer, and no escape is cut.
     const nul = shown('\0'.repeat(84));
@@ -38,15 +38,33 @@ describe('control characters are escaped in every text output', () => {
     assert.equal(shown('😀'.repeat(60)).includes('\uFFFD'), false);
   });
 
-  it('in the wizard: every table cell and checklist line is clipped through one function, which escapes', async () => {
-    const { clip: cell } = await import('../source/ui/widgets/clip.js');
-    assert.equal(cell(`ta${CLEAR}rou`, 40), 'ta\\u001B[2Jrou');
-    assert.equal(cell('two\nlines', 40), 'two\\nlines');
-    // Paths are cut in the middle (w10's clipMiddle): escaped the same way, before the cut is measured.
-    const { clipMiddle } = await import('../source/ui/widgets/clip.js');
-    assert.equal(clipMiddle(`/tmp/ta${CLEAR}rou`, 40), '/tmp/ta\\u001B[2Jrou');
-    const cut = clipMiddle(`/tmp/${CLEAR.repeat(10)}/x.csv`, 20);
+  it('in the wizard: every table cell and checklist line is fitted through one function, which escapes', async () => {
+    const { fitColumns, fitColumnsMiddle } = await import('../source/ui/widgets/fit-columns.js');
+    assert.equal(fitColumns(`ta${CLEAR}rou`, 40), 'ta\\u001B[2Jrou');
+    assert.equal(fitColumns('two\nlines', 40), 'two\\nlines');
+    // Paths are cut in the middle (w10's fitColumnsMiddle): escaped the same way, before the cut is measured.
+    assert.equal(fitColumnsMiddle(`/tmp/ta${CLEAR}rou`, 40), '/tmp/ta\\u001B[2Jrou');
+    const cut = fitColumnsMiddle(`/tmp/${CLEAR.repeat(10)}/x.csv`, 20);
     assert.ok(!cut.includes('\x1b') && cut.length <= 20 && cut.endsWith('/x.csv'), cut);
+  });
+
+  it('in the wizard: a cut never falls inside an escape (\\u001B is kept or dropped whole), at every width', async () => {
+    const { fitColumns, fitColumnsMiddle } = await import('../source/ui/widgets/fit-columns.js');
+    const value = `田中${ESC_TITLE}太郎\t${CLEAR}😀x`;
+    const whole = escapeControls(value);
+    // What is left of the value once the ellipsis is taken off is made of whole escapes and characters only.
+    const wholeUnits = (text: string): boolean => /^(\\u[0-9A-F]{4}|\\[nrt]|[^\\])*$/u.test(text);
+    for (let width = 1; width <= whole.length + 2; width++) {
+      const end = fitColumns(value, width);
+      assert.ok(!end.includes('\x1b'), end);
+      assert.ok(end === whole || (end.endsWith('…') && wholeUnits(end.slice(0, -1)) && whole.startsWith(end.slice(0, -1))), `width ${width}: ${end}`);
+      const middle = fitColumnsMiddle(value, width);
+      const [head, tail] = middle === whole ? [whole, ''] : middle.split('…');
+      assert.ok(wholeUnits(head!) && wholeUnits(tail!) && whole.startsWith(head!) && whole.endsWith(tail!), `width ${width}: ${middle}`);
+    }
+    // Before, the cut at 6 columns left `ab\u0…` on screen.
+    assert.equal(fitColumns('ab\x1bcd', 6), 'ab…');
+    assert.equal(fitColumnsMiddle('ab\x1bcd', 9), 'ab…cd');
   });
 
   it('user names, service accounts and file names from the files, in doctor\'s text output', async () => {

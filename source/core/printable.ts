@@ -16,8 +16,11 @@ export function escapeControls(text: string): string {
 /** Most of a value any message repeats: enough to recognise it, never a screenful. */
 export const MAX_SHOWN_CHARS = 100;
 
-/** `abc…xyz (400000 chars)` for a value longer than `max`; the value itself otherwise. */
-export function clip(text: string, max = MAX_SHOWN_CHARS): string {
+/**
+ * `abc…xyz (400000 chars)` for a value longer than `max` characters: both ends kept, the middle cut and
+ * the length said; the value itself otherwise. Not escaped (shown() escapes and shortens).
+ */
+export function shortenMiddle(text: string, max = MAX_SHOWN_CHARS): string {
   if (text.length <= max) return text;
   const half = Math.floor((max - 1) / 2);
   // Cut between code points, never inside a surrogate pair.
@@ -29,6 +32,14 @@ export function clip(text: string, max = MAX_SHOWN_CHARS): string {
 /** One character as shown: an escape (`\u0000`, `\n`) or a code point. */
 const SHOWN_CHAR = /\\u[0-9A-F]{4}|\\[nrt]|[\s\S]/gu;
 const LONE_SURROGATE = /^[\uD800-\uDFFF]$/u;
+
+/**
+ * Text escaped, in the pieces a cut may fall between: an escape (`\u001B`, six characters) is one piece,
+ * so no cut leaves `\u00` on screen. The wizard's column fitting and shown() both cut on these.
+ */
+export function shownUnits(text: string): string[] {
+  return escapeControls(text).match(SHOWN_CHAR) ?? [];
+}
 
 /**
  * A value as any message shows it: escaped, and at most `max` characters of that escaped form (an escape
@@ -52,7 +63,7 @@ export function shown(text: string, max = MAX_SHOWN_CHARS): string {
     }
     return out;
   };
-  const head = take(escapeControls(text.slice(0, half)).match(SHOWN_CHAR) ?? []).join('');
-  const tail = take((escapeControls(text.slice(-half)).match(SHOWN_CHAR) ?? []).reverse()).reverse().join('');
+  const head = take(shownUnits(text.slice(0, half))).join('');
+  const tail = take(shownUnits(text.slice(-half)).reverse()).reverse().join('');
   return `${head}…${tail} (${text.length} chars)`;
 }

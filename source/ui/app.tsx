@@ -12,7 +12,7 @@ import { defaultServices, ServicesContext, type Services } from './services.js';
 import { buildFacts, STEP_COUNT, type Loaded, type StepNumber, type WizardValues } from './state.js';
 import { StepList, StepHeader, StepMarks } from './widgets/step-header.js';
 import { Para } from './widgets/para.js';
-import { clip } from './widgets/clip.js';
+import { fitColumns } from './widgets/fit-columns.js';
 import { glyphsFor } from './glyphs.js';
 import type { DemoInfo } from './demo.js';
 import { PreparationStep } from './steps/preparation.js';
@@ -225,7 +225,7 @@ function WizardBody({ env, initial, initialStep, initialLoaded, demo, settingsPa
         body
       )}
       <Box marginTop={1}>
-        <Text dimColor>{clip(step === 7 ? t('check.keys') : step > 1 ? t('keys.global') : t('keys.first'), columns - 2, g.ellipsis)}</Text>
+        <Text dimColor>{fitColumns(step === 7 ? t('check.keys') : step > 1 ? t('keys.global') : t('keys.first'), columns - 2, g.ellipsis)}</Text>
       </Box>
     </Box>
   );

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { displayWidth } from '../../source/core/display-width.js';
 import { packedLines, wrapText } from '../../source/ui/wrap.js';
-import { clip, clipMiddle } from '../../source/ui/widgets/clip.js';
+import { fitColumns, fitColumnsMiddle } from '../../source/ui/widgets/fit-columns.js';
 import { blockWindow } from '../../source/ui/widgets/scroll-blocks.js';
 
 describe('line breaking (ui/wrap.ts)', () => {
@@ -37,10 +37,10 @@ describe('line breaking (ui/wrap.ts)', () => {
 
   it('counts items laid out left to right, and clips to columns', () => {
     assert.equal(packedLines(['aaaa', 'bbbb', 'cccc'], 10, 1), 2);
-    assert.equal(clip('勤怠 太郎', 6), '勤怠 …');
-    assert.equal(clip('abcdef', 5, '...'), 'ab...');
-    assert.equal(clipMiddle('/tmp/lanscope/logs', 12), '/tmp/l…/logs');
-    assert.equal(displayWidth(clipMiddle('/tmp/勤怠簿出力/logs', 11)), 11);
+    assert.equal(fitColumns('勤怠 太郎', 6), '勤怠 …');
+    assert.equal(fitColumns('abcdef', 5, '...'), 'ab...');
+    assert.equal(fitColumnsMiddle('/tmp/lanscope/logs', 12), '/tmp/l…/logs');
+    assert.equal(displayWidth(fitColumnsMiddle('/tmp/勤怠簿出力/logs', 11)), 11);
   });
 
   it('scrolls blocks to keep the focused one in view, saying what is cut', () => {

@@ -1,5 +1,5 @@
 import type { Message } from '../../i18n/message.js';
-import { clip } from '../printable.js';
+import { shortenMiddle } from '../printable.js';
 import type { Facts } from '../facts.js';
 import type { OddPunch } from '../dry-run.js';
 import type { UserMatching } from '../user-matching.js';
@@ -56,7 +56,7 @@ export const skip = (detail: Message): CheckOutcome => ({ status: 'skip', detail
 export function preview(items: readonly string[], max = 5): string {
   const shown = items
     .slice(0, max)
-    .map((item) => clip(item))
+    .map((item) => shortenMiddle(item))
     .join(', ');
   return items.length > max ? `${shown} (+${items.length - max})` : shown;
 }

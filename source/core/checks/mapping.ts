@@ -1,6 +1,6 @@
 import { msg } from '../../i18n/message.js';
 import type { MappingFile, MappingRow } from '../mapping.js';
-import { clip } from '../printable.js';
+import { shortenMiddle } from '../printable.js';
 import { preview, skip, type Check } from './check.js';
 
 /** One code that lost its leading zeros: what the file holds now, and what it held when that is known. */
@@ -104,9 +104,9 @@ export const mappingExcel: Check = {
         detail: msg('excel.damaged', {
           file,
           scientific: preview(signs.scientific.map(String)),
-          scientificExample: scientific ? clip(scientific.value, 40) : '',
+          scientificExample: scientific ? shortenMiddle(scientific.value, 40) : '',
           zerosLost: preview(signs.zerosLost.map(String)),
-          zerosExample: zerosLost ? `${clip(zerosLost.was, 40)} → ${clip(zerosLost.found, 40)}` : '',
+          zerosExample: zerosLost ? `${shortenMiddle(zerosLost.was, 40)} → ${shortenMiddle(zerosLost.found, 40)}` : '',
           zerosBy: signs.zerosBy ?? 'neighbours',
           quotesGone: signs.quotesGone,
         }),

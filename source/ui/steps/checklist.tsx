@@ -11,7 +11,7 @@ import type { StepProps } from '../app.js';
 import { useT, type Translator } from '../i18n.js';
 import { useServices } from '../services.js';
 import { cleanPath, STEP_OF_CHECK, tokenValue, type WizardValues } from '../state.js';
-import { clip, clipMiddle } from '../widgets/clip.js';
+import { fitColumns, fitColumnsMiddle } from '../widgets/fit-columns.js';
 import { narrowSafeText } from '../glyphs.js';
 import { Cursor } from '../widgets/cursor.js';
 import { useScrollWindow } from '../widgets/scroll-window.js';
@@ -157,9 +157,9 @@ export function ChecklistStep({ values, update, loaded, setLoaded, facts, diagno
   const row = (label: string, value: string | undefined) => (
     <Box>
       <Box width={26} flexShrink={0}>
-        <Text dimColor>{clip(label, 25, g.ellipsis)}</Text>
+        <Text dimColor>{fitColumns(label, 25, g.ellipsis)}</Text>
       </Box>
-      <Text>{clipMiddle(g.safe ? narrowSafeText(value ?? t('check.notGivenShort')) : (value ?? t('check.notGivenShort')), width - 26, g.ellipsis)}</Text>
+      <Text>{fitColumnsMiddle(g.safe ? narrowSafeText(value ?? t('check.notGivenShort')) : (value ?? t('check.notGivenShort')), width - 26, g.ellipsis)}</Text>
     </Box>
   );
   const detailWidth = width - 2 - 9 - 31;
@@ -178,7 +178,7 @@ export function ChecklistStep({ values, update, loaded, setLoaded, facts, diagno
       ))}
       {todo.length > shownTodo.length ? <Text dimColor>  {t('check.moreTodo', { count: todo.length - shownTodo.length })}</Text> : null}
       <Box marginTop={layout.gaps ? 1 : 0} flexDirection="column">
-        <Text bold>{clip(t('check.checks', { pass: verdict.summary.pass, warn: verdict.summary.warn, fail: verdict.summary.fail, unchecked: verdict.unchecked.length, optional }), width, g.ellipsis)}</Text>
+        <Text bold>{fitColumns(t('check.checks', { pass: verdict.summary.pass, warn: verdict.summary.warn, fail: verdict.summary.fail, unchecked: verdict.unchecked.length, optional }), width, g.ellipsis)}</Text>
         {kotToken ? <Para text={trReconcile(lang, 'ui.offer')} width={width} dimColor /> : null}
       </Box>
       {results.slice(start, start + listHeight).map((r, i) => {
@@ -191,13 +191,13 @@ export function ChecklistStep({ values, update, loaded, setLoaded, facts, diagno
             </Box>
             <Box width={30} flexShrink={0} marginRight={1}>
               <Text wrap="truncate-end" bold={isSelected}>
-                {clip(title(r, m), 30, g.ellipsis)}
+                {fitColumns(title(r, m), 30, g.ellipsis)}
               </Text>
             </Box>
             {detailWidth > 8 ? (
               <Box flexShrink={1}>
                 <Text wrap="truncate-end" dimColor={r.status === 'skip'}>
-                  {clip(checkDetail(r, tr), detailWidth, g.ellipsis)}
+                  {fitColumns(checkDetail(r, tr), detailWidth, g.ellipsis)}
                 </Text>
               </Box>
             ) : null}
@@ -208,7 +208,7 @@ export function ChecklistStep({ values, update, loaded, setLoaded, facts, diagno
         <Para text={detail} width={width - 2} color={current.advice ? 'yellow' : undefined} maxLines={layout.detailLines} ellipsis={g.ellipsis} />
       </Box>
       <Box marginTop={layout.gaps ? 1 : 0} flexDirection="column">
-        <Text bold>{clip(t('check.configHeading'), width, g.ellipsis)}</Text>
+        <Text bold>{fitColumns(t('check.configHeading'), width, g.ellipsis)}</Text>
         {row(t('check.config.companyCode'), config.companyCode)}
         {row(t('check.config.token'), config.tokenMasked)}
         {row(t('check.config.folder'), config.folder)}

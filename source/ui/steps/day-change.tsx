@@ -17,7 +17,7 @@ import { TextField, textFieldLines } from '../widgets/text-field.js';
 import { Para, paraLines } from '../widgets/para.js';
 import { gapBlock, ScrollBlocks, textBlock, type Block } from '../widgets/scroll-blocks.js';
 import { Cursor } from '../widgets/cursor.js';
-import { clip } from '../widgets/clip.js';
+import { fitColumns } from '../widgets/fit-columns.js';
 
 /** Bounds listed under the start time: all four of the shipped SQL on a tall terminal, one on a small one (outliers always). */
 const maxBounds = (height: number): number => (height >= 24 ? 4 : 1);
@@ -129,7 +129,7 @@ export function DayChangeStep({ values, update, loaded, setLoaded, facts, result
         ]
       : []),
     gap('g2'),
-    { key: 'heading', lines: 1, node: <Text bold>{clip(t('day.divisions'), width, g.ellipsis)}</Text> },
+    { key: 'heading', lines: 1, node: <Text bold>{fitColumns(t('day.divisions'), width, g.ellipsis)}</Text> },
     line('where', t('day.where'), { dim: true }),
     {
       key: 'add',
@@ -167,7 +167,7 @@ export function DayChangeStep({ values, update, loaded, setLoaded, facts, result
             <Cursor on={focused} />
             <Box width={10} flexShrink={0}>
               <Text color={focused ? 'cyan' : undefined} bold={focused}>
-                {clip(divisionLabel(d) || t('day.all'), 9, g.ellipsis)}
+                {fitColumns(divisionLabel(d) || t('day.all'), 9, g.ellipsis)}
               </Text>
             </Box>
             <Box width={6} flexShrink={0}>

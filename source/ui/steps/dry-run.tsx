@@ -8,7 +8,7 @@ import { Para, paraLines } from '../widgets/para.js';
 import { packedLines } from '../wrap.js';
 import { narrowSafeText } from '../glyphs.js';
 import { useT, type Translator } from '../i18n.js';
-import { clip } from '../widgets/clip.js';
+import { fitColumns } from '../widgets/fit-columns.js';
 import { Cursor } from '../widgets/cursor.js';
 import { useScrollWindow } from '../widgets/scroll-window.js';
 
@@ -23,13 +23,13 @@ function Cells({ parts, width }: { parts: { width?: number; text: string; color?
         p.width ? (
           <Box key={i} width={p.width} marginRight={1} flexShrink={0}>
             <Text wrap="truncate-end" color={p.color} bold={p.bold ?? false}>
-              {clip(show(p.text), p.width, g.ellipsis)}
+              {fitColumns(show(p.text), p.width, g.ellipsis)}
             </Text>
           </Box>
         ) : (
           <Box key={i} flexShrink={1}>
             <Text color={p.color} bold={p.bold ?? false}>
-              {clip(show(p.text), width - 2 - parts.reduce((n, q) => n + (q.width ? q.width + 1 : 0), 0), g.ellipsis)}
+              {fitColumns(show(p.text), width - 2 - parts.reduce((n, q) => n + (q.width ? q.width + 1 : 0), 0), g.ellipsis)}
             </Text>
           </Box>
         ),
@@ -103,7 +103,7 @@ function Row({ row, tr, width }: { row: DryRunRow; tr: Translator; width: number
     case 'section':
       return (
         <Text bold color={row.section === 'dropped' ? 'red' : 'magenta'}>
-          {clip(`${g.rule.repeat(2)} ${t(row.section === 'dropped' ? 'dry.section.dropped' : 'dry.section.duplicates', { count: row.count })} ${g.rule.repeat(2)}`, width - 2, g.ellipsis)}
+          {fitColumns(`${g.rule.repeat(2)} ${t(row.section === 'dropped' ? 'dry.section.dropped' : 'dry.section.duplicates', { count: row.count })} ${g.rule.repeat(2)}`, width - 2, g.ellipsis)}
         </Text>
       );
     case 'dropped':
@@ -220,7 +220,7 @@ export function DryRunStep({ diagnosis, facts, loaded, next, height, width }: St
         {current ? <Para text={rowDetail(current, tr)} width={width - 2} color="cyan" maxLines={detailRoom} ellipsis={g.ellipsis} /> : null}
       </Box>
       <Text dimColor>
-        {clip(`${rows.length > listHeight ? `  ${start + 1}${g.safe ? '-' : '–'}${start + slice.length} / ${rows.length} ${g.dot} ` : '  '}${t(onlyProblems ? 'dry.keysAll' : 'dry.keysProblems')}`, width, g.ellipsis)}
+        {fitColumns(`${rows.length > listHeight ? `  ${start + 1}${g.safe ? '-' : '–'}${start + slice.length} / ${rows.length} ${g.dot} ` : '  '}${t(onlyProblems ? 'dry.keysAll' : 'dry.keysProblems')}`, width, g.ellipsis)}
       </Text>
     </Box>
   );

@@ -12,7 +12,7 @@ import { Advice, adviceLines, Finding, findingLines } from '../widgets/finding.j
 import { TextField, textFieldLines } from '../widgets/text-field.js';
 import { Para, paraLines } from '../widgets/para.js';
 import { narrowSafeText } from '../glyphs.js';
-import { clip, clipMiddle } from '../widgets/clip.js';
+import { fitColumns, fitColumnsMiddle } from '../widgets/fit-columns.js';
 import { gapBlock, ScrollBlocks, textBlock, type Block } from '../widgets/scroll-blocks.js';
 
 /** The output-dir check's data (see core/checks/output-dir.ts). */
@@ -92,7 +92,7 @@ export function OutputDirStep({ values, update, loaded, setLoaded, facts, result
     node: (
       <Box marginLeft={2}>
         <Box width={LABEL} flexShrink={0}>
-          <Text>{clip(label, LABEL - 1, g.ellipsis)}</Text>
+          <Text>{fitColumns(label, LABEL - 1, g.ellipsis)}</Text>
         </Box>
         <Para text={text} width={valueWidth} color={color} dimColor={dim} />
       </Box>
@@ -129,7 +129,7 @@ export function OutputDirStep({ values, update, loaded, setLoaded, facts, result
         node: (
           <Box marginLeft={2 + LABEL}>
             <Text dimColor>
-              {clipMiddle(`${g.safe ? narrowSafeText(f.file.split(/[\\/]/).pop() ?? '') : f.file.split(/[\\/]/).pop()} ${g.dot} ${t(f.shape === 'summary' ? 'out.shape.summary' : 'out.shape.events')} ${g.dot} ${t('out.rows', { rows: f.rows })}`, width - 2 - LABEL, g.ellipsis)}
+              {fitColumnsMiddle(`${g.safe ? narrowSafeText(f.file.split(/[\\/]/).pop() ?? '') : f.file.split(/[\\/]/).pop()} ${g.dot} ${t(f.shape === 'summary' ? 'out.shape.summary' : 'out.shape.events')} ${g.dot} ${t('out.rows', { rows: f.rows })}`, width - 2 - LABEL, g.ellipsis)}
             </Text>
           </Box>
         ),

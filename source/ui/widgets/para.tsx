@@ -1,6 +1,6 @@
 import { Box, Text } from 'ink';
 import { wrapText } from '../wrap.js';
-import { clip } from './clip.js';
+import { fitColumns } from './fit-columns.js';
 import { narrowSafeText } from '../glyphs.js';
 import { useT } from '../i18n.js';
 import { escapeControls } from '../../core/printable.js';
@@ -46,7 +46,7 @@ export function fitLines(text: string, width: number, maxLines: number | undefin
   if (maxLines === undefined || lines.length <= maxLines) return lines;
   const keep = Math.max(1, maxLines);
   const rest = lines.slice(keep - 1).reduce((joined, line) => (joined === '' ? line : /[ -~]$/.test(joined) || /^[ -~]/.test(line) ? `${joined} ${line}` : joined + line), '');
-  return [...lines.slice(0, keep - 1), clip(rest, width, ellipsis)];
+  return [...lines.slice(0, keep - 1), fitColumns(rest, width, ellipsis)];
 }
 
 /** How many lines Para will draw. */

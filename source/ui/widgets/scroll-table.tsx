@@ -1,4 +1,4 @@
-import { clip } from './clip.js';
+import { fitColumns } from './fit-columns.js';
 import { displayWidth } from '../../core/display-width.js';
 import { useScrollWindow } from './scroll-window.js';
 import { Box, Text } from 'ink';
@@ -60,7 +60,7 @@ export function ScrollTable<T>({ rows, columns, selected, height, rowColor, trai
                 {cellText(show(c.cell(row)), c.width, g.ellipsis)}
               </Text>
             ))}
-            {trailing ? clip(show(trailing(row, isSelected)), width - 2 - columns.reduce((n, c) => n + c.width + 1, 0), g.ellipsis) : null}
+            {trailing ? fitColumns(show(trailing(row, isSelected)), width - 2 - columns.reduce((n, c) => n + c.width + 1, 0), g.ellipsis) : null}
           </Text>
         );
       })}
@@ -78,6 +78,6 @@ export function ScrollTable<T>({ rows, columns, selected, height, rowColor, trai
 
 /** A cell clipped and padded to its width, then the one-column gap. */
 function cellText(text: string, width: number, ellipsis: string): string {
-  const clipped = clip(text, width, ellipsis);
+  const clipped = fitColumns(text, width, ellipsis);
   return clipped + ' '.repeat(Math.max(0, width - displayWidth(clipped)) + 1);
 }

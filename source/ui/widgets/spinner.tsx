@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Text } from 'ink';
 import { useT } from '../i18n.js';
-import { clip } from './clip.js';
+import { fitColumns } from './fit-columns.js';
 import { narrowSafeText } from '../glyphs.js';
 
 export function Spinner({ label, width = 200 }: { label: string; width?: number }) {
@@ -13,7 +13,7 @@ export function Spinner({ label, width = 200 }: { label: string; width?: number 
   }, []);
   return (
     <Text color="cyan">
-      {g.spinner[frame % g.spinner.length]} {clip(g.safe ? narrowSafeText(label) : label, width - 3, g.ellipsis)}
+      {g.spinner[frame % g.spinner.length]} {fitColumns(g.safe ? narrowSafeText(label) : label, width - 3, g.ellipsis)}
     </Text>
   );
 }

@@ -4,7 +4,7 @@ import type { CheckStatus } from '../../core/checks/check.js';
 import { useT } from '../i18n.js';
 import { STEP_CHECKS, STEP_COUNT, STEP_KEYS, STEP_MANUAL, type StepNumber } from '../state.js';
 import { COLOR } from './status-mark.js';
-import { clip } from './clip.js';
+import { fitColumns } from './fit-columns.js';
 import { displayWidth } from '../../core/display-width.js';
 
 const ORDER: CheckStatus[] = ['fail', 'warn', 'pass', 'skip'];
@@ -22,8 +22,8 @@ export function StepHeader({ step, width }: { step: StepNumber; width: number })
   const { t, g } = useT();
   const key = STEP_KEYS[step - 1]!;
   const counter = `${step}/${STEP_COUNT} `;
-  const title = clip(t(`step.${key}`), width - displayWidth(counter), g.ellipsis);
-  const manual = clip(`  ${t('app.manual', { section: STEP_MANUAL[key] })}`, width - displayWidth(counter + title), '');
+  const title = fitColumns(t(`step.${key}`), width - displayWidth(counter), g.ellipsis);
+  const manual = fitColumns(`  ${t('app.manual', { section: STEP_MANUAL[key] })}`, width - displayWidth(counter + title), '');
   return (
     <Box width={width}>
       <Text>
@@ -82,7 +82,7 @@ export function StepList({ step, visited, results }: { step: number; visited: nu
     <Box flexDirection="column">
       {items.map((item) => (
         <Text key={item.n} color={item.color} bold={item.current}>
-          {clip(`${item.mark} ${item.n} ${t(`step.${item.key}`)}`, 24, g.ellipsis)}
+          {fitColumns(`${item.mark} ${item.n} ${t(`step.${item.key}`)}`, 24, g.ellipsis)}
         </Text>
       ))}
     </Box>

@@ -4,7 +4,7 @@ import { displayWidth } from '../../core/display-width.js';
 import { useT } from '../i18n.js';
 import { useKeys } from './keys.js';
 import { editLine } from './line-edit.js';
-import { clip } from './clip.js';
+import { fitColumns } from './fit-columns.js';
 import { Para, paraLines } from './para.js';
 import { narrowSafeText } from '../glyphs.js';
 import { escapeControls } from '../../core/printable.js';
@@ -84,7 +84,7 @@ export function TextField({ label, value, onChange, focus, width, mask, placehol
         <Box width={labelWidth} flexShrink={0}>
           <Text color={focus ? 'cyan' : undefined} bold={focus}>
             {focus && marker ? `${g.cursor} ` : '  '}
-            {clip(label, labelWidth - 3, g.ellipsis)}
+            {fitColumns(label, labelWidth - 3, g.ellipsis)}
           </Text>
         </Box>
         <Box flexGrow={1} flexShrink={1}>
