@@ -1,6 +1,7 @@
 import type { CheckResult } from '../core/checks/index.js';
 import type { Diagnosis } from '../core/checks/check.js';
 import { compareWithLast, doctorChanges, doctorItems, splitKey, type Change, type SinceLast, type StateSection, type WatchState } from '../core/since-last.js';
+import { escapeLines, shown } from '../core/printable.js';
 import type { Lang, MessageKey } from '../i18n/message.js';
 import { tr } from '../i18n/reconcile.js';
 import { t } from '../i18n/translate.js';
@@ -39,23 +40,26 @@ export function doctorSinceLastText(result: DoctorSinceLast, file: string, lang:
   const { since, changes } = result;
   const lines = ['', sinceLastFooter({ ...since, changes }, result.recorded, file, lang).trimEnd()];
   for (const change of since.previousAt ? changes : []) lines.push(`  + ${changeText(change, lang)}`);
-  return lines.join('\n') + '\n';
+  // The state file's path is quoted as given: escaped like the rest.
+  return escapeLines(lines.join('\n')) + '\n';
 }
 
+/** One new item in words; its subject and values (user names, service accounts, codes read from files) escaped. */
 export function changeText(change: Change, lang: Lang): string {
-  const { kind, subject } = splitKey(change.key);
-  const previous = change.previous ?? '';
+  const { kind, subject: raw } = splitKey(change.key);
+  const subject = shown(raw);
+  const previous = shown(change.previous ?? '');
   switch (kind) {
     case 'check': {
       const word = (status: string) => (status ? t(lang, `status.${status}` as MessageKey, {} as never) : '');
-      return tr(lang, 'sl.item.check', { title: t(lang, `title.${subject}` as MessageKey, {} as never), id: subject, value: word(change.value), previous: word(previous) });
+      return tr(lang, 'sl.item.check', { title: t(lang, `title.${raw}` as MessageKey, {} as never), id: subject, value: word(change.value), previous: word(change.previous ?? '') });
     }
     case 'day-change':
-      return tr(lang, 'sl.item.day-change', { subject, value: change.value, previous });
+      return tr(lang, 'sl.item.day-change', { subject, value: shown(change.value), previous });
     case 'sql-start-time':
-      return tr(lang, 'sl.item.sql-start-time', { value: change.value, previous });
+      return tr(lang, 'sl.item.sql-start-time', { value: shown(change.value), previous });
     case 'duplicate-mapping':
-      return tr(lang, 'sl.item.duplicate-mapping', { subject, value: change.value });
+      return tr(lang, 'sl.item.duplicate-mapping', { subject, value: shown(change.value) });
     case 'unmapped-user':
     case 'shared-pc':
       return tr(lang, `sl.item.${kind}`, { subject });

@@ -1,5 +1,6 @@
 import chalk from 'chalk';
 import { displayWidth } from '../core/display-width.js';
+import { shown } from '../core/printable.js';
 import type { Finding, FindingKind, ReconcileResult } from '../core/reconcile.js';
 import type { Lang } from '../i18n/message.js';
 import { tr } from '../i18n/reconcile.js';
@@ -43,10 +44,10 @@ export function formatReconcileText(result: ReconcileResult, lang: Lang, options
     const summary = tr(lang, 'rc.day', { date, matched: day.matched, expected: day.expected, differing: day.differing });
     lines.push(day.differing ? chalk.yellow(`! ${summary}`) : chalk.green(`✔ ${summary}`));
     const findings = byDay.get(day.date) ?? [];
-    const shown = options.isNew ? findings.filter(options.isNew) : findings;
-    for (const f of shown.slice(0, TEXT_FINDINGS_PER_DAY)) lines.push(`  ${findingLine(f, lang, labelWidth)}`);
-    if (shown.length > TEXT_FINDINGS_PER_DAY) lines.push(chalk.dim(`  ${tr(lang, 'rc.more', { count: shown.length - TEXT_FINDINGS_PER_DAY })}`));
-    if (shown.length < findings.length) lines.push(chalk.dim(`  ${tr(lang, 'rc.seenBefore', { count: findings.length - shown.length })}`));
+    const listed = options.isNew ? findings.filter(options.isNew) : findings;
+    for (const f of listed.slice(0, TEXT_FINDINGS_PER_DAY)) lines.push(`  ${findingLine(f, lang, labelWidth)}`);
+    if (listed.length > TEXT_FINDINGS_PER_DAY) lines.push(chalk.dim(`  ${tr(lang, 'rc.more', { count: listed.length - TEXT_FINDINGS_PER_DAY })}`));
+    if (listed.length < findings.length) lines.push(chalk.dim(`  ${tr(lang, 'rc.seenBefore', { count: findings.length - listed.length })}`));
   }
   const s = result.summary;
   lines.push('');
@@ -56,16 +57,20 @@ export function formatReconcileText(result: ReconcileResult, lang: Lang, options
   return lines.join('\n') + '\n';
 }
 
-/** `no clock-in   3000 勤怠 花子 (Hanakok)  log says clock-in 12/17 11:00; KING OF TIME has none — why` */
+/**
+ * `no clock-in   3000 勤怠 花子 (Hanakok)  log says clock-in 12/17 11:00; KING OF TIME has none — why`.
+ * Names come from the logs, the mapping export and KING OF TIME's answers: each is shown escaped and
+ * bounded (core/printable.ts), so none can retitle or clear the terminal, or split the line.
+ */
 export function findingLine(f: Finding, lang: Lang, labelWidth = 0): string {
   const label = tr(lang, `rc.kind.${f.kind}`);
   return `${label}${' '.repeat(Math.max(0, labelWidth - displayWidth(label)))}  ${who(f, lang)}  ${what(f, lang)}${cause(f, lang)}`;
 }
 
 function who(f: Finding, lang: Lang): string {
-  if (f.employee === null) return tr(lang, 'rc.unmappedWho', { user: f.user ?? '' });
-  const name = f.name ? ` ${f.name}` : '';
-  return `${f.employee}${name}${f.user && f.user !== f.employee ? ` (${f.user})` : ''}`;
+  if (f.employee === null) return tr(lang, 'rc.unmappedWho', { user: shown(f.user ?? '') });
+  const name = f.name ? ` ${shown(f.name)}` : '';
+  return `${shown(f.employee)}${name}${f.user && f.user !== f.employee ? ` (${shown(f.user)})` : ''}`;
 }
 
 function what(f: Finding, lang: Lang): string {
@@ -77,13 +82,16 @@ function what(f: Finding, lang: Lang): string {
   return tr(lang, 'rc.what.missing', { punch, expected });
 }
 
-/** The cause in words, or nothing when the tool cannot know it. */
-export function causeText(f: Finding, lang: Lang): string {
+/**
+ * The cause in words, or nothing when the tool cannot know it. `show` gives the detail (a user name, a
+ * source's name) as the output shows values: escaped on a terminal, as it is in the CSV.
+ */
+export function causeText(f: Finding, lang: Lang, show: (value: string) => string = (value) => value): string {
   if (f.cause === null) return '';
-  return f.cause === 'unknown-employee' ? tr(lang, 'rc.cause.unknown-employee') : tr(lang, `rc.cause.${f.cause}`, { detail: f.causeDetail ?? '' });
+  return f.cause === 'unknown-employee' ? tr(lang, 'rc.cause.unknown-employee') : tr(lang, `rc.cause.${f.cause}`, { detail: show(f.causeDetail ?? '') });
 }
 
 function cause(f: Finding, lang: Lang): string {
-  const text = causeText(f, lang);
+  const text = causeText(f, lang, (value) => shown(value));
   return text ? chalk.dim(` — ${text}`) : '';
 }

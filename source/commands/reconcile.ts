@@ -5,6 +5,7 @@ import { describeKotApiFailure } from '../core/checks/kot-api.js';
 import type { Facts, KotApiFact, KotApiFailure } from '../core/facts.js';
 import { InputError } from '../core/input-problem.js';
 import { reconcile, type ReconcileResult } from '../core/reconcile.js';
+import { escapeLines } from '../core/printable.js';
 import { punchDayChange } from '../core/report.js';
 import { redactMessage } from '../core/redact-message.js';
 import { redactKnownSecrets } from '../core/secret.js';
@@ -155,6 +156,9 @@ export async function runReconcile(args: readonly string[], io: ReconcileIo): Pr
   const say = (stream: NodeJS.WritableStream, text: string): void => {
     stream.write(redactKnownSecrets(text, secrets));
   };
+  // Lines without colour (errors, notes, the since-last footer) quote paths, names and a server's words as
+  // they are: escaped whole, line by line (a Web API failure is said stage by stage, one per line).
+  const sayPlain = (stream: NodeJS.WritableStream, text: string): void => say(stream, escapeLines(text));
   const now = io.now?.() ?? new Date();
   try {
     const options = parseReconcileOptions(args, now);
@@ -191,17 +195,12 @@ export async function runReconcile(args: readonly string[], io: ReconcileIo): Pr
     if (options.json) say(io.stdout, reconcileJson(result, since, isNew));
     else {
       say(io.stdout, formatReconcileText(result, lang, { fetched, ...(isNew ? { isNew } : {}) }));
-      if (since) say(io.stdout, sinceLastFooter(since, Object.keys(items).length, options.sinceLast!, lang));
-      if (options.csv !== undefined) say(io.stderr, tr(lang, 'rc.csvWritten', { file: options.csv, rows: result.findings.length }) + '\n');
+      if (since) sayPlain(io.stdout, sinceLastFooter(since, Object.keys(items).length, options.sinceLast!, lang));
+      if (options.csv !== undefined) sayPlain(io.stderr, tr(lang, 'rc.csvWritten', { file: options.csv, rows: result.findings.length }) + '\n');
     }
     return result.findings.length > 0 ? 1 : 0;
   } catch (err) {
-    const text = usageOrInputText(err, lang);
-    if (text !== undefined) {
-      say(io.stderr, `lanscope-kot: ${text}\n`);
-      return 2;
-    }
-    say(io.stderr, `lanscope-kot: ${internalErrorText(err, secrets)}\n`);
+    sayPlain(io.stderr, `lanscope-kot: ${usageOrInputText(err, lang) ?? internalErrorText(err, secrets)}\n`);
     return 2;
   }
 }

@@ -2,6 +2,7 @@ import { realpathSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { formatClockTime, isClockTimeError, parseClockTime } from '../core/clock-time.js';
 import { crontabLine, posixCommandLine, windowsCommandLine } from '../core/command-line.js';
+import { escapeLines } from '../core/printable.js';
 import { DEFAULT_ENDPOINT, KOT_API_BASE } from '../core/endpoints.js';
 import { parseProxyUrl } from '../core/proxy-settings.js';
 import { taskXml, taskXmlBytes } from '../core/task-xml.js';
@@ -37,7 +38,9 @@ const usage = (detail: (lang: Lang) => string) => new ReconcileUsageError((lang)
 export async function runSchedule(args: readonly string[], io: ScheduleIo): Promise<number> {
   let lang: Lang = detectLang(io.env);
   const platform = io.platform ?? process.platform;
-  const out = (text: string): void => void io.stdout.write(`${text}\n`);
+  // Paths, the command line and schtasks' words are quoted as they are: escaped, so none drives the terminal.
+  const out = (text: string): void => void io.stdout.write(`${escapeLines(text)}\n`);
+  const fail = (text: string): void => void io.stderr.write(`${escapeLines(`lanscope-kot: ${text}`)}\n`);
   try {
     const install = args.includes('--install');
     const { taken, rest } = takeFlags(args.filter((a) => a !== '--install'), ['at', 'state', 'task-name', 'xml', 'days'], 'schedule');
@@ -105,18 +108,17 @@ export async function runSchedule(args: readonly string[], io: ScheduleIo): Prom
     }
     const created = await createTask(name, xml, io.run);
     if (created.code !== 0) {
-      io.stderr.write(`lanscope-kot: ${tr(lang, 'sc.installFailed', { output: created.output })}\n`);
+      fail(tr(lang, 'sc.installFailed', { output: created.output }));
       return 2;
     }
     out(tr(lang, 'sc.installed', { name }));
     // The first entry registers the source; later runs of the task (without administrator rights) can then write.
     const event = await writeEvent('INFORMATION', tr(lang, 'sc.installedEvent', { name, at: atText }), io.run);
     if (event.code === 0) out(tr(lang, 'sc.sourceRegistered'));
-    else io.stderr.write(`lanscope-kot: ${tr(lang, 'w.eventFailed', { output: event.output })}\n`);
+    else fail(tr(lang, 'w.eventFailed', { output: event.output }));
     return 0;
   } catch (err) {
-    const text = usageOrInputText(err, lang);
-    io.stderr.write(`lanscope-kot: ${text ?? internalErrorText(err, environmentSecrets(io.env))}\n`);
+    fail(usageOrInputText(err, lang) ?? internalErrorText(err, environmentSecrets(io.env)));
     return 2;
   }
 }

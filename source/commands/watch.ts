@@ -1,5 +1,6 @@
 import chalk from 'chalk';
 import { diagnose, runChecks } from '../core/checks/index.js';
+import { escapeLines } from '../core/printable.js';
 import { buildReport } from '../core/report.js';
 import { redactMessage, redactValues } from '../core/redact-message.js';
 import { redactKnownSecrets, redactSecrets } from '../core/secret.js';
@@ -45,8 +46,9 @@ export async function runWatch(args: readonly string[], io: WatchIo): Promise<nu
   let lang: Lang = detectLang(io.env);
   const secrets: string[] = [];
   // Values are redacted where they enter a message (as in doctor); the whole output once more for known secrets.
+  // No colour here: the whole text is escaped line by line (paths, names and a server's words quoted as they are).
   const say = (stream: NodeJS.WritableStream, text: string): void => {
-    stream.write(redactKnownSecrets(text, secrets));
+    stream.write(redactKnownSecrets(escapeLines(text), secrets));
   };
   const now = io.now?.() ?? new Date();
   const platform = io.platform ?? process.platform;
@@ -111,7 +113,8 @@ export async function runWatch(args: readonly string[], io: WatchIo): Promise<nu
       sections.push(failure ?? tr(lang, 'w.reconcileSkipped', { reason: skipped ?? '' }), '');
     }
     sections.push(tr(lang, 'w.written', { report: files.report, csv: reconciled ? files.csv : '' }), '');
-    const text = redactKnownSecrets(sections.join('\n'), secrets);
+    // The report file and the terminal get the same text: escaped, as doctor's and reconcile's own lines are.
+    const text = redactKnownSecrets(escapeLines(sections.join('\n')), secrets);
     writeOutput(files.report, '\uFEFF' + text.replace(/\r?\n/g, '\r\n'));
     saveState(stateFile, next);
     say(io.stdout, text);
@@ -142,6 +145,7 @@ export async function runWatch(args: readonly string[], io: WatchIo): Promise<nu
 }
 
 async function recordEvent(io: WatchIo, level: EventLevel, description: string, lang: Lang, secrets: string[]): Promise<void> {
-  const result = await writeEvent(level, redactKnownSecrets(description, secrets), io.run);
-  if (result.code !== 0) io.stderr.write(redactKnownSecrets(`lanscope-kot: ${tr(lang, 'w.eventFailed', { output: redactSecrets(result.output, secrets) })}\n`, secrets));
+  // Monitoring tools show the description as it is: names in it are escaped, the CR LF between its lines kept.
+  const result = await writeEvent(level, redactKnownSecrets(description.split('\r\n').map(escapeLines).join('\r\n'), secrets), io.run);
+  if (result.code !== 0) io.stderr.write(redactKnownSecrets(escapeLines(`lanscope-kot: ${tr(lang, 'w.eventFailed', { output: redactSecrets(result.output, secrets) })}\n`), secrets));
 }

@@ -13,6 +13,14 @@ export function escapeControls(text: string): string {
   return text.replace(UNPRINTABLE, (c) => NAMED[c] ?? `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`);
 }
 
+/**
+ * A text of several lines, each line escaped: the line breaks a message is made of stay, a control
+ * character inside a line (a value read from a file, a server's words) is shown escaped.
+ */
+export function escapeLines(text: string): string {
+  return text.split('\n').map(escapeControls).join('\n');
+}
+
 /** Most of a value any message repeats: enough to recognise it, never a screenful. */
 export const MAX_SHOWN_CHARS = 100;
 

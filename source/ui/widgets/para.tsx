@@ -3,13 +3,7 @@ import { wrapText } from '../wrap.js';
 import { fitColumns } from './fit-columns.js';
 import { narrowSafeText } from '../glyphs.js';
 import { useT } from '../i18n.js';
-import { escapeControls } from '../../core/printable.js';
-
-/**
- * Text as a paragraph shows it: control characters escaped (`\u001B`), as doctor's lines are — paths and
- * names read from files come in here as they are. Line breaks stay: the catalogs' texts use them.
- */
-const printableText = (text: string): string => text.split('\n').map(escapeControls).join('\n');
+import { escapeLines } from '../../core/printable.js';
 
 export interface ParaProps {
   text: string;
@@ -26,8 +20,9 @@ export interface ParaProps {
 /** A paragraph wrapped by wrap.ts (phrase breaks in Japanese, no line starting with a space). */
 export function Para({ text, width, color, dimColor = false, bold = false, maxLines, ellipsis }: ParaProps) {
   const { g } = useT();
-  // Paths and names come in here as they are; the narrow-safe set makes them safe too.
-  const shown = printableText(text);
+  // Paths and names read from files come in here as they are: control characters escaped (`\u001B`), as
+  // doctor's lines are; line breaks stay (the catalogs' texts use them). The narrow-safe set makes them safe too.
+  const shown = escapeLines(text);
   const lines = fitLines(g.safe ? narrowSafeText(shown) : shown, width, maxLines, ellipsis ?? g.ellipsis);
   return (
     <Box flexDirection="column" flexShrink={0}>
@@ -50,4 +45,4 @@ export function fitLines(text: string, width: number, maxLines: number | undefin
 }
 
 /** How many lines Para will draw. */
-export const paraLines = (text: string, width: number, maxLines?: number): number => Math.min(wrapText(printableText(text), width).length, maxLines ?? Infinity);
+export const paraLines = (text: string, width: number, maxLines?: number): number => Math.min(wrapText(escapeLines(text), width).length, maxLines ?? Infinity);
