@@ -5,7 +5,11 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { environmentSecrets, internalErrorLine } from '../source/commands/internal-error.js';
 import { InputError } from '../source/core/input-problem.js';
-import { MAX_TOKEN_BYTES, redactSecrets, secretFromEnv } from '../source/core/secret.js';
+import { Writable } from 'node:stream';
+import type { Punch } from '../source/core/dry-run.js';
+import type { Report } from '../source/core/report.js';
+import { MAX_TOKEN_BYTES, redactKnownSecrets, redactSecrets, secretFromEnv, secretRedactor } from '../source/core/secret.js';
+import { writeJsonReport } from '../source/io/json-stream.js';
 import { fixture, runCli } from './helpers.js';
 
 /**
@@ -158,6 +162,63 @@ describe('redactSecrets: plain string search, linear in the text', () => {
     assert.equal(redactSecrets(name + '://'), name + '://');
     const many = 'http://x '.repeat(50_000);
     assert.equal(redactSecrets(many), many);
+  });
+});
+
+describe('redaction of a text written in pieces (doctor\'s JSON)', () => {
+  const token = 'AbCdEfGh0123456789IjKlMnOpQrStUv';
+  const text = `start ${token} mid ${encodeURIComponent('p@ss word!')} x${token.slice(3, 19)}y end ${token}`;
+  const secrets = [token, 'p@ss word!'];
+
+  it('a secret cut anywhere by the end of a piece is hidden as in the whole text', () => {
+    const whole = redactKnownSecrets(text, secrets);
+    for (let cut = 0; cut <= text.length; cut++) {
+      const r = secretRedactor(secrets);
+      assert.equal(r.push(text.slice(0, cut)) + r.push(text.slice(cut)) + r.end(), whole, `cut at ${cut}`);
+    }
+    // Pieces of one character each: everything but the last form's length is held back, nothing leaks.
+    const r = secretRedactor(secrets);
+    assert.equal([...text].map((c) => r.push(c)).join('') + r.end(), whole);
+  });
+
+  it('without secrets, or with none in the text, pieces pass through unchanged', () => {
+    const none = secretRedactor([]);
+    assert.equal(none.push('abc') + none.push('def') + none.end(), 'abcdef');
+    const some = secretRedactor(secrets);
+    assert.equal(some.push('a'.repeat(100)) + some.push('b'.repeat(100)) + some.end(), 'a'.repeat(100) + 'b'.repeat(100));
+  });
+
+  it('writeJsonReport: a secret across the boundary of two 64 KB chunks does not reach the output', async () => {
+    const punches: Punch[] = Array.from({ length: 3000 }, (_, i) => ({
+      user: `user${String(i).padStart(5, '0')}`,
+      employee: String(1000 + i),
+      kind: i % 2 ? 'out' : 'in',
+      time: '2024-12-17T09:03:12',
+      workDate: '2024-12-17',
+      windowDate: '2024-12-17',
+    }) as Punch);
+    const report = { version: 1, summary: { pass: 0, warn: 0, fail: 0, skip: 0 }, checks: [], users: { mapped: [], unmapped: [], duplicateMappings: [], sharedPc: [], unused: [], nearMisses: [] }, punches } as Report;
+    const write = async (secretList: string[]): Promise<string[]> => {
+      const writes: string[] = [];
+      const out = new Writable({
+        write(chunk: Buffer, _encoding, done) {
+          writes.push(chunk.toString('utf8'));
+          done();
+        },
+      });
+      await writeJsonReport(report, out, secretList);
+      return writes;
+    };
+    const plain = await write([]);
+    assert.ok(plain.length >= 3, 'several chunks');
+    const boundary = plain[0]!.length;
+    const joined = plain.join('');
+    // Whatever sits on the first boundary, 20 characters each side, taken as the secret (and a 12-character piece of one).
+    const secret = joined.slice(boundary - 20, boundary + 20);
+    const out = (await write([secret])).join('');
+    assert.ok(!out.includes(secret), 'the secret crosses the cut and is still hidden');
+    assert.ok(!out.includes(secret.slice(14, 26)), 'and no piece of 12 characters of it');
+    assert.equal(out, redactKnownSecrets(joined, [secret]));
   });
 });
 

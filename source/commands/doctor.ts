@@ -66,10 +66,10 @@ export async function runDoctor(args: readonly string[], io: CommandIo): Promise
     const report = { ...built, checks: built.checks.map((c) => ({ ...c, data: redactValues(c.data, secrets) })) };
     const sinceLast = options.sinceLast === undefined ? undefined : doctorSinceLast(state, diagnosis, results, new Date());
     if (sinceLast) {
-      saveState(options.sinceLast!, nextState(state, { doctor: sinceLast.section }));
+      saveState(options.sinceLast!, nextState(state, { doctor: sinceLast.section }), secrets);
       report.sinceLast = doctorSinceLastJson(sinceLast);
     }
-    if (options.json) await writeJsonReport(report, io.stdout as Writable, (s) => redactKnownSecrets(s, secrets));
+    if (options.json) await writeJsonReport(report, io.stdout as Writable, secrets);
     else say(io.stdout, formatDoctorText(report, lang, glyphsFor(wantsSafeGlyphs({ ascii: options.ascii, platform: process.platform, env: io.env }))) + (sinceLast ? doctorSinceLastText(sinceLast, options.sinceLast!, lang) : ''));
     return report.summary.fail > 0 ? 1 : 0;
   } catch (err) {

@@ -188,9 +188,10 @@ export async function runReconcile(args: readonly string[], io: ReconcileIo): Pr
     const items = reconcileItems(result);
     const since = options.sinceLast === undefined ? undefined : compareWithLast(state?.reconcile, items, inRange(result.from, result.to));
     const isNew = since?.previousAt ? newFindings(since) : undefined;
-    if (options.csv !== undefined) writeOutput(options.csv, reconcileCsv(result.findings, lang));
+    // Names in the findings come from files that may hold a pasted secret: the CSV is redacted as the text is.
+    if (options.csv !== undefined) writeOutput(options.csv, redactKnownSecrets(reconcileCsv(result.findings, lang), secrets));
     if (options.sinceLast !== undefined) {
-      saveState(options.sinceLast, nextState(state, { reconcile: { at: isoJst(now), from: result.from, to: result.to, items } }));
+      saveState(options.sinceLast, nextState(state, { reconcile: { at: isoJst(now), from: result.from, to: result.to, items } }), secrets);
     }
     if (options.json) say(io.stdout, reconcileJson(result, since, isNew));
     else {

@@ -43,7 +43,7 @@ export function stateOrOutputText(err: StateFileError | OutputError, lang: Lang)
   return tr(lang, 'sl.badState', { file: err.file, problem: err.problem, reason: err.reason ?? '' });
 }
 
-/** Records this run for the next one, whole or not at all. */
-export function saveState(file: string, state: WatchState): void {
-  writeOutput(file, undefined, () => writeState(file, state));
+/** Records this run for the next one, whole or not at all, without the known secrets. */
+export function saveState(file: string, state: WatchState, secrets: readonly string[]): void {
+  writeOutput(file, undefined, () => writeState(file, state, secrets));
 }

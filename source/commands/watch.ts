@@ -108,7 +108,7 @@ export async function runWatch(args: readonly string[], io: WatchIo): Promise<nu
       sections.push(formatReconcileText(result, lang, { fetched, ...(isNew ? { isNew } : {}) }) + sinceLastFooter(since, Object.keys(items).length, stateFile, lang));
       freshFindings = result.findings.filter((f) => !isNew || isNew(f)).map((f) => findingLine(f, lang));
       next = nextState(next, { reconcile: { at: isoJst(now), from: result.from, to: result.to, items } });
-      writeOutput(files.csv, reconcileCsv(result.findings, lang));
+      writeOutput(files.csv, redactKnownSecrets(reconcileCsv(result.findings, lang), secrets));
     } else {
       sections.push(failure ?? tr(lang, 'w.reconcileSkipped', { reason: skipped ?? '' }), '');
     }
@@ -116,7 +116,7 @@ export async function runWatch(args: readonly string[], io: WatchIo): Promise<nu
     // The report file and the terminal get the same text: escaped, as doctor's and reconcile's own lines are.
     const text = redactKnownSecrets(escapeLines(sections.join('\n')), secrets);
     writeOutput(files.report, '\uFEFF' + text.replace(/\r?\n/g, '\r\n'));
-    saveState(stateFile, next);
+    saveState(stateFile, next, secrets);
     say(io.stdout, text);
 
     const doctorFailed = report.summary.fail > 0;

@@ -135,12 +135,8 @@ export function redactSecrets(text: string, secrets: readonly string[] = []): st
   return redactUrlCredentials(redactKnownSecrets(text, secrets));
 }
 
-/**
- * The known secrets only, in every form: for whole rendered output, whose own templates may show a URL
- * with credentials as an example (`--proxy http://USER:PASSWORD@host:port`) that must stay readable.
- * Values put into messages go through redactSecrets.
- */
-export function redactKnownSecrets(text: string, secrets: readonly string[] = []): string {
+/** Every form of every secret worth searching for (raw, URL-encoded, 12-character pieces). */
+function knownForms(secrets: readonly string[]): Set<string> {
   const forms = new Set<string>();
   for (const secret of secrets) {
     // A secret of a few characters would blank out ordinary words; those are only kept out by never being printed.
@@ -148,15 +144,63 @@ export function redactKnownSecrets(text: string, secrets: readonly string[] = []
     for (const f of secretForms(secret)) forms.add(f);
     for (const f of secretFragments(secret)) forms.add(f);
   }
-  let out = text;
-  if (forms.size > 0) {
-    let kept = '';
-    let copied = 0;
-    for (const [from, to] of secretRanges(text, forms)) {
-      kept += text.slice(copied, from) + '***';
-      copied = to;
-    }
-    out = kept + text.slice(copied);
+  return forms;
+}
+
+/** `text` with each range replaced by `***`. */
+function replaceRanges(text: string, ranges: readonly [number, number][]): string {
+  if (ranges.length === 0) return text;
+  let kept = '';
+  let copied = 0;
+  for (const [from, to] of ranges) {
+    kept += text.slice(copied, from) + '***';
+    copied = to;
   }
-  return out;
+  return kept + text.slice(copied);
+}
+
+/**
+ * The known secrets only, in every form: for whole rendered output, whose own templates may show a URL
+ * with credentials as an example (`--proxy http://USER:PASSWORD@host:port`) that must stay readable.
+ * Values put into messages go through redactSecrets.
+ */
+export function redactKnownSecrets(text: string, secrets: readonly string[] = []): string {
+  const forms = knownForms(secrets);
+  return forms.size === 0 ? text : replaceRanges(text, secretRanges(text, forms));
+}
+
+export interface SecretRedactor {
+  /** The next piece of the text; returns what can be written now, redacted. */
+  push(text: string): string;
+  /** What was held back, redacted: call once, after the last piece. */
+  end(): string;
+}
+
+/**
+ * redactKnownSecrets for a text written in pieces (doctor's JSON, 64 KB at a time): a secret cut in two by
+ * where one piece ends is still found. The last characters of what came (the longest form less one) are
+ * held back until the next piece shows whether they begin a secret; a secret found across the cut is
+ * replaced whole. Every secret the whole text holds is hidden, wherever the pieces were cut.
+ */
+export function secretRedactor(secrets: readonly string[]): SecretRedactor {
+  const forms = knownForms(secrets);
+  const longest = Math.max(0, ...[...forms].map((f) => f.length));
+  let held = '';
+  return {
+    push(text) {
+      if (forms.size === 0) return text;
+      const buffer = held + text;
+      const ranges = secretRanges(buffer, forms);
+      // Any secret starting before `cut` ends inside the buffer, so it was found.
+      let cut = Math.max(0, buffer.length - (longest - 1));
+      for (const [from, to] of ranges) if (from < cut && to > cut) cut = to;
+      held = buffer.slice(cut);
+      return replaceRanges(buffer.slice(0, cut), ranges.filter(([, to]) => to <= cut));
+    },
+    end() {
+      const rest = held;
+      held = '';
+      return forms.size === 0 ? rest : replaceRanges(rest, secretRanges(rest, forms));
+    },
+  };
 }

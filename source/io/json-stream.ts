@@ -1,14 +1,18 @@
 import type { Writable } from 'node:stream';
 import type { Report } from '../core/report.js';
+import { secretRedactor } from '../core/secret.js';
 
 /**
  * Writes the report as one JSON document, punches one at a time in buffered chunks that respect
- * back-pressure: a month of punches for 20,000 people never sits in memory as one string.
+ * back-pressure: a month of punches for 20,000 people never sits in memory as one string. The known
+ * secrets are redacted across the chunks (core/secret.ts secretRedactor): one cut in two by a chunk's
+ * end is hidden as one inside a chunk is.
  */
-export async function writeJsonReport(report: Report, out: Writable, redact: (text: string) => string): Promise<void> {
+export async function writeJsonReport(report: Report, out: Writable, secrets: readonly string[]): Promise<void> {
+  const redactor = secretRedactor(secrets);
   const { punches, ...head } = report;
   const prefix = JSON.stringify(head, null, 2);
-  let chunk = redact(prefix.slice(0, -2)) + ',\n  "punches": [';
+  let chunk = prefix.slice(0, -2) + ',\n  "punches": [';
   let first = true;
   // Users and employees repeat for every punch of a month: quote each name once.
   const quoted = new Map<string, string>();
@@ -23,12 +27,12 @@ export async function writeJsonReport(report: Report, out: Writable, redact: (te
     chunk += (first ? '\n    ' : ',\n    ') + punch;
     first = false;
     if (chunk.length > 64 * 1024) {
-      await write(out, redact(chunk));
+      await write(out, redactor.push(chunk));
       chunk = '';
     }
   }
   chunk += first ? ']\n}\n' : '\n  ]\n}\n';
-  await write(out, redact(chunk));
+  await write(out, redactor.push(chunk) + redactor.end());
 }
 
 function write(out: Writable, text: string): Promise<void> {

@@ -1,4 +1,5 @@
 import { readFile, stat } from 'node:fs/promises';
+import { redactKnownSecrets } from '../core/secret.js';
 import { parseState, type StateProblem, type WatchState } from '../core/since-last.js';
 import { writeFileAtomic } from './upload-file.js';
 
@@ -37,7 +38,10 @@ export async function readState(file: string): Promise<WatchState | undefined> {
   return state;
 }
 
-/** Whole or not at all (temporary file + rename): an interrupted run leaves the last state as it was. */
-export function writeState(file: string, state: WatchState): void {
-  writeFileAtomic(file, JSON.stringify(state, null, 1) + '\n');
+/**
+ * Whole or not at all (temporary file + rename): an interrupted run leaves the last state as it was.
+ * User names and codes come from files that may hold a pasted secret: the known secrets are redacted.
+ */
+export function writeState(file: string, state: WatchState, secrets: readonly string[]): void {
+  writeFileAtomic(file, redactKnownSecrets(JSON.stringify(state, null, 1) + '\n', secrets));
 }

@@ -13,9 +13,10 @@ import type { ToolRunner } from '../source/io/windows-tools.js';
 import { addRecord, kotTime, startKotStub, type KotStub } from './kot-server.js';
 
 /**
- * Issue 9, "escape control characters in every text output", for reconcile, watch and schedule: names
- * come from the LanScope logs, the mapping export and KING OF TIME's answers, and an OSC or CSI sequence in
- * one must reach no terminal, report file or event log raw. JSON and the CSV keep the values exactly.
+ * Issue 9 for reconcile, watch and schedule. "Escape control characters in every text output": names come
+ * from the LanScope logs, the mapping export and KING OF TIME's answers, and an OSC or CSI sequence in one
+ * must reach no terminal, report file or event log raw (JSON and the CSV keep the values exactly). Secrets:
+ * a token pasted into a log file reaches none of the files they write either.
  */
 const OSC_TITLE = '\x1b]0;owned\x07';
 const CLEAR = '\x1b[2J';
@@ -142,6 +143,45 @@ describe('reconcile, watch and schedule: names from the logs and from KING OF TI
     } finally {
       server.closeAllConnections();
       server.close();
+    }
+  });
+});
+
+describe('reconcile and watch: a token pasted into a log file reaches none of their outputs', () => {
+  let dir: string;
+  let stub: KotStub;
+  const now = () => new Date('2024-12-19T12:00:00+09:00');
+  before(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'lanscope-kot-secret-outputs-'));
+    const records = new Map();
+    addRecord(records, '2024-12-17', '1000', { time: kotTime('2024-12-17T09:00:00'), code: '1' });
+    stub = await startKotStub({ divisions: [{ code: '1', name: '本社', dayBorderTime: '05:00' }], employees: [{ key: 'k1', code: '1000', lastName: '勤怠', firstName: '太郎', divisionCode: '1' }], records });
+    mkdirSync(join(dir, 'logs'));
+    // The Web API token where a user name should be: an unmapped user, in every finding of that day.
+    writeFileSync(join(dir, 'logs', 'events.csv'), `イベント日時,ログオンユーザ名,ログ種類\r\n2024/12/17 09:00:00,tarouk,1\r\n2024/12/17 09:00:00,x${stub.token},1\r\n`);
+    writeFileSync(join(dir, 'mapping.csv'), '連携種別,種別コード,打刻先アカウント,姓・名,サービスアカウント\r\nLanScope連携,"2","1000",勤怠 太郎,"tarouk"\r\n');
+  });
+  after(async () => {
+    await stub.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('text, JSON, --csv and the --since-last state; watch\'s report, CSV and state', { timeout: 30_000 }, async () => {
+    const inputs = ['--log-dir', join(dir, 'logs'), '--mapping', join(dir, 'mapping.csv'), '--kot-api-base', stub.base];
+    const env = { NO_COLOR: '1', LANG: 'en_US.UTF-8', KOT_API_TOKEN: stub.token };
+    const seen: [string, string][] = [];
+    for (const extra of [['--csv', join(dir, 'r.csv'), '--since-last', join(dir, 'r.json')], ['--json']]) {
+      const io = capture();
+      await runReconcile(['--from', '2024-12-17', '--to', '2024-12-17', ...inputs, ...extra], { ...io, env, now });
+      seen.push([`reconcile ${extra[0]} stdout`, io.text.out], [`reconcile ${extra[0]} stderr`, io.text.err]);
+    }
+    assert.match(seen[0]![1], /\(no employee\) x\*\*\*/);
+    const io = capture();
+    await runWatch(['--state', join(dir, 'w.json'), '--days', '1', ...inputs, '--endpoint', stub.base, '--timeout', '2'], { ...io, env, now });
+    seen.push(['watch stdout', io.text.out]);
+    for (const file of ['r.csv', 'r.json', 'w.json', 'w.report.txt', 'w.findings.csv']) seen.push([file, readFileSync(join(dir, file), 'utf8')]);
+    for (const [what, text] of seen) {
+      assert.ok(!text.includes(stub.token.slice(6, 18)), `${what}: a piece of the token is there`);
     }
   });
 });
