@@ -3,6 +3,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { describeKotApiFailure } from '../source/core/checks/kot-api.js';
+import type { ActualPunches } from '../source/core/reconcile-actual.js';
 import type { KotApiFailure } from '../source/core/facts.js';
 import { parseDay, parseWallClock } from '../source/core/wall-clock.js';
 import { translate } from '../source/i18n/translate.js';
@@ -10,6 +11,14 @@ import { daysPerRequest, fetchTimerecords } from '../source/io/kot-timerecord.js
 import { addRecord, kotTime, startKotStub, type KotStub } from './kot-server.js';
 
 const TOKEN = 'kot-web-api-token-for-tests-0123';
+
+/** An employee's punches as the columns hold them. */
+const punchesOf = (actual: ActualPunches, employee: string) => {
+  const range = actual.of(employee);
+  const out: { day: number; kind: number; time: number; source: number }[] = [];
+  for (let i = range?.from ?? 0; i < (range?.to ?? 0); i++) out.push({ day: actual.day[i]!, kind: actual.kind[i]!, time: actual.time[i]!, source: actual.sourceOf[i]! });
+  return out;
+};
 const day = (text: string) => parseDay(text)!;
 
 describe('GET /daily-workings/timerecord', () => {
@@ -71,10 +80,10 @@ describe('GET /daily-workings/timerecord', () => {
     const { actual, names } = r.value;
     assert.deepEqual(stub.requests, ['/daily-workings/timerecord?start=2024-12-16&end=2024-12-17', '/daily-workings/timerecord?start=2024-12-18&end=2024-12-19']);
     assert.deepEqual(progress, [[2, 4], [4, 4]]);
-    assert.deepEqual([...actual.days].sort(), [day('2024-12-16'), day('2024-12-17'), day('2024-12-18'), day('2024-12-19')]);
-    assert.deepEqual(actual.of('1000'), { days: [day('2024-12-17')], kinds: [1], times: [parseWallClock('2024-12-17 09:03')], sources: [0] });
+    assert.deepEqual([...actual.answeredDays].sort(), [day('2024-12-16'), day('2024-12-17'), day('2024-12-18'), day('2024-12-19')]);
+    assert.deepEqual(punchesOf(actual, '1000'), [{ day: day('2024-12-17'), kind: 1, time: parseWallClock('2024-12-17 09:03'), source: 0 }]);
     assert.equal(actual.sources[0], 'PCログイン連携');
-    assert.deepEqual(actual.of('2000')?.sources, [-1], 'no credentialName: the source is not known');
+    assert.deepEqual(punchesOf(actual, '2000').map((p) => p.source), [-1], 'no credentialName: the source is not known');
     assert.equal(names.get('2000'), '退職 者');
     assert.equal(actual.unattributed, 1);
     assert.equal(actual.otherKinds, 1);

@@ -109,9 +109,11 @@ interface Unstamped {
 
 export function reconcile(input: ReconcileInput): ReconcileResult {
   const { actual, from, to } = input;
+  actual.seal();
   const tallies = new Map<DayNumber, DayTally>();
   const findings: Finding[] = [];
-  const used = new Map<string, Uint8Array>();
+  // A punch of KING OF TIME accounts for one log punch at most: those taken, by index.
+  const taken = new Uint8Array(actual.count);
   const tallyOf = (day: DayNumber): DayTally => {
     let t = tallies.get(day);
     if (!t) tallies.set(day, (t = { expected: 0, matched: 0, differing: 0, punches: 0, arrived: 0 }));
@@ -149,7 +151,7 @@ export function reconcile(input: ReconcileInput): ReconcileResult {
     }
     const tally = tallyOf(windowDay);
     if (!unstamped) tally.punches++;
-    const finding = compareOne(input, used, user, employee, kind, time, workDay, windowDay, unstamped);
+    const finding = compareOne(input, taken, user, employee, kind, time, workDay, windowDay, unstamped);
     // What the link sent counts as arrived even at another time or on another day; another source's punch does not.
     const arrived = finding === 'matched' || finding.kind === 'wrong-day' || (finding.kind === 'time-differs' && finding.cause === null);
     if (arrived && !unstamped) tally.arrived++;
@@ -235,7 +237,7 @@ export function reconcile(input: ReconcileInput): ReconcileResult {
 
 function compareOne(
   input: ReconcileInput,
-  used: Map<string, Uint8Array>,
+  taken: Uint8Array,
   user: string,
   employee: string,
   kind: PunchKind,
@@ -244,27 +246,25 @@ function compareOne(
   windowDay: DayNumber,
   unstamped: Unstamped | undefined,
 ): Finding | 'matched' {
-  const records = employee === '' ? undefined : input.actual.of(employee);
+  const actual = input.actual;
+  const range = employee === '' ? undefined : actual.of(employee);
   const wanted = kind === 'in' ? 1 : 2;
   const minute = Math.floor(time / MINUTE);
   let near = -1;
   let sameDay = -1;
   // A punch of KING OF TIME accounts for one log punch at most: jirou's 01:30 filed under the next day is
   // that day's wrong-day clock-out, not a "different time" for the next day's own clock-out.
-  let taken: Uint8Array | undefined;
-  if (records) {
-    taken = used.get(employee);
-    if (!taken) used.set(employee, (taken = new Uint8Array(records.kinds.length)));
+  if (range) {
     let nearGap = Infinity;
     let sameDayGap = Infinity;
-    for (let i = 0; i < records.kinds.length; i++) {
-      if (records.kinds[i] !== wanted || taken[i]) continue;
-      const gap = Math.abs(Math.floor(records.times[i]! / MINUTE) - minute);
+    for (let i = range.from; i < range.to; i++) {
+      if (actual.kind[i] !== wanted || taken[i]) continue;
+      const gap = Math.abs(Math.floor(actual.time[i]! / MINUTE) - minute);
       if (gap <= 1 && gap < nearGap) {
         near = i;
         nearGap = gap;
       }
-      if (records.days[i] === windowDay && gap < sameDayGap) {
+      if (actual.day[i] === windowDay && gap < sameDayGap) {
         sameDay = i;
         sameDayGap = gap;
       }
@@ -282,28 +282,28 @@ function compareOne(
     unstamped ? { cause: unstamped.cause, causeDetail: unstamped.detail } : { cause, causeDetail };
 
   if (near !== -1) {
-    taken![near] = 1;
-    const landed = records!.days[near]!;
+    taken[near] = 1;
+    const landed = actual.day[near]!;
     // For logs the link could not stamp, a punch at that minute came from elsewhere: nothing to report.
     if (landed === windowDay || unstamped) return 'matched';
     return {
       kind: 'wrong-day',
       ...base,
-      actual: minuteText(records!.times[near]!),
+      actual: minuteText(actual.time[near]!),
       actualWorkDate: formatDay(landed),
       // The dry run predicted it when the employee's day-change time files the log under another day.
       ...(workDay !== windowDay ? { cause: 'day-change' as const, causeDetail: formatClockTime(input.dayChangeFor(employee)) } : { cause: null, causeDetail: null }),
     };
   }
   if (sameDay !== -1) {
-    taken![sameDay] = 1;
-    const source = records!.sources[sameDay]!;
-    const sourceName = source === -1 ? undefined : input.actual.sources[source]!;
+    taken[sameDay] = 1;
+    const source = actual.sourceOf[sameDay]!;
+    const sourceName = source === -1 ? undefined : actual.sources[source]!;
     const other = sourceName !== undefined && !isPcSource(sourceName);
     return {
       kind: 'time-differs',
       ...base,
-      actual: minuteText(records!.times[sameDay]!),
+      actual: minuteText(actual.time[sameDay]!),
       actualWorkDate: null,
       ...because(other ? 'other-source' : null, other ? sourceName : null),
     };

@@ -1,10 +1,10 @@
 import type { Readable } from 'node:stream';
-import { JSONParser } from '@streamparser/json';
 import { KOT_API_BASE } from '../core/endpoints.js';
 import type { KotApiFailure } from '../core/facts.js';
 import { redactValues } from '../core/redact-message.js';
 import { redactSecrets } from '../core/secret.js';
 import { requestOverPath } from './connection.js';
+import { JsonArraySplitter, SplitError, type SplitHandlers } from './json-split.js';
 
 export { KOT_API_BASE };
 export type { KotApiFailure, KotApiFailureReason } from '../core/facts.js';
@@ -53,7 +53,7 @@ export class BadField {
   ) {}
 }
 
-type Refusal = MissingField | BadField;
+export type Refusal = MissingField | BadField;
 
 // An error answer is small; a bigger one is a page from something else, and its first line is enough.
 const MAX_ERROR_BODY_BYTES = 64 * 1024;
@@ -148,133 +148,73 @@ export function classifyAnswer(status: number, body: Buffer, resource: string, n
   return { ...base, reason: 'http-status' };
 }
 
-type ArrayRead<T> = { items: T[] } | { problem: NonNullable<KotApiFailure['problem']> };
+type Problem = NonNullable<KotApiFailure['problem']>;
 
-// Up to this size an answer is parsed whole: JSON.parse is several times faster than the streaming parser
-// (reconcile's punches come as tens of answers of a few MB). A bigger one (50,000 employees with full
-// records come to 38 MB) is read item by item, so memory stays bounded whatever the size.
-const PARSE_WHOLE_BYTES = 16 * 1024 * 1024;
-
-/** The items of a top-level JSON array, each mapped, stopping at the first one `map` refuses. */
-function itemTaker<T>(map: (item: Record<string, unknown>, index: number) => T | Refusal) {
-  const items: T[] = [];
-  let problem: NonNullable<KotApiFailure['problem']> | undefined;
-  let index = 0;
-  return {
-    items,
-    problem: () => problem,
-    take(value: unknown): void {
-      if (problem) return;
-      const i = index++;
-      if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-        problem = { kind: 'not-object', item: i };
-        return;
-      }
-      const mapped = map(value as Record<string, unknown>, i);
-      if (mapped instanceof MissingField) problem = { kind: 'missing-field', item: i, field: mapped.field };
-      else if (mapped instanceof BadField) problem = { kind: 'bad-field', item: i, field: mapped.field, ...(mapped.value !== undefined ? { value: mapped.value.slice(0, 100) } : {}) };
-      else items.push(mapped);
-    },
-  };
-}
-
-/** Where the answer's text begins (after a BOM and white space): an array, something else, or nothing yet. */
-function opening(bytes: Buffer): 'array' | 'other' | 'none' {
-  const first = bytes.toString('utf8').replace(/^\uFEFF/, '').trimStart();
-  return first === '' ? 'none' : first.startsWith('[') ? 'array' : 'other';
-}
+const refused = (item: number, r: Refusal): Problem =>
+  r instanceof MissingField ? { kind: 'missing-field', item, field: r.field } : { kind: 'bad-field', item, field: r.field, ...(r.value !== undefined ? { value: r.value.slice(0, 100) } : {}) };
 
 /**
- * Reads the answer's JSON array: whole when it ends within PARSE_WHOLE_BYTES, else as a stream from the
- * bytes already read on (memory grows with the mapped items, not with the answer).
+ * How the items of an answer are taken, as they arrive (io/json-split.ts): each item whole, or, for an
+ * answer whose items are big (a date of /daily-workings/timerecord holds every employee's day), each item's
+ * members and the elements of its array `into` one by one. A handler returns a Refusal to stop the read.
  */
-async function readArray<T>(body: Readable, map: (item: Record<string, unknown>, index: number) => T | Refusal): Promise<ArrayRead<T>> {
-  const head: Buffer[] = [];
-  let size = 0;
-  const chunks = body[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
-  try {
-    for (;;) {
-      const next = await chunks.next();
-      if (next.done) return parseWhole(Buffer.concat(head), map);
-      head.push(next.value);
-      size += next.value.length;
-      if (size > PARSE_WHOLE_BYTES) break;
-    }
-  } catch {
-    body.destroy();
-    return { problem: { kind: 'not-json' } };
-  }
-  const rest = { [Symbol.asyncIterator]: () => chunks };
-  return streamArray(body, (async function* () {
-    yield* head;
-    yield* rest;
-  })(), map);
-}
+export type ItemReader =
+  | { item(value: Record<string, unknown>, index: number): Refusal | void }
+  | {
+      into: string;
+      member(index: number, key: string, value: unknown): Refusal | void;
+      element(index: number, element: number, value: unknown): Refusal | void;
+      itemEnd(index: number): Refusal | void;
+    };
 
-function parseWhole<T>(bytes: Buffer, map: (item: Record<string, unknown>, index: number) => T | Refusal): ArrayRead<T> {
-  const start = opening(bytes);
-  if (start !== 'array') return { problem: { kind: start === 'none' ? 'not-json' : 'not-array' } };
-  let value: unknown;
-  try {
-    value = JSON.parse(bytes.toString('utf8').replace(/^\uFEFF/, ''));
-  } catch {
-    return { problem: { kind: 'not-json' } };
-  }
-  const taker = itemTaker(map);
-  for (const item of value as unknown[]) {
-    taker.take(item);
-    if (taker.problem()) break;
-  }
-  const problem = taker.problem();
-  return problem ? { problem } : { items: taker.items };
-}
-
-/** The streaming read: each item as it arrives, stopping at the first one `map` refuses. */
-async function streamArray<T>(body: Readable, chunks: AsyncIterable<Buffer>, map: (item: Record<string, unknown>, index: number) => T | Refusal): Promise<ArrayRead<T>> {
-  const parser = new JSONParser({ paths: ['$.*'], keepStack: false });
-  const taker = itemTaker(map);
-  let sawStart = false;
-  parser.onValue = ({ value }) => taker.take(value);
-  try {
-    for await (const buf of chunks) {
-      if (!sawStart) {
-        const start = opening(buf);
-        if (start === 'none') continue;
-        if (start === 'other') {
-          body.destroy();
-          return { problem: { kind: 'not-array' } };
+/**
+ * Reads the answer's JSON array as it arrives, handing each piece to `reader` and stopping at the first
+ * refusal: memory holds one network chunk and one item (or one element), whatever the answer's size.
+ */
+async function readItems(body: Readable, reader: ItemReader): Promise<Problem | undefined> {
+  let problem: Problem | undefined;
+  // Once one piece is refused, the rest of the chunk in hand is passed over.
+  const take = (item: number, read: () => Refusal | void): void => {
+    if (problem) return;
+    const refusal = read();
+    if (refusal) problem = refused(item, refusal);
+  };
+  const handlers: SplitHandlers =
+    'into' in reader
+      ? {
+          member: (index, key, value) => take(index, () => reader.member(index, key, value)),
+          element: (index, element, value) => take(index, () => reader.element(index, element, value)),
+          itemEnd: (index) => take(index, () => reader.itemEnd(index)),
         }
-        sawStart = true;
-      }
-      parser.write(buf);
-      const problem = taker.problem();
-      if (problem) {
-        body.destroy();
-        return { problem };
-      }
+      : {
+          item: (value, index) =>
+            take(index, () => {
+              if (value !== null && typeof value === 'object' && !Array.isArray(value)) return reader.item(value as Record<string, unknown>, index);
+              problem = { kind: 'not-object', item: index };
+            }),
+        };
+  const splitter = new JsonArraySplitter(handlers, 'into' in reader ? reader.into : undefined);
+  try {
+    for await (const chunk of body) {
+      splitter.write(chunk as Buffer);
+      if (problem) break;
     }
-    // The parser ends by itself after the top-level array; not ended here means the answer was cut short.
-    if (!parser.isEnded) parser.end();
-  } catch {
+    if (!problem) splitter.end();
+  } catch (err) {
+    // A failure of the connection while the body flows is an answer cut short, as is one that is not JSON.
+    problem ??= err instanceof SplitError ? err.problem : { kind: 'not-json' };
+  } finally {
     body.destroy();
-    return { problem: { kind: 'not-json' } };
   }
-  const problem = taker.problem();
-  if (problem) return { problem };
-  if (!sawStart) return { problem: { kind: 'not-json' } };
-  return { items: taker.items };
+  return problem;
 }
 
 /**
- * GET {base}/{path} (path may carry a query) and map each item of the JSON array it answers. One request,
+ * GET {base}/{path} (path may carry a query) and read the JSON array it answers with `reader`. One request,
  * with its own timeout; network failures come back judged stage by stage; error answers classified.
  * The reusable part of this client: `/divisions`, `/employees` and `/daily-workings/timerecord` go through it.
  */
-export async function fetchKotArray<T>(
-  path: string,
-  opts: KotApiOptions,
-  map: (item: Record<string, unknown>, index: number) => T | Refusal,
-): Promise<KotApiResult<T[]>> {
+export async function fetchKotItems(path: string, opts: KotApiOptions, reader: ItemReader): Promise<KotApiResult<void>> {
   const resource = path.replace(/^\/+/, '').split('?')[0]!;
   const token = opts.token.trim();
   const secrets = [token, opts.token].filter((s) => s !== '');
@@ -292,12 +232,25 @@ export async function fetchKotArray<T>(
   try {
     const { status, body } = outcome;
     if (status < 200 || status >= 300) return classifyAnswer(status, await readSome(body, MAX_ERROR_BODY_BYTES), resource, opts.now ?? new Date(), secrets);
-    const read = await readArray(body, map);
-    if ('problem' in read) return { ok: false, reason: 'bad-answer', resource, status, problem: redactValues(read.problem, secrets) };
-    return { ok: true, value: read.items };
+    const problem = await readItems(body, reader);
+    if (problem) return { ok: false, reason: 'bad-answer', resource, status, problem: redactValues(problem, secrets) };
+    return { ok: true, value: undefined };
   } finally {
     await outcome.close();
   }
+}
+
+/** Each item of the answer mapped (`map` refuses an item it cannot use: the read stops there). */
+export async function fetchKotArray<T>(path: string, opts: KotApiOptions, map: (item: Record<string, unknown>, index: number) => T | Refusal): Promise<KotApiResult<T[]>> {
+  const items: T[] = [];
+  const read = await fetchKotItems(path, opts, {
+    item(value, index) {
+      const mapped = map(value, index);
+      if (mapped instanceof MissingField || mapped instanceof BadField) return mapped;
+      items.push(mapped);
+    },
+  });
+  return read.ok ? { ok: true, value: items } : read;
 }
 
 function str(value: unknown): string | undefined {

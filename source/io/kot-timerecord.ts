@@ -1,11 +1,12 @@
 import { ActualPunches, parseKotTime, punchKindOf } from '../core/reconcile-actual.js';
 import { formatDay, parseDay, type DayNumber } from '../core/wall-clock.js';
-import { BadField, fetchKotArray, MissingField, type KotApiOptions, type KotApiResult } from './kot-api.js';
+import { BadField, fetchKotItems, MissingField, type ItemReader, type KotApiOptions, type KotApiResult, type Refusal } from './kot-api.js';
 
 /**
  * `GET /daily-workings/timerecord?start=…&end=…`: the punches KING OF TIME holds, a few days per
- * request (the range of one request stays modest: an answer of a few MB, parsed whole), each date folded
- * into ActualPunches in turn, so that only one answer's JSON is in memory at a time. The answer, per date:
+ * request (the range of one request stays modest), each employee's day folded into ActualPunches as it
+ * arrives: what is in memory is the punches as numbers, never an answer or its objects (a date of 20,000
+ * employees is about 7 MB of JSON). The answer, per date:
  * `{date, dailyWorkings:[{date, employeeKey, currentDateEmployee:{code, lastName, firstName, …},
  * timeRecord:[{time, code, name, credentialName?, …}]}]}`; properties that are null are left out.
  */
@@ -36,11 +37,11 @@ export async function fetchTimerecords(req: TimerecordRequest): Promise<KotApiRe
   for (let start = req.from; start <= req.to; start += req.daysPerRequest) {
     const end = Math.min(req.to, start + req.daysPerRequest - 1);
     const path = `daily-workings/timerecord?start=${formatDay(start)}&end=${formatDay(end)}`;
-    const answer = await fetchKotArray(path, req, (item) => foldDay(item, actual, names, req.codeOfKey));
+    const answer = await fetchKotItems(path, req, dateReader(actual, names, req.codeOfKey));
     if (!answer.ok) return answer;
     req.onProgress?.(end - req.from + 1, total);
   }
-  return { ok: true, value: { actual, names } };
+  return { ok: true, value: { actual: actual.seal(), names } };
 }
 
 const text = (value: unknown): string | undefined =>
@@ -49,49 +50,81 @@ const text = (value: unknown): string | undefined =>
 const object = (value: unknown): Record<string, unknown> | undefined =>
   value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
 
-/** One date of the answer into `actual`; the field that is not in the documented shape refuses the answer. */
-function foldDay(item: Record<string, unknown>, actual: ActualPunches, names: Map<string, string>, codeOfKey: ReadonlyMap<string, string>): true | MissingField | BadField {
-  const date = text(item.date);
-  if (date === undefined) return new MissingField('date');
-  const day = parseDay(date);
-  if (day === undefined) return new BadField('date', date);
-  actual.days.add(day);
-  const workings = item.dailyWorkings ?? [];
-  if (!Array.isArray(workings)) return new BadField('dailyWorkings');
-  for (const [w, raw] of workings.entries()) {
-    const at = `dailyWorkings[${w}]`;
-    const working = object(raw);
-    if (!working) return new BadField(at);
-    const own = text(working.date);
-    const workDay = own === undefined ? day : parseDay(own);
-    if (workDay === undefined) return new BadField(`${at}.date`, own);
-    const employee = object(working.currentDateEmployee);
-    const key = text(working.employeeKey);
-    const code = text(employee?.code) ?? (key === undefined ? undefined : codeOfKey.get(key));
-    const records = working.timeRecord ?? [];
-    if (!Array.isArray(records)) return new BadField(`${at}.timeRecord`);
-    if (code !== undefined && employee && !names.has(code)) {
-      const name = [text(employee.lastName), text(employee.firstName)].filter(Boolean).join(' ');
-      if (name) names.set(code, name);
-    }
-    for (const [r, rawRecord] of records.entries()) {
-      const record = object(rawRecord);
-      const kind = punchKindOf(text(record?.code) ?? '');
-      if (kind === undefined) {
-        actual.otherKinds++;
-        continue;
+/**
+ * Each date of the answer, read member by member: its `date`, then each of its dailyWorkings as it comes.
+ * The documented order has the date first; an employee's day that comes before it waits for it.
+ */
+function dateReader(actual: ActualPunches, names: Map<string, string>, codeOfKey: ReadonlyMap<string, string>): ItemReader {
+  let date: string | undefined;
+  let day: DayNumber | undefined;
+  let waiting: [number, unknown][] = [];
+  const fold = (w: number, raw: unknown): Refusal | undefined => foldWorking(w, raw, day!, actual, names, codeOfKey);
+  return {
+    into: 'dailyWorkings',
+    member(_index, key, value) {
+      if (key === 'date') {
+        date = text(value);
+        if (date === undefined) return;
+        day = parseDay(date);
+        if (day === undefined) return new BadField('date', date);
+        actual.answeredDays.add(day);
+        for (const [w, raw] of waiting) {
+          const refusal = fold(w, raw);
+          if (refusal) return refusal;
+        }
+        waiting = [];
+      } else if (key === 'dailyWorkings' && value !== null) {
+        return new BadField('dailyWorkings');
       }
-      const timeText = text(record!.time);
-      if (timeText === undefined) return new MissingField(`${at}.timeRecord[${r}].time`);
-      // Documented as YYYY-MM-DDTHH:MM:SS+09:00.
-      const time = parseKotTime(timeText);
-      if (time === undefined) return new BadField(`${at}.timeRecord[${r}].time`, timeText);
-      if (code === undefined) {
-        actual.unattributed++;
-        continue;
-      }
-      actual.add(code, workDay, kind, time, text(record!.credentialName));
-    }
+    },
+    element(_index, w, raw) {
+      if (day === undefined) waiting.push([w, raw]);
+      else return fold(w, raw);
+    },
+    itemEnd() {
+      const missing = date === undefined;
+      date = undefined;
+      day = undefined;
+      waiting = [];
+      if (missing) return new MissingField('date');
+    },
+  };
+}
+
+/** One employee's day into `actual`; the field that is not in the documented shape refuses the answer. */
+function foldWorking(w: number, raw: unknown, day: DayNumber, actual: ActualPunches, names: Map<string, string>, codeOfKey: ReadonlyMap<string, string>): Refusal | undefined {
+  const at = `dailyWorkings[${w}]`;
+  const working = object(raw);
+  if (!working) return new BadField(at);
+  const own = text(working.date);
+  const workDay = own === undefined ? day : parseDay(own);
+  if (workDay === undefined) return new BadField(`${at}.date`, own);
+  const employee = object(working.currentDateEmployee);
+  const key = text(working.employeeKey);
+  const code = text(employee?.code) ?? (key === undefined ? undefined : codeOfKey.get(key));
+  const records = working.timeRecord ?? [];
+  if (!Array.isArray(records)) return new BadField(`${at}.timeRecord`);
+  if (code !== undefined && employee && !names.has(code)) {
+    const name = [text(employee.lastName), text(employee.firstName)].filter(Boolean).join(' ');
+    if (name) names.set(code, name);
   }
-  return true;
+  for (const [r, rawRecord] of records.entries()) {
+    const record = object(rawRecord);
+    const kind = punchKindOf(text(record?.code) ?? '');
+    if (kind === undefined) {
+      actual.otherKinds++;
+      continue;
+    }
+    const timeText = text(record!.time);
+    if (timeText === undefined) return new MissingField(`${at}.timeRecord[${r}].time`);
+    // Documented as YYYY-MM-DDTHH:MM:SS+09:00.
+    const time = parseKotTime(timeText);
+    if (time === undefined) return new BadField(`${at}.timeRecord[${r}].time`, timeText);
+    if (code === undefined) {
+      actual.unattributed++;
+      continue;
+    }
+    actual.add(code, workDay, kind, time, text(record!.credentialName));
+  }
+  return undefined;
 }
