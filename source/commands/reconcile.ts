@@ -36,9 +36,15 @@ export interface ReconcileIo extends CommandIo {
   now?: () => Date;
 }
 
-/** A reason the comparison could not be made (closed hours, the Web API refused, no logs): exit 2. */
+/**
+ * A reason the comparison could not be made (closed hours, the Web API refused, no logs): exit 2.
+ * `detail`: the core message it came from, when the wizard has words of its own for it (ui/i18n.ts IN_WIZARD).
+ */
 export class ReconcileFailure extends Error {
-  constructor(readonly text: (lang: Lang) => string) {
+  constructor(
+    readonly text: (lang: Lang) => string,
+    readonly detail?: Message,
+  ) {
     super('reconcile failed');
     this.name = 'ReconcileFailure';
   }
@@ -130,8 +136,8 @@ export async function reconcileWithApi(
   const secrets = [request.token];
   collectSecrets(request, env, secrets);
   const trust = await loadNetworkTrust(request, env).catch((err: unknown) => {
-    // A CA file that does not load: said in the wizard's own words, as reconcile says it on the command line.
-    if (err instanceof UsageError) throw new ReconcileFailure((lang) => translate(err.detail, lang));
+    // A CA file that does not load: the message itself goes with it, for the wizard to name its field (not --ca-file).
+    if (err instanceof UsageError) throw new ReconcileFailure((lang) => translate(err.detail, lang), err.detail);
     throw err;
   });
   const kotApi = await fetchKotApi(request, env, request.token, trust);

@@ -64,6 +64,12 @@ export const caNotLoadedText =
               : 'it cannot be read'
     }`;
 
+/** A CA file given that cannot be used, named as given: doctor's --ca-file, the wizard's field. */
+export const caFileUsageText =
+  (name: string) =>
+  (p: { file: string; problem: string }): string =>
+    `${name} ${p.file}: ${p.problem === 'missing' ? 'file not found' : p.problem === 'not-a-file' ? 'this is a folder, not a file' : p.problem === 'no-certificate' ? 'no certificate in it (expected PEM or DER)' : 'cannot be read'}`;
+
 /** What to do about an issuer this machine does not trust, with the words for where to give its CA. */
 export const tlsIssuerAdviceText =
   (w: { given: string; giveIt: string; giveFile: string }) =>
@@ -419,8 +425,7 @@ export const en = {
         'invalid-host': 'the proxy URL is not a valid URL (check the host name)',
       }[p.problem] ?? 'the proxy URL is not valid'
     }`,
-  'usage.caFile': (p: { file: string; problem: string }) =>
-    `--ca-file ${p.file}: ${p.problem === 'missing' ? 'file not found' : p.problem === 'not-a-file' ? 'this is a folder, not a file' : p.problem === 'no-certificate' ? 'no certificate in it (expected PEM or DER)' : 'cannot be read'}`,
+  'usage.caFile': caFileUsageText('--ca-file'),
   'usage.tokenFlag': (_: None) => 'the token is never taken from the command line (it would stay in shell history): use --token-file FILE or LANSCOPE_KOT_TOKEN',
   'usage.emptyToken': (p: { source: string }) => `${p.source} is empty`,
   'usage.nothingToCheck': (_: None) =>

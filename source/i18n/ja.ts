@@ -48,6 +48,12 @@ const skippedList = (skipped: Skipped): string =>
 
 const startSource = (s: 'sql' | 'default'): string => (s === 'sql' ? '勤怠簿出力.sql' : 'LanScope の初期値。--sql で実際の値を読めます');
 
+/** 指定された CA ファイルが使えない理由。名前の言い方だけが doctor（--ca-file）とウィザード（欄）で異なる。 */
+export const jaCaFileUsageText =
+  (name: string): Catalog['usage.caFile'] =>
+  (p) =>
+    `${name} ${p.file}: ${p.problem === 'missing' ? 'ファイルがありません' : p.problem === 'not-a-file' ? 'ファイルではなくフォルダーです' : p.problem === 'no-certificate' ? '証明書が含まれていません（PEM か DER）' : '読み取れません'}`;
+
 /** CA ファイルが読み込まれなかった理由。指定先の言い方だけが doctor（--ca-file）とウィザード（欄）で異なる。 */
 export const jaCaNotLoadedText =
   (w: { name: string; giveIt: string }): Catalog['proxy.caNotLoaded'] =>
@@ -393,8 +399,7 @@ export const ja: Catalog = {
         'invalid-host': 'プロキシの URL が正しくありません（ホスト名をご確認ください）',
       }[p.problem] ?? 'プロキシの URL が正しくありません'
     }`,
-  'usage.caFile': (p) =>
-    `--ca-file ${p.file}: ${p.problem === 'missing' ? 'ファイルがありません' : p.problem === 'not-a-file' ? 'ファイルではなくフォルダーです' : p.problem === 'no-certificate' ? '証明書が含まれていません（PEM か DER）' : '読み取れません'}`,
+  'usage.caFile': jaCaFileUsageText('--ca-file'),
   'usage.tokenFlag': () => 'トークンはコマンドラインでは受け取りません（シェルの履歴に残るため）。--token-file か LANSCOPE_KOT_TOKEN を使ってください',
   'usage.emptyToken': (p) => `${p.source} が空です`,
   'usage.nothingToCheck': () =>

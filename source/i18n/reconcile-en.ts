@@ -126,6 +126,7 @@ export const reconcileEn = {
 
   // The wizard's go-live checklist: "compare with KING OF TIME"
   'ui.offer': (_: None) => 'Tab: compare with KING OF TIME (Web API, KOT_API_TOKEN)',
+  'ui.offerRefused': (p: { reason: string }) => `compare with KING OF TIME is not offered: ${p.reason}`,
   'ui.running': (p: { from: string; to: string }) => `comparing the logs of ${p.from} – ${p.to} with KING OF TIME …`,
   'ui.keys': (_: None) => '↑↓ PgUp/PgDn scroll · Tab back to the checklist',
   'ui.noDays': (_: None) => 'no LanScope logs of the last 62 days to compare',

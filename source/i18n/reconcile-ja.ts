@@ -115,6 +115,7 @@ export const reconcileJa: ReconcileCatalog = {
 
   // ウィザードの運用開始チェックリスト:「KING OF TIME と突き合わせる」
   'ui.offer': () => 'Tab: KING OF TIME と突き合わせる（Web API、KOT_API_TOKEN）',
+  'ui.offerRefused': (p) => `KING OF TIME との突き合わせは使えません。${p.reason}`,
   'ui.running': (p) => `${p.from} 〜 ${p.to} のログを KING OF TIME と突き合わせています …`,
   'ui.keys': () => '↑↓ PgUp/PgDn スクロール · Tab チェックリストに戻る',
   'ui.noDays': () => '直近 62 日に比べられる LanScope のログがありません',

@@ -1,4 +1,4 @@
-import { caNotLoadedText, dayChangeTexts, tlsIssuerAdviceText } from './en.js';
+import { caFileUsageText, caNotLoadedText, dayChangeTexts, tlsIssuerAdviceText } from './en.js';
 
 /* The setup wizard's English messages. wizard-ja.ts is typed against this file: a missing key fails the build. */
 type None = Record<string, never>;
@@ -77,6 +77,7 @@ the proxy password never is. Without a terminal (piped, CI) use "lanscope-kot do
   'ctx.proxy.authMissingAdvice': (_: None) => 'Tick "the proxy needs authentication" and enter the account and password, here and in HTLanScopeServiceConfig.',
   'ctx.proxy.tlsIssuerAdvice': tlsIssuerAdviceText({ given: 'The CA certificate file given', giveIt: 'give it in "CA certificate file"', giveFile: 'give it in "CA certificate file" to test again' }),
   'ctx.proxy.caNotLoaded': caNotLoadedText({ name: 'the CA certificate file', giveIt: 'give it in "CA certificate file"' }),
+  'ctx.usage.caFile': caFileUsageText('CA certificate file (step 4)'),
 
   // Step 1
   'prep.intro': (_: None) => 'The link service needs your company code and the access token sent by KING OF TIME support.',

@@ -1,5 +1,5 @@
 /* 設定ウィザードの日本語メッセージ。キーは wizard-en.ts と型で一致させている（欠けるとビルドが失敗する）。 */
-import { jaCaNotLoadedText, jaDayChangeTexts, jaMasked, jaTlsIssuerAdviceText } from './ja.js';
+import { jaCaFileUsageText, jaCaNotLoadedText, jaDayChangeTexts, jaMasked, jaTlsIssuerAdviceText } from './ja.js';
 import type { WizardCatalog } from './wizard-en.js';
 
 export const wizardJa: WizardCatalog = {
@@ -73,6 +73,7 @@ Enter で次へ、Esc で戻る、Ctrl-C で終了。
   'ctx.proxy.authMissingAdvice': () => '「認証が必要なプロキシサーバー」にチェックを入れ、ここと HTLanScopeServiceConfig に認証アカウントとパスワードを入力してください。',
   'ctx.proxy.tlsIssuerAdvice': jaTlsIssuerAdviceText({ given: '指定した CA 証明書ファイル', giveIt: '「CA 証明書ファイル」欄に指定してください', giveFile: '「CA 証明書ファイル」欄に指定してもう一度テストしてください' }),
   'ctx.proxy.caNotLoaded': jaCaNotLoadedText({ name: 'CA 証明書ファイル', giveIt: '「CA 証明書ファイル」欄に指定する' }),
+  'ctx.usage.caFile': jaCaFileUsageText('手順 4 の CA 証明書ファイル'),
 
   // ステップ 1
   'prep.intro': () => '連携サービスには企業コードと、KING OF TIME サポートセンターから届いたアクセストークンが必要です。',

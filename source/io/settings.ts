@@ -7,7 +7,7 @@ import { MAX_TOKEN_BYTES } from '../core/secret.js';
 /**
  * What the wizard remembers between runs, with `conf` (atomic writes). The file is created owner-only
  * (0600). The access token is kept only when the admin asked for it (`rememberToken`); the proxy password
- * never is. Where the file lives: `--config-dir DIR` or LANSCOPE_KOT_CONFIG_DIR → DIR/config.json, else the
+ * never is (the CA certificate file of step 4 is a path, not a secret: it is kept). Where the file lives: `--config-dir DIR` or LANSCOPE_KOT_CONFIG_DIR → DIR/config.json, else the
  * platform's config folder (~/.config/lanscope-kot/config.json, %APPDATA%\lanscope-kot\Config\config.json,
  * ~/Library/Preferences/lanscope-kot/config.json).
  */
@@ -17,6 +17,8 @@ export interface SavedProxy {
   port: string;
   auth: boolean;
   user: string;
+  /** The CA certificate file (an inspecting proxy's) the connection test and the comparison trust. */
+  caFile?: string;
 }
 
 export interface SavedSettings {
@@ -184,7 +186,8 @@ function toStore(s: SavedSettings): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(s)) if (value !== undefined) out[key] = value;
   if (!s.rememberToken) delete out.token;
-  if (s.proxy) out.proxy = { use: s.proxy.use, host: s.proxy.host, port: s.proxy.port, auth: s.proxy.auth, user: s.proxy.user };
+  // Field by field: whatever else a proxy value holds (the password) is never written.
+  if (s.proxy) out.proxy = { use: s.proxy.use, host: s.proxy.host, port: s.proxy.port, auth: s.proxy.auth, user: s.proxy.user, ...(s.proxy.caFile ? { caFile: s.proxy.caFile } : {}) };
   return out;
 }
 
@@ -207,7 +210,8 @@ export function sanitise(store: Record<string, unknown>): SavedSettings {
   const p = store.proxy;
   if (p && typeof p === 'object') {
     const r = p as Record<string, unknown>;
-    out.proxy = { use: r.use === true, host: str(r.host) ?? '', port: str(r.port) ?? '', auth: r.auth === true, user: str(r.user) ?? '' };
+    const caFile = str(r.caFile);
+    out.proxy = { use: r.use === true, host: str(r.host) ?? '', port: str(r.port) ?? '', auth: r.auth === true, user: str(r.user) ?? '', ...(caFile ? { caFile } : {}) };
   }
   return out;
 }

@@ -33,8 +33,11 @@ export interface WizardProps {
   settingsPath?: string | undefined;
   /** Why settings cannot be saved this time (an unreadable file, a read-only folder): step 1 says so where the token would be remembered. */
   settingsProblem?: SettingsProblem | undefined;
-  /** Why LANSCOPE_KOT_TOKEN, set, is not offered (longer than any token): step 1 says it where it would be. */
-  envTokenRefused?: string | undefined;
+  /**
+   * Why LANSCOPE_KOT_TOKEN or KOT_API_TOKEN, set, is not used (longer than any token): step 1 and step 7 say
+   * it where the token would be offered (the line said on stderr at start is scrolled away by the first frame).
+   */
+  refusedEnv?: RefusedEnv | undefined;
   /** Called on every step the admin completes (conf writes atomically). */
   onSave?: (values: WizardValues) => void;
   /** 0 finished, 130 Ctrl-C. The caller unmounts. */
@@ -66,6 +69,9 @@ export interface ExitSummary {
   demoDir: string | undefined;
 }
 
+/** The token variables refused at start, each with the line that says why. */
+export type RefusedEnv = Partial<Record<'LANSCOPE_KOT_TOKEN' | 'KOT_API_TOKEN', string>>;
+
 /** What every step gets: the values, what was read, the facts and the doctor's checks over them. */
 export interface StepProps {
   values: WizardValues;
@@ -86,7 +92,7 @@ export interface StepProps {
   demo: DemoInfo | undefined;
   settingsPath: string | undefined;
   settingsProblem?: SettingsProblem | undefined;
-  envTokenRefused?: string | undefined;
+  refusedEnv?: RefusedEnv | undefined;
 }
 
 export function Wizard(props: WizardProps) {
@@ -103,7 +109,7 @@ export function Wizard(props: WizardProps) {
   );
 }
 
-function WizardBody({ env, initial, initialStep, initialLoaded, demo, settingsPath, settingsProblem, envTokenRefused, onSave, onExit }: WizardProps) {
+function WizardBody({ env, initial, initialStep, initialLoaded, demo, settingsPath, settingsProblem, refusedEnv, onSave, onExit }: WizardProps) {
   const { t, g } = useT();
   const { isRawModeSupported } = useStdin();
   const [step, setStep] = useState<StepNumber>(initialStep ?? 1);
@@ -189,7 +195,7 @@ function WizardBody({ env, initial, initialStep, initialLoaded, demo, settingsPa
   const width = Math.max(20, columns - (sidebar ? 32 : 2));
   const height = bodyHeight(rows);
 
-  const stepProps: StepProps = { values, update, loaded, setLoaded, facts, diagnosis, results, next, finish, env, height, width, demo, settingsPath, settingsProblem, envTokenRefused };
+  const stepProps: StepProps = { values, update, loaded, setLoaded, facts, diagnosis, results, next, finish, env, height, width, demo, settingsPath, settingsProblem, refusedEnv };
 
   if (exiting) return null;
   const body = (

@@ -29,6 +29,7 @@ const IN_WIZARD: Partial<Record<MessageKey, WizardKey>> = {
   'proxy.authMissingAdvice': 'ctx.proxy.authMissingAdvice',
   'proxy.tlsIssuerAdvice': 'ctx.proxy.tlsIssuerAdvice',
   'proxy.caNotLoaded': 'ctx.proxy.caNotLoaded',
+  'usage.caFile': 'ctx.usage.caFile',
 };
 
 /** A core message as the wizard says it. */

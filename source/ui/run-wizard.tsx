@@ -7,7 +7,7 @@ import { escapeControls } from '../core/printable.js';
 import { secretFromEnv } from '../core/secret.js';
 import { INTERRUPTED_EXIT_CODE, onInterrupt } from '../io/interrupt.js';
 import { configDirFrom, openSettings, SettingsError, type SettingsStore } from '../io/settings.js';
-import { Wizard, type ExitSummary, type SettingsProblem } from './app.js';
+import { Wizard, type ExitSummary, type RefusedEnv, type SettingsProblem } from './app.js';
 import type { DemoInfo } from './demo.js';
 import { tw } from './i18n.js';
 import { settingsFromValues, valuesFromSettings, type WizardValues } from './state.js';
@@ -70,7 +70,7 @@ export async function runWizard({ lang, demo, configDir, endpoint, kotApiBase, a
       demo={demoInfo}
       settingsPath={writable?.path}
       settingsProblem={settingsProblem}
-      envTokenRefused={refused.LANSCOPE_KOT_TOKEN}
+      refusedEnv={refused}
       services={endpoint || kotApiBase ? { ...(endpoint ? { endpoint } : {}), ...(kotApiBase ? { kotApiBase } : {}) } : undefined}
       onSave={saving.save}
       onExit={(exitCode, exitSummary) => {
@@ -145,11 +145,11 @@ function settingsSaver(store: SettingsStore | undefined) {
 /**
  * LANSCOPE_KOT_TOKEN or KOT_API_TOKEN longer than any token is not used: said in one line that gives its
  * size, never its content, as doctor refuses it (a 32 KB value once froze the wizard). The line is also
- * returned, for step 1 to say where the variable would have been offered.
+ * returned, for steps 1 and 7 to say where the variable would have been used.
  */
-function withoutOversizedTokens(io: SetupIo, lang: Lang): { env: Record<string, string | undefined>; refused: Partial<Record<'LANSCOPE_KOT_TOKEN' | 'KOT_API_TOKEN', string>> } {
+function withoutOversizedTokens(io: SetupIo, lang: Lang): { env: Record<string, string | undefined>; refused: RefusedEnv } {
   let env = io.env;
-  const refused: Partial<Record<'LANSCOPE_KOT_TOKEN' | 'KOT_API_TOKEN', string>> = {};
+  const refused: RefusedEnv = {};
   for (const [variable, kind] of [
     ['LANSCOPE_KOT_TOKEN', 'token'],
     ['KOT_API_TOKEN', 'kot-api-token'],

@@ -9,7 +9,8 @@ import type { ConnectionProbeOptions } from '../io/connection.js';
 export type ProbeRequest = Omit<ConnectionProbeOptions, 'ca'> & { caFile?: string };
 /** The stages as judged, and what was trusted besides the public roots (the CA file, NODE_EXTRA_CA_CERTS). */
 export type ProbeResult = ConnectionResult & { trust: TrustFact };
-export type Probe = (request: ProbeRequest) => Promise<ProbeResult>;
+/** `env`: the wizard's environment (its NODE_EXTRA_CA_CERTS), as step 7's comparison is given it. */
+export type Probe = (request: ProbeRequest, env: Record<string, string | undefined>) => Promise<ProbeResult>;
 
 
 /** The go-live checklist's "compare with KING OF TIME" (commands/reconcile.ts, loaded on first use). */
@@ -27,8 +28,8 @@ export interface Services {
 /** Loaded on first use: undici is needed only when the admin asks for the test. */
 export async function loadConnectionModule(): Promise<Probe | undefined> {
   const [{ probeConnection }, { loadTrust }] = await Promise.all([import('../io/connection.js'), import('../io/certificates.js')]);
-  return async ({ caFile, ...request }) => {
-    const trust = await loadTrust(caFile || undefined, process.env);
+  return async ({ caFile, ...request }, env) => {
+    const trust = await loadTrust(caFile || undefined, env);
     // A CA file that did not load is said by the step; the test runs without it.
     const result = await probeConnection({ ...request, ...(trust.ca ? { ca: trust.ca } : {}) });
     return { ...result, trust: trust.fact };

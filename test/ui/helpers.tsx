@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { render } from 'ink-testing-library';
-import { Wizard, type ExitSummary, type SettingsProblem } from '../../source/ui/app.js';
+import { Wizard, type ExitSummary, type RefusedEnv, type SettingsProblem } from '../../source/ui/app.js';
 import type { DemoInfo } from '../../source/ui/demo.js';
 import type { Services } from '../../source/ui/services.js';
 import { emptyProxy, type Loaded, type StepNumber, type WizardValues } from '../../source/ui/state.js';
@@ -104,8 +104,8 @@ export function renderWizard(options: {
   settingsPath?: string;
   /** Settings that cannot be saved this time (then there is no settingsPath). */
   settingsProblem?: SettingsProblem;
-  /** The line run-wizard says when LANSCOPE_KOT_TOKEN is too long to be a token. */
-  envTokenRefused?: string;
+  /** The lines run-wizard says when LANSCOPE_KOT_TOKEN or KOT_API_TOKEN is too long to be a token. */
+  refusedEnv?: RefusedEnv;
   /** Terminal size; ink-testing-library's is 100 columns and no rows (the wizard assumes 30). */
   columns?: number;
   rows?: number;
@@ -124,7 +124,7 @@ export function renderWizard(options: {
       demo={options.demo}
       settingsPath={options.settingsProblem ? undefined : (options.settingsPath ?? '/home/admin/.config/lanscope-kot/config.json')}
       settingsProblem={options.settingsProblem}
-      envTokenRefused={options.envTokenRefused}
+      refusedEnv={options.refusedEnv}
       onSave={(v) => saved.push(v)}
       onExit={(code, summary) => exits.push({ code, summary })}
     />,

@@ -54,6 +54,27 @@ describe('step 7: compare with KING OF TIME (after go-live)', () => {
     const h = await atStep7({});
     assert.doesNotMatch(flat(h.lastFrame()), /compare with KING OF TIME/);
   });
+
+  it('a KOT_API_TOKEN too long to be a token: step 7 says why the comparison is not offered (en, ja, 80×24)', { timeout: 20_000 }, async () => {
+    // run-wizard.tsx sets the variable aside at start and says so on stderr, which the first frame scrolls away.
+    const { describeInputProblem } = await import('../../source/commands/input-problem-text.js');
+    for (const [lang, words] of [
+      ['en', /! compare with KING OF TIME is not offered: KOT_API_TOKEN: holds 32,768 bytes: too long for a Web API token \(at most 256 bytes\); it was not read/],
+      // Japanese wraps between phrases; flat() joins the lines with a space.
+      ['ja', /! KING OF TIME との突き合わせは使えません。KOT_API_TOKEN: 32,768 バイトあり、 ?Web API のトークンとしては長すぎます（最大 256 バイト）。 ?読み込んでいません/],
+    ] as const) {
+      const line = describeInputProblem({ code: 'too-big', kind: 'kot-api-token', variable: 'KOT_API_TOKEN', size: 32768, limit: 256 }, lang);
+      const h = renderWizard({ lang, columns: 80, rows: 24, step: 7, values: demo.values, loaded: await loadedFor(demo.values), refusedEnv: { KOT_API_TOKEN: line } });
+      await typeAndWait(h.stdin, '');
+      const frame = h.lastFrame()!;
+      assert.match(flat(frame), words);
+      assert.ok(frame.split('\n').length <= 24, frame);
+      // Tab does nothing: there is no comparison to open.
+      await typeAndWait(h.stdin, KEY.tab);
+      assert.match(flat(h.lastFrame()), words);
+      cleanup();
+    }
+  });
 });
 
 describe('step 7: the comparison trusts what step 4 was given (its CA file)', () => {
@@ -70,9 +91,10 @@ describe('step 7: the comparison trusts what step 4 was given (its CA file)', ()
   });
   afterEach(() => cleanup());
 
-  const compareAt = async (caFile: string | undefined) => {
+  const compareAt = async (caFile: string | undefined, lang: 'en' | 'ja' = 'en') => {
     const values = { ...demo.values, proxy: { ...demo.values.proxy, ...(caFile !== undefined ? { caFile } : {}) } };
     const h = renderWizard({
+      lang,
       columns: 120,
       rows: 40,
       step: 7,
@@ -97,6 +119,30 @@ describe('step 7: the comparison trusts what step 4 was given (its CA file)', ()
     assert.match(flat(frame), /was issued by "CN=Example Corp SSL Inspection CA, O=Example Corp", which this machine does not trust/);
     cleanup();
     const missing = await compareAt(fixture('tls', 'missing.pem'));
-    assert.match(flat(await waitForFrame(missing.lastFrame, /✖ /)), /missing\.pem: file not found/);
+    const said = flat(await waitForFrame(missing.lastFrame, /✖ /));
+    // The wizard names its field, not doctor's flag (ui/i18n.ts IN_WIZARD).
+    assert.match(said, /✖ CA certificate file \(step 4\) \S*missing\.pem: file not found/);
+    assert.doesNotMatch(said, /--ca-file/);
+    cleanup();
+    const ja = flat(await waitForFrame((await compareAt(fixture('tls', 'missing.pem'), 'ja')).lastFrame, /✖ /));
+    assert.match(ja, /✖ 手順 4 の CA 証明書ファイル \S*missing\.pem: ファイルがありません/);
+    assert.doesNotMatch(ja, /--ca-file/);
+  });
+
+  it('trusts NODE_EXTRA_CA_CERTS as the wizard was given it, as step 4\'s test does (not this process\'s)', { timeout: 20_000 }, async () => {
+    const values = { ...demo.values, proxy: { ...demo.values.proxy, caFile: '' } };
+    const h = renderWizard({
+      lang: 'ja',
+      columns: 120,
+      rows: 40,
+      step: 7,
+      values,
+      loaded: await loadedFor(values),
+      env: { KOT_API_TOKEN: stub.token, NODE_EXTRA_CA_CERTS: fixture('tls', 'ca.pem') },
+      services: { kotApiBase: stub.base, now: () => new Date('2024-12-19T12:00:00+09:00') },
+    });
+    await typeAndWait(h.stdin, '');
+    await typeAndWait(h.stdin, KEY.tab);
+    await waitForFrame(h.lastFrame, /12\/17: 12 人中 3 人が一致、9 人に相違/);
   });
 });

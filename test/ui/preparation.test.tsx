@@ -157,7 +157,7 @@ describe('step 1: preparation', () => {
     // The line run-wizard.tsx makes for a 32 KB variable (describeInputProblem), which stderr alone would lose under the frame.
     const { describeInputProblem } = await import('../../source/commands/input-problem-text.js');
     const line = describeInputProblem({ code: 'too-big', kind: 'token', variable: 'LANSCOPE_KOT_TOKEN', size: 32768, limit: 256 }, 'en');
-    const h = renderWizard({ columns: 80, rows: 24, envTokenRefused: line });
+    const h = renderWizard({ columns: 80, rows: 24, refusedEnv: { LANSCOPE_KOT_TOKEN: line } });
     await typeAndWait(h.stdin, '');
     const frame = h.lastFrame()!;
     assert.match(flat(frame), /! LANSCOPE_KOT_TOKEN: holds 32,768 bytes: too long for a token \(at most 256 bytes\); it was not read/);

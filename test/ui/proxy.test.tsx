@@ -137,6 +137,25 @@ describe('step 4: proxy', () => {
     }
   });
 
+  it('trusts NODE_EXTRA_CA_CERTS as the wizard was given it (as step 7\'s comparison does), not this process\'s', async () => {
+    const tlsTarget = https.createServer({ cert: readFileSync(fixture('tls', 'ok.pem')), key: readFileSync(fixture('tls', 'ok-key.pem')) }, (_req, res) => res.end('ok'));
+    const tlsEndpoint = `https://127.0.0.1:${await listen(tlsTarget)}/`;
+    try {
+      // This process's own NODE_EXTRA_CA_CERTS (a system bundle, or none) does not hold the test CA: only the wizard's does.
+      const h = renderWizard({ step: 4, services: { endpoint: tlsEndpoint }, env: { NODE_EXTRA_CA_CERTS: fixture('tls', 'ca.pem') } });
+      await pressKeys(h.stdin, KEY.shiftTab, KEY.enter);
+      assert.match(flat(await waitForFrame(h.lastFrame, '✔ reached')), /✔ reached https:\/\/127\.0\.0\.1:\d+\/ directly \(HTTP 200/);
+      cleanup();
+      // And one that does not load is said as NODE_EXTRA_CA_CERTS's, from the same environment.
+      const missing = renderWizard({ step: 4, services: { endpoint: tlsEndpoint }, env: { NODE_EXTRA_CA_CERTS: fixture('tls', 'missing.pem') } });
+      await pressKeys(missing.stdin, KEY.shiftTab, KEY.enter);
+      assert.match(flat(await waitForFrame(missing.lastFrame, /✖ /)), /NODE_EXTRA_CA_CERTS \S*missing\.pem was not loaded: the file does not exist/);
+    } finally {
+      tlsTarget.closeAllConnections();
+      await new Promise((r) => tlsTarget.close(r));
+    }
+  });
+
   it('says when the test is not available, keeping the fields', async () => {
     const h = renderWizard({ step: 4, services: { loadProbe: async () => undefined }, values: { proxy: { use: true, host: 'proxy.local', port: '3128', auth: false, user: '', password: '' } } });
     await pressKeys(h.stdin, KEY.shiftTab, KEY.enter);

@@ -45,6 +45,24 @@ describe('settings (io/settings.ts)', () => {
     assert.equal(next.proxy.password, '');
   });
 
+  it('keeps step 4\'s CA certificate file (a path, not a secret) and pre-fills it; the proxy password still never', () => {
+    const store = openSettings(dir);
+    const caFile = 'C:\\certs\\Example Corp SSL Inspection CA.cer';
+    store.save(settingsFromValues(blankValues({ proxy: { use: true, host: 'p', port: '8080', auth: true, user: 'svc', password: 'Pr0xy-S3cret!', caFile } })));
+    const text = readFileSync(store.path, 'utf8');
+    assert.ok(!text.includes('Pr0xy-S3cret!'));
+    const next = valuesFromSettings(openSettings(dir).load(), {});
+    assert.equal(next.proxy.caFile, caFile);
+    assert.equal(next.proxy.password, '');
+    // Without a proxy too: the CA file is asked for whether or not a proxy is used.
+    store.save(settingsFromValues(blankValues({ proxy: { use: false, host: '', port: '', auth: false, user: '', password: '', caFile: '/etc/ca.pem' } })));
+    assert.equal(valuesFromSettings(openSettings(dir).load(), {}).proxy.caFile, '/etc/ca.pem');
+    // An emptied field is saved as nothing.
+    store.save(settingsFromValues(blankValues({ proxy: { use: false, host: '', port: '', auth: false, user: '', password: '', caFile: '' } })));
+    assert.equal(JSON.parse(readFileSync(store.path, 'utf8')).proxy.caFile, undefined);
+    assert.deepEqual(sanitise({ proxy: { caFile: 5 } }).proxy, { use: false, host: '', port: '', auth: false, user: '' });
+  });
+
   it('keeps only well-typed values from a hand-edited file', () => {
     assert.deepEqual(sanitise({ companyCode: 5, sqlPath: 'x', token: TOKEN, divisions: ['05:00', 3], proxy: { use: 'yes', host: 'h' } }), {
       sqlPath: 'x',

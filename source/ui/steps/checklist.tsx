@@ -65,7 +65,7 @@ function reportProblem(err: unknown, target: string, t: Translator['t']): string
 }
 
 /** Step 7: every check of doctor, the verdict, the values for HTLanScopeServiceConfig, a report without secrets. */
-export function ChecklistStep({ values, update, loaded, setLoaded, facts, diagnosis, results, finish, env, height, width, settingsPath, demo }: StepProps) {
+export function ChecklistStep({ values, update, loaded, setLoaded, facts, diagnosis, results, finish, env, height, width, settingsPath, demo, refusedEnv }: StepProps) {
   const tr = useT();
   const { t, m, g, lang } = tr;
   const services = useServices();
@@ -74,6 +74,8 @@ export function ChecklistStep({ values, update, loaded, setLoaded, facts, diagno
   // After go-live: with a Web API token, Tab compares the logs with what KING OF TIME holds (issue 13).
   const [comparing, setComparing] = useState(false);
   const kotToken = env.KOT_API_TOKEN && facts.logs && facts.mapping ? env.KOT_API_TOKEN : undefined;
+  // A KOT_API_TOKEN too long to be a token was set aside at start: said here, where the offer would be.
+  const offer = kotToken ? trReconcile(lang, 'ui.offer') : refusedEnv?.KOT_API_TOKEN ? `${g.warn} ${trReconcile(lang, 'ui.offerRefused', { reason: refusedEnv.KOT_API_TOKEN })}` : undefined;
   const verdict = useMemo(() => goLiveVerdict(results), [results]);
   const todo = useMemo(() => todoList(results, loaded.upload?.file, tr), [results, loaded.upload, tr]);
   const raw = configValues(values, env, facts.outputDir?.path);
@@ -113,7 +115,7 @@ export function ChecklistStep({ values, update, loaded, setLoaded, facts, diagno
     verdict: paraLines(verdictText, width),
     todo: todo.map((item) => (maxLines: number) => Math.min(maxLines, paraLines(item, width - 5))),
     // The checks' heading, and under it the offer to compare with KING OF TIME (issue 13) when a Web API token is set.
-    heading: 1 + (kotToken ? paraLines(trReconcile(lang, 'ui.offer'), width) : 0),
+    heading: 1 + (offer ? paraLines(offer, width) : 0),
     config: 5,
     report: textFieldLines(reportField, g.fail),
     rows: results.length,
@@ -179,7 +181,7 @@ export function ChecklistStep({ values, update, loaded, setLoaded, facts, diagno
       {todo.length > shownTodo.length ? <Text dimColor>  {t('check.moreTodo', { count: todo.length - shownTodo.length })}</Text> : null}
       <Box marginTop={layout.gaps ? 1 : 0} flexDirection="column">
         <Text bold>{fitColumns(t('check.checks', { pass: verdict.summary.pass, warn: verdict.summary.warn, fail: verdict.summary.fail, unchecked: verdict.unchecked.length, optional }), width, g.ellipsis)}</Text>
-        {kotToken ? <Para text={trReconcile(lang, 'ui.offer')} width={width} dimColor /> : null}
+        {offer ? <Para text={offer} width={width} dimColor={Boolean(kotToken)} color={kotToken ? undefined : 'yellow'} /> : null}
       </Box>
       {results.slice(start, start + listHeight).map((r, i) => {
         const isSelected = start + i === selected;

@@ -3,6 +3,7 @@ import { Box, Text } from 'ink';
 import type { Facts } from '../../core/facts.js';
 import { normaliseProxyFields, proxyUrlFromFields } from '../../core/proxy-settings.js';
 import type { ReconcileResult } from '../../core/reconcile.js';
+import type { Message } from '../../i18n/message.js';
 import { formatDay } from '../../core/wall-clock.js';
 import { escapeControls } from '../../core/printable.js';
 import { findingLine } from '../../commands/reconcile-text.js';
@@ -23,7 +24,7 @@ import { narrowSafeText, type Glyphs } from '../glyphs.js';
  * worst first, then its findings. Tab goes back.
  */
 export function KotCompare({ facts, values, token, env, height, width }: { facts: Facts; values: WizardValues; token: string; env: Record<string, string | undefined>; height: number; width: number }) {
-  const { lang, g } = useT();
+  const { lang, g, m } = useT();
   const services = useServices();
   const range = useMemo(() => logRange(facts, services.now()), [facts, services]);
   const [state, setState] = useState<{ result: ReconcileResult } | { error: string } | undefined>();
@@ -43,15 +44,16 @@ export function KotCompare({ facts, values, token, env, height, width }: { facts
         const { result } = await compare(facts, request, trustEnv);
         if (live) setState({ result });
       } catch (err) {
-        const text = (err as { text?: (l: typeof lang) => string }).text;
-        const message = typeof text === 'function' ? text(lang) : err instanceof Error ? err.message : String(err);
+        // A ReconcileFailure (commands/reconcile.ts, loaded on demand): in the wizard's words where it has its own.
+        const { text, detail } = err as { text?: (l: typeof lang) => string; detail?: Message };
+        const message = detail ? m(detail) : typeof text === 'function' ? text(lang) : err instanceof Error ? err.message : String(err);
         if (live) setState({ error: [token, values.proxy.password].filter(Boolean).reduce((s, secret) => s.split(secret).join('***'), message) });
       }
     })();
     return () => {
       live = false;
     };
-  }, [facts, range, services, token, values.proxy, env.NODE_EXTRA_CA_CERTS, lang]);
+  }, [facts, range, services, token, values.proxy, env.NODE_EXTRA_CA_CERTS, lang, m]);
 
   // Long findings wrap under themselves (issue #10: a cut line hides the part that matters); the list scrolls by line.
   const lines = useMemo(

@@ -38,7 +38,8 @@ function faultText(t: Translator['t'], fault: IdentifierFault, value: string, wh
 const gap = gapBlock;
 
 /** Step 1 (§2.1): 企業コード and アクセストークン, checked as they are typed. */
-export function PreparationStep({ values, update, next, env, settingsPath, settingsProblem, envTokenRefused, demo, width, height }: StepProps) {
+export function PreparationStep({ values, update, next, env, settingsPath, settingsProblem, refusedEnv, demo, width, height }: StepProps) {
+  const envTokenRefused = refusedEnv?.LANSCOPE_KOT_TOKEN;
   const tr = useT();
   const { t, g } = tr;
   const envToken = env.LANSCOPE_KOT_TOKEN || undefined;

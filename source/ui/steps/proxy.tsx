@@ -26,7 +26,7 @@ function proxyProblems(p: ProxyValues, t: Translator['t']): Problems {
 type TestState = { state: 'running' } | { state: 'done'; fact: ConnectionFact } | { state: 'unavailable' } | { state: 'error'; message: string };
 
 /** Step 4 (§2.5): the proxy HTLanScopeServiceConfig will use, and a test of the way out through it. */
-export function ProxyStep({ values, update, setLoaded, next, width, height }: StepProps) {
+export function ProxyStep({ values, update, setLoaded, next, env, width, height }: StepProps) {
   const { t, g, m } = useT();
   const services = useServices();
   const p = values.proxy;
@@ -63,7 +63,8 @@ export function ProxyStep({ values, update, setLoaded, next, width, height }: St
       if (!probe) return setTest({ state: 'unavailable' });
       const timeoutMs = 10_000;
       const url = proxyUrlFromFields(proxy);
-      const { trust, ...result } = await probe({ endpoint: services.endpoint, ...(url ? { proxy: url } : {}), timeoutMs, secrets: [proxy.password].filter(Boolean), ...(proxy.caFile ? { caFile: proxy.caFile } : {}) });
+      // NODE_EXTRA_CA_CERTS as the wizard was given it: step 7's comparison trusts the same.
+      const { trust, ...result } = await probe({ endpoint: services.endpoint, ...(url ? { proxy: url } : {}), timeoutMs, secrets: [proxy.password].filter(Boolean), ...(proxy.caFile ? { caFile: proxy.caFile } : {}) }, env);
       const fact: ConnectionFact = { endpoint: services.endpoint, proxySource: url ? 'wizard' : 'none', timeoutMs, trust, result };
       setTest({ state: 'done', fact });
       // The proxy check of step 7 reads it, as doctor's reads its own test.
