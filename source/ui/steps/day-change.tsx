@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Box, Text } from 'ink';
 import { useKeys } from '../widgets/keys.js';
+import { useEnterAfterRead } from '../widgets/enter-after-read.js';
 import { divisionLabel, wrongDayExample } from '../../core/checks/day-change.js';
 import { parseDayChangeOption } from '../../core/day-change-option.js';
 import { formatClockTime } from '../../core/clock-time.js';
@@ -69,8 +70,10 @@ export function DayChangeStep({ values, update, loaded, setLoaded, facts, result
     setEntryNote(parsed.normalised ? t('day.normalised', { input: entry.trim(), value: canonical }) : undefined);
   };
 
+  // An Enter pressed during the read is applied when it ends (widgets/enter-after-read.ts).
+  const afterRead = useEnterAfterRead(reading, Boolean(sql && !sql.error), () => submit());
   const submit = (): void => {
-    if (reading) return;
+    if (reading) return afterRead.keep();
     if (focus.current === 'sql') {
       if (path !== '' && (!sql || sql.error)) return void load();
       focus.set('add');

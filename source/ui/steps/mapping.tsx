@@ -1,6 +1,8 @@
 import { useEffect, useMemo, useState } from 'react';
 import { Box, Text } from 'ink';
 import { useKeys } from '../widgets/keys.js';
+import { useEnterAfterRead } from '../widgets/enter-after-read.js';
+import { stepStatus } from '../widgets/step-header.js';
 import { conflictingFixes, suggestFixes } from '../../core/mapping-fixes.js';
 import { readMappingFile } from '../../io/read-inputs.js';
 import { UnencodableError, writeUploadFile } from '../../io/upload-file.js';
@@ -157,19 +159,27 @@ export function MappingStep({ values, update, loaded, setLoaded, facts, diagnosi
     }
   };
 
+  const enter = (): void => {
+    if (path !== '' && (!current || current.error)) return void load();
+    if (focus === 'path' && current?.fact) return setFocus('table');
+    if (pending) return writeUpload();
+    if (acceptedCount === 0 && upload) setLoaded(({ upload: _u, ...rest }) => rest);
+    next();
+  };
+  // An Enter pressed during the read goes on once it ends, unless a mapping check fails: the table shows why first.
+  const afterRead = useEnterAfterRead(reading, Boolean(current?.fact) && stepStatus(5, results) !== 'fail', enter);
+
   useKeys((input, key) => {
-    if (key.ctrl || key.escape || reading) return;
+    if (key.ctrl || key.escape) return;
+    if (reading) {
+      if (key.return) afterRead.keep();
+      return;
+    }
     if (key.tab) {
       setFocus((f) => (f === 'path' && current?.fact ? 'table' : 'path'));
       return;
     }
-    if (key.return) {
-      if (path !== '' && (!current || current.error)) return void load();
-      if (focus === 'path' && current?.fact) return setFocus('table');
-      if (pending) return writeUpload();
-      if (acceptedCount === 0 && upload) setLoaded(({ upload: _u, ...rest }) => rest);
-      return next();
-    }
+    if (key.return) return enter();
     if (focus !== 'table') return;
     const last = rows.length - 1;
     const page = Math.max(1, tableHeight - 1);

@@ -1,6 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import { Box, Text } from 'ink';
 import { useKeys } from '../widgets/keys.js';
+import { useEnterAfterRead } from '../widgets/enter-after-read.js';
+import { stepStatus } from '../widgets/step-header.js';
 import { windowStartMinutes } from '../../core/facts.js';
 import { outputDirRequest, readOutputDir } from '../../io/read-inputs.js';
 import type { StepProps } from '../app.js';
@@ -75,10 +77,16 @@ export function OutputDirStep({ values, update, loaded, setLoaded, facts, result
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
-  useKeys((_input, key) => {
-    if (key.ctrl || key.escape || !key.return || reading) return;
+  const enter = (): void => {
     if (input !== '' && (!current || current.error)) return void load();
     next();
+  };
+  // An Enter pressed during the read goes on once it ends, unless the folder fails: that is shown first.
+  const afterRead = useEnterAfterRead(reading, Boolean(current?.outputDir) && stepStatus(3, results) !== 'fail', enter);
+  useKeys((_input, key) => {
+    if (key.ctrl || key.escape || !key.return) return;
+    if (reading) return afterRead.keep();
+    enter();
   });
 
   const result = results.find((r) => r.id === 'output-dir')!;

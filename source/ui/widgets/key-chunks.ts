@@ -40,10 +40,18 @@ const NAMED: readonly (keyof Key)[] = ['upArrow', 'downArrow', 'leftArrow', 'rig
  * `useInput` as one string (`ABC123XYZ⌫⌫⌫⏎`); escape sequences it already splits off. Here the rest is
  * cut into printable runs (one insertion each) and single control keys, mapped as Ink maps them when
  * they come alone (DEL is Ink's `delete`, BS its `backspace`). CR LF is one Enter, so a line pasted
- * with its Windows line end submits once; other controls become Ctrl+letter or are dropped.
+ * with its Windows line end submits once — also when the LF comes in the next read (`line`, given by the
+ * caller, remembers whether the last read ended in a CR); other controls become Ctrl+letter or are dropped.
  */
-export function splitKeys(input: string, key: Key): KeyPress[] {
+export function splitKeys(input: string, key: Key, line: { endedInCR: boolean } = { endedInCR: false }): KeyPress[] {
+  const afterCR = line.endedInCR;
+  // Ink hands a CR alone to useInput as `return` with no input.
+  line.endedInCR = key.return || input.endsWith('\r');
   if (NAMED.some((name) => key[name])) return [{ input, key }];
+  if (afterCR && input.startsWith('\n')) {
+    input = input.slice(1);
+    if (input === '') return [];
+  }
   if (!CONTROL.test(input)) return [{ input, key }];
   const keys: KeyPress[] = [];
   let text = '';

@@ -18,6 +18,8 @@ const KeyboardContext = createContext<Keyboard | undefined>(undefined);
 export function KeyboardProvider({ children, isActive = true }: { children: ReactNode; isActive?: boolean }) {
   const handlers = useRef(new Set<{ current: Handler; active: boolean }>());
   const queue = useRef<KeyPress[]>([]);
+  // Whether the last read ended in a CR: an LF that comes alone next is the rest of that line end.
+  const line = useRef({ endedInCR: false });
   const [, setDelivered] = useState(0);
   const { isRawModeSupported } = useStdin();
 
@@ -32,7 +34,7 @@ export function KeyboardProvider({ children, isActive = true }: { children: Reac
   useInput(
     (input, key) => {
       const waiting = queue.current.length > 0;
-      queue.current.push(...splitKeys(input, key));
+      queue.current.push(...splitKeys(input, key, line.current));
       if (!waiting) deliverOne();
     },
     { isActive: isActive && isRawModeSupported !== false },
@@ -64,8 +66,9 @@ export function useKeys(handler: Handler, options: { isActive?: boolean } = {}):
   entry.current.current = handler;
   entry.current.active = options.isActive !== false;
   useEffect(() => keyboard?.subscribe(entry.current), [keyboard]);
+  const line = useRef({ endedInCR: false });
   const fallback = useCallback((input: string, key: Key) => {
-    for (const k of splitKeys(input, key)) entry.current.current(k.input, k.key);
+    for (const k of splitKeys(input, key, line.current)) entry.current.current(k.input, k.key);
   }, []);
   useInput(fallback, { isActive: !keyboard && options.isActive !== false });
 }
