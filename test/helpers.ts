@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { PassThrough } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { InputError, type InputProblem } from '../source/core/input-problem.js';
 
@@ -45,6 +46,16 @@ export async function problemOf(promise: Promise<unknown>): Promise<InputProblem
     return err.problem;
   }
   assert.fail('expected an InputError');
+}
+
+/** stdout and stderr for a command run in this process (runReconcile, runWatch, runSchedule), and what they received. */
+export function capture() {
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  const text = { out: '', err: '' };
+  stdout.on('data', (d: Buffer) => (text.out += d.toString('utf8')));
+  stderr.on('data', (d: Buffer) => (text.err += d.toString('utf8')));
+  return { stdout, stderr, text };
 }
 
 export const hasTmux = spawnSync('tmux', ['-V']).status === 0;

@@ -4,12 +4,12 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { after, before, describe, it } from 'node:test';
 import { runReconcile } from '../source/commands/reconcile.js';
 import { runSchedule } from '../source/commands/schedule.js';
 import { runWatch } from '../source/commands/watch.js';
 import type { ToolRunner } from '../source/io/windows-tools.js';
+import { capture } from './helpers.js';
 import { addRecord, kotTime, startKotStub, type KotStub } from './kot-server.js';
 
 /**
@@ -26,15 +26,6 @@ const GHOST = `ghost${CLEAR}`;
 const KOT_LAST_NAME = `勤怠${CLEAR}`;
 const IC_CARD = `IC${OSC_TITLE}カード`;
 const RAW_CONTROL = /[\x00-\x09\x0b-\x1f\x7f]/;
-
-function capture() {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  const text = { out: '', err: '' };
-  stdout.on('data', (d: Buffer) => (text.out += d.toString('utf8')));
-  stderr.on('data', (d: Buffer) => (text.err += d.toString('utf8')));
-  return { stdout, stderr, text };
-}
 
 const assertInert = (what: string, text: string): void => assert.ok(!RAW_CONTROL.test(text), `${what}: a raw control character in ${JSON.stringify(text)}`);
 

@@ -2,26 +2,16 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { after, before, describe, it } from 'node:test';
 import { runSchedule } from '../source/commands/schedule.js';
 import { runWatch } from '../source/commands/watch.js';
 import { crontabLine, windowsCommandLine } from '../source/core/command-line.js';
 import type { ToolRunner } from '../source/io/windows-tools.js';
-import { runCli } from './helpers.js';
+import { capture, runCli } from './helpers.js';
 import { startKotStub, type KotStub } from './kot-server.js';
 import { demoFolder, demoStubData } from './reconcile-demo.js';
 
 const SECRET = 'kot-web-api-token-for-tests-0123';
-
-function capture() {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  const text = { out: '', err: '' };
-  stdout.on('data', (d: Buffer) => (text.out += d.toString('utf8')));
-  stderr.on('data', (d: Buffer) => (text.err += d.toString('utf8')));
-  return { stdout, stderr, text };
-}
 
 /** A well-formedness check for the XML we write: one root, every tag closed in order, only the five entities. */
 function assertWellFormed(xml: string): void {
