@@ -7,8 +7,9 @@ import { MAX_TOKEN_BYTES } from '../core/secret.js';
 /**
  * What the wizard remembers between runs, with `conf` (atomic writes). The file is created owner-only
  * (0600). The access token is kept only when the admin asked for it (`rememberToken`); the proxy password
- * never is (the CA certificate file of step 4 is a path, not a secret: it is kept). Where the file lives: `--config-dir DIR` or LANSCOPE_KOT_CONFIG_DIR → DIR/config.json, else the
- * platform's config folder (~/.config/lanscope-kot/config.json, %APPDATA%\lanscope-kot\Config\config.json,
+ * never is (the CA certificate file of step 4 is a path, not a secret: it is kept). Where the file lives:
+ * `--config-dir DIR` or LANSCOPE_KOT_CONFIG_DIR → DIR/config.json, else the platform's config folder
+ * (~/.config/lanscope-kot/config.json, %APPDATA%\lanscope-kot\Config\config.json,
  * ~/Library/Preferences/lanscope-kot/config.json).
  */
 export interface SavedProxy {
