@@ -54,6 +54,17 @@ export class LogFileReader {
     this.stats = { file, shape: 'events', hasPcColumn: false, rows: 0, firstDay: undefined, lastDay: undefined };
   }
 
+  /**
+   * A reader for one piece of a file read in pieces (io/plain-read.ts), given the header from the file's
+   * first line. sqlcmd's underline can only follow the header: only the first piece looks for it.
+   */
+  static forPiece(file: string, aggregator: LogAggregator, header: string[], first: boolean): LogFileReader {
+    const reader = new LogFileReader(file, aggregator);
+    reader.record(header, 1);
+    reader.underlineExpected = first;
+    return reader;
+  }
+
   get recognised(): boolean {
     return this.layout !== undefined;
   }

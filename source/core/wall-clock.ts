@@ -16,6 +16,10 @@ const SECONDS_PER_DAY = 86_400;
  * with its substrings per row was a fifth of the garbage of a million-row read.
  */
 export function parseWallClock(text: string): WallSeconds | undefined {
+  if (text.length === 19) {
+    const fixed = fixedWallClock(text);
+    if (fixed !== undefined) return fixed;
+  }
   const scan = { text, at: 0 };
   const year = digits(scan, 4, 4);
   if (year < 0 || !separator(scan)) return undefined;
@@ -47,6 +51,38 @@ export function parseWallClock(text: string): WallSeconds | undefined {
   if (hour > 29 || minute > 59 || second > 59 || !plausibleYear(year)) return undefined;
   const midnight = midnightOf(year, month, day);
   return midnight === undefined ? undefined : midnight + hour * 3600 + minute * 60 + second;
+}
+
+/**
+ * `2024/12/17 09:03:12`, the way LanScope writes every row, read by position: the same result as the
+ * scanner below for this form (which it falls back to for anything else), at a third of its cost.
+ */
+function fixedWallClock(text: string): WallSeconds | undefined {
+  const sep1 = text.charCodeAt(4);
+  const sep2 = text.charCodeAt(7);
+  const gap = text.charCodeAt(10);
+  if ((sep1 !== 47 && sep1 !== 45) || (sep2 !== 47 && sep2 !== 45) || (gap !== 32 && gap !== 84) || text.charCodeAt(13) !== 58 || text.charCodeAt(16) !== 58) return undefined;
+  const year = digitsAt(text, 0, 4);
+  const month = digitsAt(text, 5, 2);
+  const day = digitsAt(text, 8, 2);
+  const hour = digitsAt(text, 11, 2);
+  const minute = digitsAt(text, 14, 2);
+  const second = digitsAt(text, 17, 2);
+  if (year < 0 || month < 0 || day < 0 || hour < 0 || minute < 0 || second < 0) return undefined;
+  if (hour > 29 || minute > 59 || second > 59 || !plausibleYear(year)) return undefined;
+  const midnight = midnightOf(year, month, day);
+  return midnight === undefined ? undefined : midnight + hour * 3600 + minute * 60 + second;
+}
+
+/** `count` ASCII digits at `at`, or -1. */
+function digitsAt(text: string, at: number, count: number): number {
+  let value = 0;
+  for (let i = at; i < at + count; i++) {
+    const c = text.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    value = value * 10 + c;
+  }
+  return value;
 }
 
 /**

@@ -2,17 +2,14 @@ import { access, constants, readdir, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { pipeline } from 'node:stream/promises';
-import { Readable, Writable } from 'node:stream';
-import { parse } from 'csv-parse';
-import iconv from 'iconv-lite';
 import { embedded } from '../embedded.js';
-import { QuoteTracker, type QuoteScan } from '../core/csv-quotes.js';
-import { InputError, MAX_LINE_BYTES, csvProblem, isCsvError, needsQuoteScan, type InputProblem } from '../core/input-problem.js';
+import { cutIntoPieces, type FilePiece } from '../core/file-pieces.js';
+import { InputError, type InputProblem } from '../core/input-problem.js';
 import type { LogAggregator, UserLogsSnapshot } from '../core/log-aggregate.js';
-import { FileSkipped, LogFileReader, type LogFileStats, type SkippedFile } from '../core/log-reader.js';
-import { detectEncoding, iconvName, type TextEncoding } from './encoding.js';
-import { asInputError, openRegularFile, readHead } from './text-file.js';
+import { FileSkipped, type LogFileStats, type SkippedFile } from '../core/log-reader.js';
+import { CarefulReadNeeded, type CarefulReason } from '../core/plain-lines.js';
+import { readLogFile } from './log-file.js';
+import { readShare, STOP, type ShareSink } from './plain-read.js';
 
 export interface FolderState {
   exists: boolean;
@@ -54,15 +51,19 @@ export interface ReadProgress {
   rows: number;
 }
 
-/** Bytes read first, to choose the encoding; also the chunk size of the stream that follows. */
-const HEAD_BYTES = 64 * 1024;
-
 /** Below this much CSV a second thread costs more (its start-up) than it saves. */
 const PARALLEL_MIN_BYTES = 16 * 1024 * 1024;
+
+/** The size of the pieces threads take in turn: small enough that none waits long for the last one. */
+const PIECE_BYTES = 4 * 1024 * 1024;
 
 export interface ReadOptions {
   /** Threads to read with (1 = this one only); default: the machine's cores, for folders big enough. */
   threads?: number;
+  /** `careful`: csv-parse for every file, never the plain splitter (LANSCOPE_KOT_READER=careful; tests compare the two). */
+  reader?: 'plain' | 'careful';
+  /** Stops every thread; the read then rejects with the signal's reason. */
+  signal?: AbortSignal;
 }
 
 export interface LogFilesRead {
@@ -70,15 +71,18 @@ export interface LogFilesRead {
   files: LogFileStats[];
   /** Files left out (the mapping export, empty files), in the order given. */
   skipped: SkippedFile[];
+  /** Which reader's result this is, and why the plain one gave up (when it did). */
+  reader: 'plain' | 'careful';
+  carefulBecause?: CarefulReason | 'input-problem';
 }
 
 /**
- * Streams each CSV through decode → csv-parse → the aggregator: memory holds one chunk of a file and
- * the per-user summaries, never the rows. A file that cannot be read stops with an InputError that
- * names it and the line; when several cannot, the first in name order is the one reported.
- *
- * A month of logs is dozens of files: big folders are split between this thread and worker threads
- * (one per further core), each folding its own files, and their per-user summaries are merged here.
+ * Reads LanScope CSVs into the aggregator: memory holds a chunk per thread and the per-user summaries,
+ * never the rows. First the plain way (plain-read.ts: bytes split at commas and line breaks, pieces of
+ * files shared by threads); when that meets anything it leaves to csv-parse, or any input problem, the
+ * aggregator is emptied and every file is read again the careful way (log-file.ts), whose results and
+ * messages are the reference: a file that cannot be read stops with an InputError that names it and the
+ * line; when several cannot, the first in name order is the one reported.
  */
 export async function readLogFiles(
   files: readonly string[],
@@ -88,6 +92,120 @@ export async function readLogFiles(
 ): Promise<LogFilesRead> {
   const sizes = await sizesOf(files);
   const threads = options.threads ?? defaultThreads(sizes);
+  let carefulBecause: LogFilesRead['carefulBecause'];
+  // The plain read folds into the aggregator it was given: it must start empty to be emptied again.
+  if (options.reader !== 'careful' && aggregator.users.size === 0) {
+    try {
+      return await readPlain(files, sizes, threads, aggregator, onProgress, options.signal);
+    } catch (err) {
+      if (!(err instanceof CarefulReadNeeded || err instanceof InputError) || options.signal?.aborted) throw err;
+      carefulBecause = err instanceof CarefulReadNeeded ? err.reason : 'input-problem';
+      aggregator.clear();
+    }
+  }
+  return { ...(await readCarefully(files, sizes, threads, aggregator, onProgress, options.signal)), reader: 'careful', ...(carefulBecause ? { carefulBecause } : {}) };
+}
+
+/** Worker messages: see log-worker.ts. */
+export type WorkerMessage =
+  | { type: 'rows'; file: string; rows: number }
+  | { type: 'file'; file: string; stats: LogFileStats }
+  | { type: 'piece'; index: number; stats: LogFileStats }
+  | { type: 'skipped'; skipped: SkippedFile }
+  | { type: 'done'; users: UserLogsSnapshot[] }
+  | { type: 'error'; problem: InputProblem }
+  | { type: 'careful'; reason: CarefulReason }
+  | { type: 'failed'; message: string };
+
+/** What a worker is given (see log-worker.ts): whole files to read carefully, or pieces to take in turn. */
+export type WorkerData = { windowStartMinutes: number } & (
+  | { mode: 'careful'; files: readonly string[] }
+  | { mode: 'plain'; files: readonly string[]; pieces: readonly FilePiece[]; shared: SharedArrayBuffer }
+);
+
+/**
+ * The plain read: this thread and `threads - 1` workers take pieces in turn from one shared counter, so
+ * none waits for another but for the last piece; this thread's awaits (each chunk read) leave room for
+ * other work meanwhile, such as parsing the mapping export. Pieces are added up into files here.
+ */
+async function readPlain(
+  files: readonly string[],
+  sizes: readonly number[],
+  threads: number,
+  aggregator: LogAggregator,
+  onProgress?: (progress: ReadProgress) => void,
+  signal?: AbortSignal,
+): Promise<LogFilesRead> {
+  const pieces = cutIntoPieces(sizes, PIECE_BYTES);
+  const shared = new SharedArrayBuffer(2 * Int32Array.BYTES_PER_ELEMENT);
+  signal?.addEventListener('abort', () => Atomics.store(new Int32Array(shared), STOP, 1), { once: true });
+  const left = files.map(() => 0);
+  for (const piece of pieces) left[piece.file]!++;
+  const pieceStats: (LogFileStats | undefined)[] = pieces.map(() => undefined);
+  const whole = new Map<number, LogFileStats>();
+  const skipped = new Map<number, SkippedFile>();
+  const index = new Map(files.map((file, i) => [file, i]));
+  let rows = 0;
+  let done = 0;
+  const sink: ShareSink = {
+    piece(i, stats) {
+      pieceStats[i] = stats;
+      rows += stats.rows;
+      if (--left[pieces[i]!.file]! === 0) done++;
+      onProgress?.({ files: done, rows });
+    },
+    file(file, stats) {
+      whole.set(index.get(file)!, stats);
+      rows += stats.rows;
+      done++;
+      onProgress?.({ files: done, rows });
+    },
+    skipped(skip) {
+      skipped.set(index.get(skip.file)!, skip);
+    },
+  };
+  const workers = Math.min(threads, pieces.length) - 1;
+  const data: WorkerData = { mode: 'plain', windowStartMinutes: aggregator.windowStartMinutes, files, pieces, shared };
+  const outcomes = await Promise.allSettled([
+    readShare(files, pieces, new Int32Array(shared), aggregator, sink),
+    ...Array.from({ length: Math.max(0, workers) }, () => runWorker(data, aggregator, { ...sink, rows() {} }, signal)),
+  ]);
+  signal?.throwIfAborted();
+  const failures = outcomes.flatMap((o) => (o.status === 'rejected' ? [o.reason as unknown] : []));
+  // Our own mistakes first; then any reason to read carefully (which names input problems itself).
+  if (failures.length > 0) throw failures.find((e) => !(e instanceof CarefulReadNeeded || e instanceof InputError)) ?? failures[0];
+  const read: LogFilesRead = { files: [], skipped: [], reader: 'plain' };
+  files.forEach((_, i) => {
+    const skip = skipped.get(i);
+    if (skip) read.skipped.push(skip);
+    else read.files.push(whole.get(i) ?? addUp(pieceStats.filter((_, p) => pieces[p]!.file === i) as LogFileStats[]));
+  });
+  return read;
+}
+
+/** One file's statistics from those of its pieces, in order. */
+function addUp([first, ...rest]: LogFileStats[]): LogFileStats {
+  const total = { ...first! };
+  for (const s of rest) {
+    total.rows += s.rows;
+    if (s.firstDay !== undefined && (total.firstDay === undefined || s.firstDay < total.firstDay)) total.firstDay = s.firstDay;
+    if (s.lastDay !== undefined && (total.lastDay === undefined || s.lastDay > total.lastDay)) total.lastDay = s.lastDay;
+  }
+  return total;
+}
+
+/**
+ * The careful read, as it was before the plain one: whole files through csv-parse, big folders split
+ * by size between this thread and workers, each folding its own files; their summaries merged here.
+ */
+async function readCarefully(
+  files: readonly string[],
+  sizes: readonly number[],
+  threads: number,
+  aggregator: LogAggregator,
+  onProgress?: (progress: ReadProgress) => void,
+  signal?: AbortSignal,
+): Promise<Omit<LogFilesRead, 'reader'>> {
   const groups = splitBySize(files, sizes, Math.max(1, Math.min(threads, files.length)));
   const rowsByFile = new Map<string, number>();
   const stats = new Map<string, LogFileStats>();
@@ -98,21 +216,25 @@ export async function readLogFiles(
     onProgress?.({ files: stats.size, rows });
   };
   const sink: GroupSink = {
-    onRows(file, rows) {
+    rows(file, rows) {
       rowsByFile.set(file, rows);
       report();
     },
-    onFile(file, fileStats) {
+    file(file, fileStats) {
       stats.set(file, fileStats);
       rowsByFile.set(file, fileStats.rows);
       report();
     },
-    onSkipped(skip) {
+    skipped(skip) {
       skipped.set(skip.file, skip);
     },
   };
   const [own = [], ...others] = groups;
-  const outcomes = await Promise.allSettled([readGroup(own, aggregator, sink), ...others.map((group) => readInWorker(group, aggregator, sink))]);
+  const outcomes = await Promise.allSettled([
+    readGroup(own, aggregator, sink, signal),
+    ...others.map((group) => runWorker({ mode: 'careful', windowStartMinutes: aggregator.windowStartMinutes, files: group }, aggregator, sink, signal)),
+  ]);
+  signal?.throwIfAborted();
   const failures = outcomes.flatMap((o) => (o.status === 'rejected' ? [o.reason as unknown] : []));
   if (failures.length > 0) throw firstInFileOrder(failures, files);
   return {
@@ -121,73 +243,76 @@ export async function readLogFiles(
   };
 }
 
-interface GroupSink {
-  onRows(file: string, rows: number): void;
-  onFile(file: string, stats: LogFileStats): void;
-  onSkipped(skipped: SkippedFile): void;
+interface GroupSink extends Omit<ShareSink, 'piece'> {
+  rows(file: string, rows: number): void;
 }
 
 /** Reads files in order; a file left out on purpose is noted and the next one read. */
-async function readGroup(files: readonly string[], aggregator: LogAggregator, sink: GroupSink): Promise<void> {
+async function readGroup(files: readonly string[], aggregator: LogAggregator, sink: GroupSink, signal?: AbortSignal): Promise<void> {
   for (const file of files) {
+    signal?.throwIfAborted();
     try {
-      sink.onFile(file, await readLogFile(file, aggregator, (rows) => sink.onRows(file, rows)));
+      sink.file(file, await readLogFile(file, aggregator, (rows) => sink.rows(file, rows)));
     } catch (err) {
       if (!(err instanceof FileSkipped)) throw err;
-      sink.onSkipped(err.skipped);
+      sink.skipped(err.skipped);
     }
   }
 }
 
-/** Worker messages: see log-worker.ts. */
-export type WorkerMessage =
-  | { type: 'rows'; file: string; rows: number }
-  | { type: 'file'; file: string; stats: LogFileStats }
-  | { type: 'skipped'; skipped: SkippedFile }
-  | { type: 'done'; users: UserLogsSnapshot[] }
-  | { type: 'error'; problem: InputProblem };
-
-function readInWorker(files: readonly string[], aggregator: LogAggregator, sink: GroupSink): Promise<void> {
+function runWorker(data: WorkerData, aggregator: LogAggregator, sink: GroupSink & Partial<Pick<ShareSink, 'piece'>>, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     const options = {
-      workerData: { files, windowStartMinutes: aggregator.windowStartMinutes },
+      workerData: data,
       // Its garbage is short-lived rows: a smaller young generation keeps the process under its memory
       // budget (measured: 1M rows 263–282 MB instead of 292–298 MB, and no slower).
       resourceLimits: { maxYoungGenerationSizeMb: 16 },
     };
-    const worker = embedded
-      ? // The exe has no module file to start: its script travels inside it (node's own flags, e.g.
-        // --use-system-ca, stay with the process; a worker may not be given them again).
-        new Worker(embedded.logWorkerScript, { ...options, eval: true })
-      : // Spelled from the parent folder so the path also holds inside the wizard's bundle (source/ui/).
-        new Worker(new URL('../io/log-worker.js', import.meta.url), {
-          ...options,
-          // A worker inherits node's flags; --input-type (eval'd entry points) would stop it loading its file.
-          execArgv: process.execArgv.filter((flag) => !flag.startsWith('--input-type')),
-        });
+    let worker: Worker;
+    if (embedded) {
+      // The exe has no module file to start: its script travels inside it (node's own flags, e.g.
+      // --use-system-ca, stay with the process; a worker may not be given them again).
+      worker = new Worker(embedded.logWorkerScript, { ...options, eval: true });
+    } else {
+      // Spelled from the parent folder so the path also holds inside the wizard's bundle (source/ui/).
+      const url = new URL('../io/log-worker.js', import.meta.url);
+      try {
+        // A worker inherits node's flags; --input-type (eval'd entry points) would stop it loading its file.
+        worker = new Worker(url, { ...options, execArgv: process.execArgv.filter((flag) => !flag.startsWith('--input-type')) });
+      } catch (err) {
+        // Flags a worker may not be given (node --trace-gc …) stay with the process; the worker reads without them.
+        if ((err as NodeJS.ErrnoException).code !== 'ERR_WORKER_INVALID_EXEC_ARGV') throw err;
+        worker = new Worker(url, { ...options, execArgv: [] });
+      }
+    }
     let settled = false;
     const settle = (err?: unknown): void => {
       if (settled) return;
       settled = true;
+      // Done, failed or no longer wanted: a worker still reading is stopped.
+      if (err) void worker.terminate();
       if (err) reject(err);
       else resolve();
     };
     worker.on('message', (message: WorkerMessage) => {
-      if (message.type === 'rows') sink.onRows(message.file, message.rows);
-      else if (message.type === 'file') sink.onFile(message.file, message.stats);
-      else if (message.type === 'skipped') sink.onSkipped(message.skipped);
+      if (message.type === 'rows') sink.rows(message.file, message.rows);
+      else if (message.type === 'file') sink.file(message.file, message.stats);
+      else if (message.type === 'piece') sink.piece?.(message.index, message.stats);
+      else if (message.type === 'skipped') sink.skipped(message.skipped);
       else if (message.type === 'done') {
         aggregator.merge(message.users);
         settle();
-      } else settle(new InputError(message.problem));
+      } else if (message.type === 'error') settle(new InputError(message.problem));
+      else if (message.type === 'careful') settle(new CarefulReadNeeded(message.reason));
+      else settle(new Error(`log reader thread: ${message.message}`));
     });
+    signal?.addEventListener('abort', () => settle(signal.reason), { once: true });
     worker.on('error', (err) => settle(err));
     worker.on('exit', (code) => settle(code === 0 ? undefined : new Error(`log reader thread stopped (exit ${code})`)));
   });
 }
 
 function defaultThreads(sizes: readonly number[]): number {
-  if (sizes.length < 2) return 1;
   const total = sizes.reduce((a, b) => a + b, 0);
   return total < PARALLEL_MIN_BYTES ? 1 : Math.min(availableParallelism(), 4);
 }
@@ -221,77 +346,4 @@ function firstInFileOrder(failures: unknown[], files: readonly string[]): unknow
     const j = index(first);
     return i !== -1 && (j === -1 || i < j) ? err : first;
   });
-}
-
-/**
- * Reads one LanScope CSV into the aggregator. Whatever goes wrong becomes an InputError naming this file
- * (never an internal error); an empty file or the mapping export is FileSkipped. The guarantees any
- * faster reader must keep are tested in log-errors.test.ts: regular files only, no line over
- * MAX_LINE_BYTES, csv-parse's errors mapped by csvProblem, an unclosed quote reported where it opened.
- */
-export async function readLogFile(file: string, aggregator: LogAggregator, onRows: (rows: number) => void): Promise<LogFileStats> {
-  const { handle, size } = await openRegularFile(file, 'log');
-  let encoding: TextEncoding;
-  let head: Buffer;
-  try {
-    head = await readHead(handle, Math.min(HEAD_BYTES, size));
-    if (head.length === 0 || head.toString('latin1').trim() === '') throw new FileSkipped({ file, reason: 'empty' });
-    const detected = detectEncoding(head);
-    if (detected === 'binary') throw new InputError({ code: 'binary', kind: 'log', file });
-    encoding = detected;
-  } catch (err) {
-    await handle.close();
-    if (err instanceof FileSkipped) throw err;
-    throw asInputError(err, file, 'log');
-  }
-  const reader = new LogFileReader(file, aggregator);
-  const parser = parse({ bom: true, relax_column_count: true, skip_empty_lines: true, max_record_size: MAX_LINE_BYTES });
-  let count = 0;
-  const sink = new Writable({
-    objectMode: true,
-    // `info: true` would copy an info object per record (a third of the read time); the parser's own
-    // counter is exact here because the sink takes each record before the parser reads on.
-    write(record: string[], _enc, done) {
-      try {
-        reader.record(record, parser.info.lines);
-      } catch (err) {
-        done(err as Error);
-        return;
-      }
-      if (++count % 100_000 === 0) onRows(reader.stats.rows);
-      done();
-    },
-  });
-  // A day's file is often smaller than its head: then it is parsed from memory, not read a second time
-  // (a folder of 10,000 small files spent most of its time waiting on those reads).
-  const whole = head.length === size;
-  if (whole) await handle.close();
-  const source = whole ? Readable.from([head]) : handle.createReadStream({ start: 0, highWaterMark: HEAD_BYTES });
-  try {
-    // The stream closes the handle when it ends or fails.
-    await pipeline(source, iconv.decodeStream(iconvName(encoding)), parser, sink);
-  } catch (err) {
-    if (err instanceof InputError || err instanceof FileSkipped) throw err;
-    if (isCsvError(err)) throw new InputError(csvProblem(err, file, 'log', needsQuoteScan(err) ? await scanQuotesOf(file, encoding) : undefined));
-    throw asInputError(err, file, 'log');
-  }
-  if (!reader.recognised) throw new FileSkipped({ file, reason: 'empty' });
-  return reader.stats;
-}
-
-/**
- * Reads the file again, only after csv-parse gave up on an open quote or an overlong record, to find the
- * line where the quote opened or the record started (csv-parse counts a CRLF inside quotes twice).
- */
-async function scanQuotesOf(file: string, encoding: TextEncoding): Promise<QuoteScan | undefined> {
-  const tracker = new QuoteTracker(MAX_LINE_BYTES);
-  try {
-    const { handle } = await openRegularFile(file, 'log');
-    await pipeline(handle.createReadStream({ highWaterMark: 64 * 1024 }), iconv.decodeStream(iconvName(encoding)), async (chunks: AsyncIterable<string | Buffer>) => {
-      for await (const chunk of chunks) tracker.feed(String(chunk));
-    });
-  } catch {
-    return undefined;
-  }
-  return tracker.scan;
 }

@@ -74,6 +74,10 @@ export interface OutputDirRequest {
   exclude?: string;
   /** Threads to read with; default: by folder size and cores (see readLogFiles). */
   threads?: number;
+  /** `careful`: csv-parse for every log, never the plain splitter (see readLogFiles). */
+  reader?: 'plain' | 'careful';
+  /** Stops the reading (its threads too): the caller no longer needs it. */
+  signal?: AbortSignal;
   onProgress?: (progress: ReadProgress) => void;
 }
 
@@ -133,7 +137,7 @@ export async function readOutputDir(request: OutputDirRequest): Promise<{ output
     if (names.has(name) && (await realPath(file)) === exclude) outputDir.skipped.push({ file, reason: 'mapping-export' });
     else files.push(file);
   }
-  const read = await readLogFiles(files, aggregator, request.onProgress, { threads: request.threads });
+  const read = await readLogFiles(files, aggregator, request.onProgress, { threads: request.threads, reader: request.reader, signal: request.signal });
   outputDir.logFiles = read.files;
   outputDir.skipped.push(...read.skipped);
   if (read.files.length === 0) return { outputDir, logs: undefined };
