@@ -13,7 +13,7 @@
 
 import { spawn } from 'node:child_process';
 import { createReadStream, existsSync, openSync, closeSync, readFileSync } from 'node:fs';
-import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdtemp, open, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { cpus, platform, arch, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -27,14 +27,19 @@ import { measureReconcile } from './reconcile.mjs';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const cli = join(root, 'bin', 'lanscope-kot.js');
 const bare = join(root, 'bench', 'bare-parse.mjs');
+const floor = join(root, 'bench', 'floor.mjs');
+const duckdb = join(root, 'bench', 'duckdb.mjs');
 const wizardRender = join(root, 'bench', 'wizard-render.mjs');
 const SECTIONS = ['doctor', 'startup', 'wizard', 'reconcile', 'inputs'];
 const USAGE =
   'usage: node bench/run.mjs [--only doctor,startup,wizard,reconcile,inputs] [--sizes 1000000,5000000] [--runs 3] [--startup-runs 10]\n' +
-  '                          [--wizard-runs 7] [--presses 50] [--wizard-users 20000] [--seed N] [--keep]\n';
+  '                          [--wizard-runs 7] [--presses 50] [--wizard-users 20000] [--seed N] [--data-dir DIR] [--keep]\n';
 
 const TARGET = {
-  ratio: 1.5,
+  /** doctor / bare csv-parse, in wall and in CPU time (issue 14). */
+  bare: 0.6,
+  /** doctor / the decode + split floor. */
+  floor: 1.5,
   rssMB: (rows) => (rows <= 1_000_000 ? 300 : 400),
   startup: 2,
 };
@@ -51,6 +56,7 @@ function parseArgs(argv) {
     presses: 50,
     wizardUsers: 20_000,
     seed: DEFAULT_SEED,
+    dataDir: undefined,
     keep: false,
   };
   for (let i = 0; i < argv.length; i++) {
@@ -66,6 +72,7 @@ function parseArgs(argv) {
     else if (flag === '--presses') options.presses = Number(value());
     else if (flag === '--wizard-users') options.wizardUsers = Number(value());
     else if (flag === '--seed') options.seed = Number(value());
+    else if (flag === '--data-dir') options.dataDir = value();
     else if (flag === '--keep') options.keep = true;
     else if (flag === '--help' || flag === '-h') {
       process.stdout.write(USAGE);
@@ -91,15 +98,16 @@ const median = (values) => {
 };
 
 /**
- * Runs `node ...args` and resolves to { ms, code, stdout, stderr, maxRssKB }. The peak RSS comes from a
- * `--require` preload that writes process.resourceUsage().maxRSS (KiB) at exit: no external tool.
+ * Runs `node ...args` and resolves to { ms, code, stdout, stderr, maxRssKB, cpuMs }. The peak RSS and the CPU
+ * time (user + system, every thread of the process) come from a `--require` preload that writes
+ * process.resourceUsage() at exit: no external tool.
  */
-function runNode(args, { stdoutFile, rss } = {}) {
+function runNode(args, { stdoutFile, rss, env: extraEnv = {} } = {}) {
   return new Promise((resolve, reject) => {
     const rssFile = rss ? `${rss.prefix}-${process.hrtime.bigint()}.txt` : undefined;
     const nodeArgs = rss ? ['--require', rss.preload, ...args] : args;
     const out = stdoutFile ? openSync(stdoutFile, 'w') : 'pipe';
-    const env = { ...process.env, ...(rssFile ? { LANSCOPE_KOT_BENCH_RSS_FILE: rssFile } : {}) };
+    const env = { ...process.env, ...extraEnv, ...(rssFile ? { LANSCOPE_KOT_BENCH_RSS_FILE: rssFile } : {}) };
     delete env.FORCE_COLOR;
     const started = process.hrtime.bigint();
     const child = spawn(process.execPath, nodeArgs, { cwd: root, env, stdio: ['ignore', out, 'pipe'] });
@@ -114,18 +122,42 @@ function runNode(args, { stdoutFile, rss } = {}) {
     child.on('error', reject);
     child.on('close', async (code, signal) => {
       if (typeof out === 'number') closeSync(out);
-      let maxRssKB;
+      let usage;
       if (rssFile) {
         try {
-          maxRssKB = Number(await readFile(rssFile, 'utf8'));
+          usage = JSON.parse(await readFile(rssFile, 'utf8'));
           await rm(rssFile, { force: true });
         } catch {
-          maxRssKB = undefined;
+          usage = undefined;
         }
       }
-      resolve({ ms, code: code ?? signal, stdout: Buffer.concat(stdout).toString(), stderr: Buffer.concat(stderr).toString(), maxRssKB });
+      resolve({
+        ms,
+        code: code ?? signal,
+        stdout: Buffer.concat(stdout).toString(),
+        stderr: Buffer.concat(stderr).toString(),
+        maxRssKB: usage?.maxRSS,
+        cpuMs: usage === undefined ? undefined : (usage.userCPUTime + usage.systemCPUTime) / 1000,
+      });
     });
   });
+}
+
+/** Whether two files hold the same bytes (read in chunks: a report of 10M rows is hundreds of MB). */
+async function sameFile(a, b) {
+  if ((await stat(a)).size !== (await stat(b)).size) return false;
+  const [fa, fb] = [await open(a), await open(b)];
+  try {
+    const [ba, bb] = [Buffer.alloc(1 << 20), Buffer.alloc(1 << 20)];
+    for (let pos = 0; ; pos += ba.length) {
+      const [ra, rb] = [await fa.read(ba, 0, ba.length, pos), await fb.read(bb, 0, bb.length, pos)];
+      if (ra.bytesRead !== rb.bytesRead || !ba.subarray(0, ra.bytesRead).equals(bb.subarray(0, rb.bytesRead))) return false;
+      if (ra.bytesRead === 0) return true;
+    }
+  } finally {
+    await fa.close();
+    await fb.close();
+  }
 }
 
 async function warmPageCache(files) {
@@ -185,6 +217,7 @@ function runWizardRender({ presses, users, seed }) {
 const fmtInt = (n) => Math.round(n).toLocaleString('en-US');
 const fmtS = (ms) => `${(ms / 1000).toFixed(2)} s`;
 const fmtMB = (kb) => (kb === undefined ? 'n/a' : `${((kb * 1024) / 1e6).toFixed(0)} MB`);
+const fmtRun = (run) => `${fmtS(run.ms)} (CPU ${fmtS(run.cpuMs)}, ${fmtMB(run.maxRssKB)})`;
 const mark = (ok) => (ok ? '✔' : '✖');
 
 // ---------------------------------------------------------------- main
@@ -200,16 +233,17 @@ async function main() {
   const preload = join(work, 'maxrss.cjs');
   await writeFile(
     preload,
-    "process.on('exit', () => { require('node:fs').writeFileSync(process.env.LANSCOPE_KOT_BENCH_RSS_FILE, String(process.resourceUsage().maxRSS)); });\n",
+    "process.on('exit', () => { require('node:fs').writeFileSync(process.env.LANSCOPE_KOT_BENCH_RSS_FILE, JSON.stringify(process.resourceUsage())); });\n",
   );
   const rss = { preload, prefix: join(work, 'rss') };
   const results = [];
   const problems = [];
   try {
+    const dataDir = (size) => (options.dataDir ? join(options.dataDir, `lanscope-kot-bench-${size}`) : defaultDir(size));
     for (const size of options.only.has('doctor') ? options.sizes : []) {
       const sizeStarted = performance.now();
       log(`\n# ${fmtInt(size)} rows`);
-      const data = await ensureData({ size, seed: options.seed, log });
+      const data = await ensureData({ size, seed: options.seed, dir: dataDir(size), log });
       const generation = data.reused ? `reused (generated in ${data.generatedSeconds} s)` : `generated in ${data.generatedSeconds} s`;
       log(`  data in ${data.dir}: ${data.params.users} users × ${data.params.days} days × ${data.params.eventsPerDay} events, ${(data.stats.logBytes / 1e6).toFixed(0)} MB of CSV, ${generation}`);
       const logFiles = data.files.map((f) => join(data.dir, f.path));
@@ -217,38 +251,61 @@ async function main() {
 
       const reportFile = join(work, `doctor-${size}.json`);
       const doctorArgs = [cli, 'doctor', '--offline', '--json', '--log-dir', data.logDir, '--mapping', data.mappingFile, '--day-change', '05:00'];
-      const runs = { bare: [], doctor: [] };
+      // The same report from the careful reader (csv-parse for every file), once: the plain reader must not change a byte.
+      const carefulFile = join(work, `doctor-${size}-careful.json`);
+      const careful = await runNode(doctorArgs, { rss, stdoutFile: carefulFile, env: { LANSCOPE_KOT_READER: 'careful' } });
+      if (careful.code !== 0 && careful.code !== 1) throw new Error(`doctor (careful reader) exited ${careful.code}:\n${careful.stderr}`);
+      log(`  careful reader: ${fmtRun(careful)} exit ${careful.code}`);
+      const peers = { bare: [], floor: [], duckdb: [], doctor: [] };
+      let duckdbSkipped;
       for (let r = 1; r <= options.runs; r++) {
-        // Interleaved, so a slow spell of the machine hits both sides.
+        // Interleaved, so a slow spell of the machine hits every side.
         const a = await runNode([bare, data.logDir], { rss });
         const records = a.code === 0 ? JSON.parse(a.stdout).records : undefined;
         if (a.code !== 0 || records !== size) throw new Error(`bare csv-parse run failed (exit ${a.code}, ${records} records):\n${a.stderr}`);
-        runs.bare.push(a);
+        peers.bare.push(a);
+        const f = await runNode([floor, data.logDir], { rss });
+        if (f.code !== 0 || JSON.parse(f.stdout).records !== size) throw new Error(`floor run failed (exit ${f.code}):\n${f.stderr}${f.stdout}`);
+        peers.floor.push(f);
+        if (duckdbSkipped === undefined) {
+          const g = await runNode([duckdb, data.logDir], { rss });
+          const out = g.code === 0 ? JSON.parse(g.stdout) : undefined;
+          if (out?.skipped) duckdbSkipped = out.skipped;
+          else if (out?.records !== size) throw new Error(`DuckDB run failed (exit ${g.code}):\n${g.stderr}${g.stdout}`);
+          else peers.duckdb.push({ ...g, detail: out });
+        }
         const b = await runNode(doctorArgs, { rss, stdoutFile: reportFile });
         // Exit 1 is expected (checks fail on purpose: unmapped users, a second PC, late log-offs); 2 is an error.
         if (b.code !== 0 && b.code !== 1) throw new Error(`doctor exited ${b.code}:\n${b.stderr}`);
-        runs.doctor.push(b);
-        log(`  run ${r}/${options.runs}: bare ${fmtS(a.ms)} (${fmtMB(a.maxRssKB)}), doctor ${fmtS(b.ms)} exit ${b.code} (${fmtMB(b.maxRssKB)})`);
+        peers.doctor.push(b);
+        const duck = peers.duckdb.at(-1);
+        log(`  run ${r}/${options.runs}: bare ${fmtRun(a)}; floor ${fmtRun(f)}; ${duck && !duckdbSkipped ? `DuckDB ${fmtRun(duck)} (decode ${duck.detail.decodeMs} ms, query ${duck.detail.queryMs} ms)` : 'DuckDB n/a'}; doctor ${fmtRun(b)} exit ${b.code}`);
       }
       const report = await inspectReport(reportFile);
+      const sameAsCareful = await sameFile(reportFile, carefulFile);
       await rm(reportFile, { force: true });
+      await rm(carefulFile, { force: true });
       const expectedPunches = (data.params.users - data.stats.unmappedDefault - data.stats.unmappedNearMiss) * data.params.days * 2;
       if (report.punches !== expectedPunches) problems.push(`${fmtInt(size)} rows: doctor's report has ${report.punches} punches, expected ${expectedPunches}`);
-      const bareMs = median(runs.bare.map((r) => r.ms));
-      const doctorMs = median(runs.doctor.map((r) => r.ms));
-      const rssKB = Math.max(...runs.doctor.map((r) => r.maxRssKB ?? NaN));
+      if (!sameAsCareful) problems.push(`${fmtInt(size)} rows: doctor's JSON differs from the careful reader's (LANSCOPE_KOT_READER=careful)`);
+      const medians = Object.fromEntries(
+        Object.entries(peers).map(([name, runs]) => [name, runs.length === 0 ? undefined : { ms: median(runs.map((r) => r.ms)), cpuMs: median(runs.map((r) => r.cpuMs)), rssKB: Math.max(...runs.map((r) => r.maxRssKB ?? NaN)) }]),
+      );
       results.push({
         size,
         data,
-        bareMs,
-        doctorMs,
-        bareRssKB: Math.max(...runs.bare.map((r) => r.maxRssKB ?? NaN)),
-        rssKB,
-        exitCode: runs.doctor.at(-1).code,
+        ...medians,
+        careful,
+        duckdbSkipped,
+        sameAsCareful,
+        exitCode: peers.doctor.at(-1).code,
         report,
         elapsedS: (performance.now() - sizeStarted) / 1000,
       });
-      log(`  median: bare ${fmtS(bareMs)}, doctor ${fmtS(doctorMs)}, ratio ${(doctorMs / bareMs).toFixed(2)}; report ${(report.bytes / 1e6).toFixed(0)} MB, ${fmtInt(report.punches)} punches, summary ${JSON.stringify(report.summary)}`);
+      const m = medians;
+      log(
+        `  median: bare ${fmtS(m.bare.ms)}, floor ${fmtS(m.floor.ms)}, DuckDB ${m.duckdb ? fmtS(m.duckdb.ms) : 'n/a'}, doctor ${fmtS(m.doctor.ms)} (CPU ${fmtS(m.doctor.cpuMs)}); doctor/bare ${(m.doctor.ms / m.bare.ms).toFixed(2)} wall, ${(m.doctor.cpuMs / m.bare.cpuMs).toFixed(2)} CPU; report ${(report.bytes / 1e6).toFixed(0)} MB, ${fmtInt(report.punches)} punches, ${sameAsCareful ? 'same bytes as the careful reader' : 'DIFFERENT from the careful reader'}, summary ${JSON.stringify(report.summary)}`,
+      );
       if (!options.keep) await rm(data.dir, { recursive: true, force: true });
     }
 
@@ -313,17 +370,34 @@ async function main() {
     ].filter(Boolean);
     out.push(`${medians.join('; ')}.`.replace(/^./, (c) => c.toUpperCase()));
     if (options.only.has('doctor')) {
+      const cell = (m) => (m === undefined ? 'n/a' : `${fmtS(m.ms)} · ${fmtS(m.cpuMs)}`);
+      const ratio = (b, a, target) => {
+        if (a === undefined) return 'n/a';
+        const text = (x) => (target === undefined ? x.toFixed(2) : `${x.toFixed(2)} ${mark(x <= target)}`);
+        return `${text(b.ms / a.ms)} · ${text(b.cpuMs / a.cpuMs)}`;
+      };
       out.push('');
-      out.push('| rows (users × days × events) | CSV | bare csv-parse (a) | doctor (b) | b/a (≤ 1.5) | doctor rows/s | doctor peak RSS (target) | bare peak RSS |');
-      out.push('|---|---:|---:|---:|---:|---:|---:|---:|');
-    }
-    for (const r of results) {
-      const ratio = r.doctorMs / r.bareMs;
-      const rssMB = (r.rssKB * 1024) / 1e6;
-      const limit = TARGET.rssMB(r.size);
-      out.push(
-        `| ${fmtInt(r.size)} (${fmtInt(r.data.params.users)} × ${r.data.params.days} × ${r.data.params.eventsPerDay}) | ${r.data.files.length} files, ${(r.data.stats.logBytes / 1e6).toFixed(0)} MB | ${fmtS(r.bareMs)} | ${fmtS(r.doctorMs)} | ${ratio.toFixed(2)} ${mark(ratio <= TARGET.ratio)} | ${fmtInt(r.size / (r.doctorMs / 1000))} | ${fmtMB(r.rssKB)} (≤ ${limit}) ${mark(rssMB <= limit)} | ${fmtMB(r.bareRssKB)} |`,
-      );
+      out.push('Times are wall · CPU (user + system, all threads of the process); ratios likewise.');
+      out.push('');
+      out.push('| rows (users × days × events) | CSV | bare csv-parse (a) | decode + split floor (f) | DuckDB, 1 thread (g) | doctor (b) | doctor peak RSS (target) | b/a (≤ 0.6) | b/f (≤ 1.5) | b/g |');
+      out.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+      for (const r of results) {
+        const rssMB = (r.doctor.rssKB * 1024) / 1e6;
+        const limit = TARGET.rssMB(r.size);
+        out.push(
+          `| ${fmtInt(r.size)} (${fmtInt(r.data.params.users)} × ${r.data.params.days} × ${r.data.params.eventsPerDay}) | ${r.data.files.length} files, ${(r.data.stats.logBytes / 1e6).toFixed(0)} MB | ${cell(r.bare)} | ${cell(r.floor)} | ${cell(r.duckdb)} | ${cell(r.doctor)} | ${fmtMB(r.doctor.rssKB)} (≤ ${limit}) ${mark(rssMB <= limit)} | ${ratio(r.doctor, r.bare, TARGET.bare)} | ${ratio(r.doctor, r.floor, TARGET.floor)} | ${ratio(r.doctor, r.duckdb)} |`,
+        );
+      }
+      out.push('');
+      out.push('| rows | peak RSS: bare · floor · DuckDB · doctor | doctor with the careful reader (csv-parse for every file) | same JSON |');
+      out.push('|---|---:|---:|:---:|');
+      for (const r of results) {
+        out.push(
+          `| ${fmtInt(r.size)} | ${[r.bare, r.floor, r.duckdb, r.doctor].map((m) => (m === undefined ? 'n/a' : fmtMB(m.rssKB))).join(' · ')} | ${fmtS(r.careful.ms)} · ${fmtS(r.careful.cpuMs)}, ${fmtMB(r.careful.maxRssKB)} | ${mark(r.sameAsCareful)} |`,
+        );
+      }
+      const skipped = results.find((r) => r.duckdbSkipped)?.duckdbSkipped;
+      if (skipped) out.push('', `DuckDB: not measured, ${skipped}.`);
     }
     if (options.only.has('startup')) {
       out.push('');
@@ -382,7 +456,7 @@ async function main() {
     process.stdout.write(out.join('\n') + '\n');
   } finally {
     await rm(work, { recursive: true, force: true });
-    if (!options.keep && options.only.has('doctor')) for (const size of options.sizes) await rm(defaultDir(size), { recursive: true, force: true });
+    if (!options.keep && options.only.has('doctor')) for (const size of options.sizes) await rm(options.dataDir ? join(options.dataDir, `lanscope-kot-bench-${size}`) : defaultDir(size), { recursive: true, force: true });
   }
 }
 

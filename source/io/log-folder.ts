@@ -51,8 +51,14 @@ export interface ReadProgress {
   rows: number;
 }
 
-/** Below this much CSV a second thread costs more (its start-up) than it saves. */
-const PARALLEL_MIN_BYTES = 16 * 1024 * 1024;
+/**
+ * Below this much CSV a second thread costs more than it saves: its start-up, a second copy of every
+ * user's summary and the merge, and on a machine whose cores are shared (hyperthreads, other work) more
+ * CPU time for each row. Measured on the benchmark's 2-core machine (bench/README.md): the careful reader
+ * gains from a worker from 16 MiB on; the plain reader (a third of its cost per row) did not gain even at
+ * 5M rows (212 MB), so it takes a worker only for folders larger than that.
+ */
+const PARALLEL_MIN_BYTES = { careful: 16 * 1024 * 1024, plain: 256 * 1024 * 1024 };
 
 /** The size of the pieces threads take in turn: small enough that none waits long for the last one. */
 const PIECE_BYTES = 4 * 1024 * 1024;
@@ -64,6 +70,8 @@ export interface ReadOptions {
   reader?: 'plain' | 'careful';
   /** Stops every thread; the read then rejects with the signal's reason. */
   signal?: AbortSignal;
+  /** Size of the pieces threads take in turn (tests cut small files into many). */
+  pieceBytes?: number;
 }
 
 export interface LogFilesRead {
@@ -91,19 +99,19 @@ export async function readLogFiles(
   options: ReadOptions = {},
 ): Promise<LogFilesRead> {
   const sizes = await sizesOf(files);
-  const threads = options.threads ?? defaultThreads(sizes);
+  const threads = (reader: 'plain' | 'careful'): number => options.threads ?? defaultThreads(sizes, reader);
   let carefulBecause: LogFilesRead['carefulBecause'];
   // The plain read folds into the aggregator it was given: it must start empty to be emptied again.
   if (options.reader !== 'careful' && aggregator.users.size === 0) {
     try {
-      return await readPlain(files, sizes, threads, aggregator, onProgress, options.signal);
+      return await readPlain(files, sizes, threads('plain'), aggregator, { onProgress, signal: options.signal, pieceBytes: options.pieceBytes ?? PIECE_BYTES });
     } catch (err) {
       if (!(err instanceof CarefulReadNeeded || err instanceof InputError) || options.signal?.aborted) throw err;
       carefulBecause = err instanceof CarefulReadNeeded ? err.reason : 'input-problem';
       aggregator.clear();
     }
   }
-  return { ...(await readCarefully(files, sizes, threads, aggregator, onProgress, options.signal)), reader: 'careful', ...(carefulBecause ? { carefulBecause } : {}) };
+  return { ...(await readCarefully(files, sizes, threads('careful'), aggregator, onProgress, options.signal)), reader: 'careful', ...(carefulBecause ? { carefulBecause } : {}) };
 }
 
 /** Worker messages: see log-worker.ts. */
@@ -133,10 +141,9 @@ async function readPlain(
   sizes: readonly number[],
   threads: number,
   aggregator: LogAggregator,
-  onProgress?: (progress: ReadProgress) => void,
-  signal?: AbortSignal,
+  { onProgress, signal, pieceBytes }: { onProgress?: (progress: ReadProgress) => void; signal?: AbortSignal; pieceBytes: number },
 ): Promise<LogFilesRead> {
-  const pieces = cutIntoPieces(sizes, PIECE_BYTES);
+  const pieces = cutIntoPieces(sizes, pieceBytes);
   const shared = new SharedArrayBuffer(2 * Int32Array.BYTES_PER_ELEMENT);
   signal?.addEventListener('abort', () => Atomics.store(new Int32Array(shared), STOP, 1), { once: true });
   const left = files.map(() => 0);
@@ -312,9 +319,9 @@ function runWorker(data: WorkerData, aggregator: LogAggregator, sink: GroupSink 
   });
 }
 
-function defaultThreads(sizes: readonly number[]): number {
+function defaultThreads(sizes: readonly number[], reader: 'plain' | 'careful'): number {
   const total = sizes.reduce((a, b) => a + b, 0);
-  return total < PARALLEL_MIN_BYTES ? 1 : Math.min(availableParallelism(), 4);
+  return total < PARALLEL_MIN_BYTES[reader] ? 1 : Math.min(availableParallelism(), 4);
 }
 
 function sizesOf(files: readonly string[]): Promise<number[]> {

@@ -184,7 +184,7 @@ async function* latin1Chunks(handle: FileHandle, from: number, head: Buffer, siz
 }
 
 /** Decodes a field's bytes as the careful reader's stream would; a replacement character means they do not decode. */
-function decoderFor(encoding: TextEncoding): (bytes: string) => string {
+export function decoderFor(encoding: TextEncoding): (bytes: string) => string {
   const name = iconvName(encoding);
   return (bytes) => {
     const text = iconv.decode(Buffer.from(bytes, 'latin1'), name, { stripBOM: false });
