@@ -20,7 +20,7 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_SEED, defaultDir, ensureData, shapeFor } from './generate.mjs';
 import { LINEAR_RATIO_MAX, measureInputs } from './inputs.mjs';
-import { measureWizardStartup, TARGET_FIRST_FRAME_MS } from './wizard-startup.mjs';
+import { measureWizardStartup, TARGET_FIRST_FRAME_RATIO } from './wizard-startup.mjs';
 import { reactBuild, tableRows as wizardRenderRows } from './wizard-render.mjs';
 import { measureReconcile } from './reconcile.mjs';
 
@@ -419,10 +419,14 @@ async function main() {
         ['own', '`lanscope-kot` with saved settings (an admin\'s own run): first frame'],
       ];
       for (const [name, label] of wizards) {
+        if (firstFrame.skipped) {
+          out.push(`| ${label} | n/a (${firstFrame.skipped}) | | ≤ ${TARGET_FIRST_FRAME_RATIO} × \`node -e 0\` | |`);
+          continue;
+        }
+        const ratio = firstFrame[name].ms / firstFrame.nodeMs;
+        const harness = name === 'demo' ? ` (harness alone: ${firstFrame.baselineMs.toFixed(0)} ms; \`node -e 0\` through it: ${firstFrame.nodeMs.toFixed(0)} ms)` : '';
         out.push(
-          firstFrame.skipped
-            ? `| ${label} | n/a (${firstFrame.skipped}) | | ≤ ${TARGET_FIRST_FRAME_MS} | |`
-            : `| ${label}${name === 'demo' ? ` (harness alone: ${firstFrame.baselineMs.toFixed(0)} ms)` : ''} | ${firstFrame[name].ms.toFixed(0)} | | ≤ ${TARGET_FIRST_FRAME_MS} | ${mark(firstFrame[name].ms <= TARGET_FIRST_FRAME_MS)} |`,
+          `| ${label}${harness} | ${firstFrame[name].ms.toFixed(0)} | | ≤ ${(TARGET_FIRST_FRAME_RATIO * firstFrame.nodeMs).toFixed(0)} (${TARGET_FIRST_FRAME_RATIO} × \`node -e 0\`) | ${ratio.toFixed(2)} × ${mark(ratio <= TARGET_FIRST_FRAME_RATIO)} |`,
         );
       }
       for (const row of wizardRenderRows(render)) out.push(`| ${row.join(' | ')} |`);
