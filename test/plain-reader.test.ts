@@ -42,7 +42,7 @@ function carefulRecords(bytes: Buffer): string[][] {
 /** What PlainLines hands the reader for the same bytes, fed in chunks cut at `cuts`; undefined when it leaves them to csv-parse. */
 function plainRecords(bytes: Buffer, cuts: number[] = []): string[][] | undefined {
   const records: string[][] = [];
-  const reader = { record: (fields: string[]) => records.push(fields) } as unknown as LogFileReader;
+  const reader = { record: (fields: string[]) => records.push([...fields]) } as unknown as LogFileReader;
   const text = bytes.toString('latin1');
   const lf = text.indexOf('\n');
   const cr = text.indexOf('\r');

@@ -69,7 +69,7 @@ export class LogFileReader {
     return this.layout !== undefined;
   }
 
-  /** Feed one record; `line` is the 1-based line it ended on. */
+  /** Feed one record; `line` is the 1-based line it ended on. `fields` is read, never kept (the plain splitter reuses one array). */
   record(fields: string[], line: number): void {
     const layout = this.layout;
     if (layout === undefined) {

@@ -163,7 +163,9 @@ export function dayOf(time: WallSeconds, offsetMinutes: number): DayNumber {
   return Math.floor((time - offsetMinutes * 60) / SECONDS_PER_DAY);
 }
 
-const two = (n: number): string => (n < 10 ? `0${n}` : String(n));
+/** `00`–`59` made once: a report of a month formats hundreds of thousands of times. */
+const TWO = Array.from({ length: 60 }, (_, n) => (n < 10 ? `0${n}` : String(n)));
+const two = (n: number): string => TWO[n] ?? String(n);
 
 export function formatWallClock(time: WallSeconds): string {
   const day = Math.floor(time / SECONDS_PER_DAY);
