@@ -52,13 +52,13 @@ export interface ReadProgress {
 }
 
 /**
- * Below this much CSV a second thread costs more than it saves: its start-up, a second copy of every
- * user's summary and the merge, and on a machine whose cores are shared (hyperthreads, other work) more
- * CPU time for each row. Measured on the benchmark's 2-core machine (bench/README.md): the careful reader
- * gains from a worker from 16 MiB on; the plain reader (a third of its cost per row) did not gain even at
- * 5M rows (212 MB), so it takes a worker only for folders larger than that.
+ * Below this much CSV a second thread costs more than it saves. The careful reader gains from a worker from
+ * 16 MiB on. The plain reader is a third of its cost per row, and a worker costs it its start-up, a second
+ * copy of every user's summary and the merge: measured on the benchmark's 2-core machine (bench/README.md),
+ * at 1M rows it was slower in wall time too, at 10M rows 19% faster but with 34% more CPU time and 565 MB
+ * peak RSS instead of 319 MB (the target is 400). So it reads on this thread unless told otherwise.
  */
-const PARALLEL_MIN_BYTES = { careful: 16 * 1024 * 1024, plain: 256 * 1024 * 1024 };
+const PARALLEL_MIN_BYTES = { careful: 16 * 1024 * 1024, plain: Number.POSITIVE_INFINITY };
 
 /** The size of the pieces threads take in turn: small enough that none waits long for the last one. */
 const PIECE_BYTES = 4 * 1024 * 1024;
