@@ -3,11 +3,9 @@ import { createHash } from 'node:crypto';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { after, before, describe, it } from 'node:test';
 import iconv from 'iconv-lite';
-import { runDoctor } from '../source/commands/doctor.js';
-import { fixture, runCli } from './helpers.js';
+import { doctorInProcess, fixture, runCli } from './helpers.js';
 
 /**
  * Issue 9's fuzz test: the example inputs of every reader (SQL, conf.ini, mapping export, LanScope CSVs,
@@ -147,17 +145,6 @@ async function makeCase(index: number): Promise<Case> {
   return { index, kind, example, mutations, args, inputs, env };
 }
 
-async function runInProcess(c: Case) {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  const out: Buffer[] = [];
-  const err: Buffer[] = [];
-  stdout.on('data', (d: Buffer) => out.push(d));
-  stderr.on('data', (d: Buffer) => err.push(d));
-  const code = await runDoctor(c.args, { stdout, stderr, env: { LANG: 'en_US.UTF-8', NO_COLOR: '1', ...c.env } });
-  return { code, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') };
-}
-
 function check(c: Case, run: { code: number | null; stdout: string; stderr: string }): void {
   const where = `LANSCOPE_KOT_FUZZ_SEED=${SEED} LANSCOPE_KOT_FUZZ_CASE=${c.index}: ${c.example} after ${c.mutations.join(', ')} (doctor ${c.args.join(' ')})`;
   assert.ok(run.code === 0 || run.code === 1 || run.code === 2, `exit ${run.code}: ${where}\n${run.stderr.slice(0, 500)}`);
@@ -183,7 +170,7 @@ describe(`fuzz: ${CASES} mutated inputs from seed ${SEED}`, () => {
     for (const index of indices) {
       const c = await makeCase(index);
       const before = await Promise.all(c.inputs.map((f) => readFile(f).then(hash)));
-      const run = index % BINARY_EVERY === 0 ? await runCli(['doctor', ...c.args], { NO_COLOR: '1', ...c.env }) : await runInProcess(c);
+      const run = index % BINARY_EVERY === 0 ? await runCli(['doctor', ...c.args], { NO_COLOR: '1', ...c.env }) : await doctorInProcess(c.args, c.env);
       check(c, run);
       codes[run.code ?? -1] = (codes[run.code ?? -1] ?? 0) + 1;
       const afterHashes = await Promise.all(c.inputs.map((f) => readFile(f).then(hash)));

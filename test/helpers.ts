@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { PassThrough } from 'node:stream';
 import { fileURLToPath } from 'node:url';
+import { runDoctor } from '../source/commands/doctor.js';
 import { InputError, type InputProblem } from '../source/core/input-problem.js';
 
 /** Tests run from dist/test/; fixtures and the binary stay where the repository keeps them. */
@@ -35,6 +36,13 @@ export function runScript(script: string, args: string[], env: Record<string, st
     child.on('error', reject);
     child.on('close', (code) => resolve({ code, stdout, stderr }));
   });
+}
+
+/** doctor run in this process (runDoctor, what the binary calls), English, no colour: exit code and what it wrote. */
+export async function doctorInProcess(args: string[], env: Record<string, string | undefined> = {}): Promise<RunResult> {
+  const { stdout, stderr, text } = capture();
+  const code = await runDoctor(args, { stdout, stderr, env: { LANG: 'en_US.UTF-8', NO_COLOR: '1', ...env } });
+  return { code, stdout: text.out, stderr: text.err };
 }
 
 /** The input problem a read rejects with (fails the test when it resolves or rejects otherwise). */

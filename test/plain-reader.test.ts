@@ -2,11 +2,9 @@ import assert from 'node:assert/strict';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { after, before, describe, it } from 'node:test';
 import { parse } from 'csv-parse/sync';
 import iconv from 'iconv-lite';
-import { runDoctor } from '../source/commands/doctor.js';
 import { cutIntoPieces } from '../source/core/file-pieces.js';
 import { LogAggregator } from '../source/core/log-aggregate.js';
 import type { LogFileReader } from '../source/core/log-reader.js';
@@ -14,7 +12,7 @@ import { CarefulReadNeeded, PlainLines } from '../source/core/plain-lines.js';
 import { parseWallClock } from '../source/core/wall-clock.js';
 import { readLogFiles, type ReadOptions } from '../source/io/log-folder.js';
 import { decoderFor } from '../source/io/plain-read.js';
-import { fixture } from './helpers.js';
+import { doctorInProcess, fixture } from './helpers.js';
 
 /** The benchmark's seeded PRNG (mulberry32), as fuzz.test.ts takes it. */
 const { mulberry32 } = (await import(new URL('../../bench/generate.mjs', import.meta.url).href)) as { mulberry32: (seed: number) => () => number };
@@ -233,18 +231,6 @@ describe('the plain read gives what the careful read gives', () => {
   });
 });
 
-/** doctor's stdout, stderr and exit code, run in this process. */
-async function doctor(args: string[], env: Record<string, string> = {}) {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  const out: Buffer[] = [];
-  const err: Buffer[] = [];
-  stdout.on('data', (d: Buffer) => out.push(d));
-  stderr.on('data', (d: Buffer) => err.push(d));
-  const code = await runDoctor(args, { stdout, stderr, env: { LANG: 'en_US.UTF-8', NO_COLOR: '1', ...env } });
-  return { code, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') };
-}
-
 describe('doctor prints the same with either reader (LANSCOPE_KOT_READER=careful)', () => {
   const careful = { LANSCOPE_KOT_READER: 'careful' };
   for (const [label, logs] of [
@@ -256,9 +242,9 @@ describe('doctor prints the same with either reader (LANSCOPE_KOT_READER=careful
     it(`${label}: JSON and text`, async () => {
       for (const format of [['--json'], []]) {
         const args = ['--offline', '--log-dir', logs, '--mapping', fixture('mapping', 'export-cp932.csv'), '--day-change', '05:00', ...format];
-        const plain = await doctor(args);
+        const plain = await doctorInProcess(args);
         assert.equal(plain.code === 2, label !== 'the fixtures', plain.stderr);
-        assert.deepEqual(plain, await doctor(args, careful));
+        assert.deepEqual(plain, await doctorInProcess(args, careful));
       }
     });
   }
@@ -270,10 +256,10 @@ describe('doctor prints the same with either reader (LANSCOPE_KOT_READER=careful
     const rows = Array.from({ length: 300 }, (_, u) => (u % 10 === 3 ? `髙橋${u}` : u % 10 === 7 ? `勤怠 太郎${u}` : `user${u}`));
     await writeFile(mapping, iconv.encode(['連携種別,種別コード,打刻先アカウント,姓・名,サービスアカウント', ...rows.map((name, u) => `LanScope連携,"2","${String(u + 1).padStart(6, '0')}",名前,"${u === 5 ? 'User5' : name}"`)].join('\r\n') + '\r\n', 'cp932'));
     const args = ['--offline', '--json', '--log-dir', folder, '--mapping', mapping, '--day-change', '00:00'];
-    const plain = await doctor(args);
+    const plain = await doctorInProcess(args);
     assert.equal(plain.code, 1, plain.stderr);
     assert.match(plain.stdout, /"punches": \[/);
-    assert.deepEqual(plain, await doctor(args, careful));
+    assert.deepEqual(plain, await doctorInProcess(args, careful));
     assert.ok((await readFile(mapping)).length > 0);
   });
 });
