@@ -89,14 +89,16 @@ export class PlainLines {
     if (end === start) return;
     if (end - start > PLAIN_LINE_MAX) throw new CarefulReadNeeded('long-line');
     // One array for every row: the reader keeps none of them (a new one per row was a third of the garbage).
+    // (Its length is set only when a row has another number of fields: setting it is a call into the runtime.)
     const fields = this.fields;
-    fields.length = 0;
+    let count = 0;
     let from = start;
     for (let comma = text.indexOf(',', start); comma !== -1 && comma < end; comma = text.indexOf(',', from)) {
-      fields.push(text.slice(from, comma));
+      fields[count++] = text.slice(from, comma);
       from = comma + 1;
     }
-    fields.push(text.slice(from, end));
+    fields[count++] = text.slice(from, end);
+    if (fields.length !== count) fields.length = count;
     // Only the fields that hold a byte ≥ 0x80 are decoded (a tenth of the rows, mostly the user name).
     let field = 0;
     let fieldEnd = start + fields[0]!.length;
