@@ -1,4 +1,5 @@
 import { parse } from 'csv-parse/sync';
+import { CsvRecordLines } from './csv-lines.js';
 import { scanQuotes } from './csv-quotes.js';
 import { InputError, MAX_LINE_BYTES, csvProblem, needsQuoteScan } from './input-problem.js';
 
@@ -36,17 +37,16 @@ export const MAPPING_HEADER_4 = ['連携種別', '打刻先アカウント', '�
 interface ParsedRecord {
   record: string[];
   raw: string;
-  info: { lines: number };
 }
 
 export function parseMapping(text: string, file: string): MappingFile {
   if (text.trim() === '') throw new InputError({ code: 'empty', kind: 'mapping', file });
   let records: ParsedRecord[];
   try {
-    // Quoting comes from each record's raw text: csv-parse's per-field `cast` context costs 16× the parse.
+    // Quoting and line numbers come from each record's raw text: csv-parse's per-field `cast` context cost 16×
+    // the parse, its `info` per record a third more.
     records = parse(text, {
       bom: true,
-      info: true,
       raw: true,
       skip_empty_lines: true,
       relax_column_count: true,
@@ -55,37 +55,41 @@ export function parseMapping(text: string, file: string): MappingFile {
   } catch (err) {
     throw new InputError(csvProblem(err, file, 'mapping', needsQuoteScan(err) ? scanQuotes(text, MAX_LINE_BYTES) : undefined));
   }
+  const lines = new CsvRecordLines();
   const [first, ...rest] = records;
   if (first === undefined) throw new InputError({ code: 'empty', kind: 'mapping', file });
+  const firstLine = lines.next(first.raw);
   const header = first.record.map((name) => name.normalize('NFKC').trim());
   const columns = sameHeader(header, MAPPING_HEADER_5) ? 5 : sameHeader(header, MAPPING_HEADER_4) ? 4 : undefined;
   if (columns === undefined) {
     const duplicate = header.findIndex((name, i) => MAPPING_HEADER_5.includes(name) && header.indexOf(name) !== i);
     if (duplicate !== -1) {
       const name = header[duplicate]!;
-      throw new InputError({ code: 'duplicate-column', kind: 'mapping', file, line: first.info.lines, field: name, value: `${header.indexOf(name) + 1}, ${duplicate + 1}` });
+      throw new InputError({ code: 'duplicate-column', kind: 'mapping', file, line: firstLine, field: name, value: `${header.indexOf(name) + 1}, ${duplicate + 1}` });
     }
     throw new InputError({
       code: 'unknown-header',
       kind: 'mapping',
       file,
-      line: first.info.lines,
+      line: firstLine,
       found: header,
       needed: [MAPPING_HEADER_5.join(','), MAPPING_HEADER_4.join(',')],
     });
   }
-  const rows = rest.map(({ record: values, raw, info }) => {
+  const names = columns === 5 ? MAPPING_HEADER_5 : MAPPING_HEADER_4;
+  const [kind, employee, name, serviceAccount] = ['連携種別', '打刻先アカウント', '姓・名', 'サービスアカウント'].map((n) => names.indexOf(n)) as [number, number, number, number];
+  const rows = rest.map(({ record: values, raw }) => {
+    const line = lines.next(raw);
     if (values.length !== columns) {
-      throw new InputError({ code: 'csv-fields', kind: 'mapping', file, line: info.lines, value: `${values.length}/${columns}` });
+      throw new InputError({ code: 'csv-fields', kind: 'mapping', file, line, value: `${values.length}/${columns}` });
     }
-    const at = (name: string): string => values[(columns === 5 ? MAPPING_HEADER_5 : MAPPING_HEADER_4).indexOf(name)]!;
     return {
-      line: info.lines,
-      kind: at('連携種別'),
-      kindCode: columns === 5 ? at('種別コード') : undefined,
-      employee: at('打刻先アカウント'),
-      name: at('姓・名'),
-      serviceAccount: at('サービスアカウント'),
+      line,
+      kind: values[kind]!,
+      kindCode: columns === 5 ? values[1]! : undefined,
+      employee: values[employee]!,
+      name: values[name]!,
+      serviceAccount: values[serviceAccount]!,
       fields: values,
       quoted: quotedFields(raw),
     };
