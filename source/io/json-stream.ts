@@ -14,16 +14,18 @@ export async function writeJsonReport(report: Report, out: Writable, secrets: re
   const prefix = JSON.stringify(head, null, 2);
   let chunk = prefix.slice(0, -2) + ',\n  "punches": [';
   let first = true;
-  // Users and employees repeat for every punch of a month: quote each name once.
-  const quoted = new Map<string, string>();
-  const quote = (text: string): string => {
-    let q = quoted.get(text);
-    if (q === undefined) quoted.set(text, (q = JSON.stringify(text)));
-    return q;
-  };
+  // Punches come user by user: each user's quoted names are made once, not looked up for every punch.
+  let user: string | undefined;
+  let employee: string | undefined;
+  let names = '';
   for (const p of punches) {
+    if (p.user !== user || p.employee !== employee) {
+      user = p.user;
+      employee = p.employee;
+      names = `{"user":${JSON.stringify(user)},"employee":${JSON.stringify(employee)},"kind":"`;
+    }
     // Times and dates are our own digits and dashes: no escaping needed.
-    const punch = `{"user":${quote(p.user)},"employee":${quote(p.employee)},"kind":"${p.kind}","time":"${p.time}","workDate":"${p.workDate}","windowDate":"${p.windowDate}"}`;
+    const punch = `${names}${p.kind}","time":"${p.time}","workDate":"${p.workDate}","windowDate":"${p.windowDate}"}`;
     chunk += (first ? '\n    ' : ',\n    ') + punch;
     first = false;
     if (chunk.length > 64 * 1024) {
