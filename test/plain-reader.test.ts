@@ -8,7 +8,7 @@ import iconv from 'iconv-lite';
 import { cutIntoPieces } from '../source/core/file-pieces.js';
 import { LogAggregator } from '../source/core/log-aggregate.js';
 import type { LogFileReader } from '../source/core/log-reader.js';
-import { CarefulReadNeeded, PlainLines } from '../source/core/plain-lines.js';
+import { CarefulReadNeeded, FieldDecoder, PlainLines } from '../source/core/plain-lines.js';
 import { parseWallClock } from '../source/core/wall-clock.js';
 import { readLogFiles, type ReadOptions } from '../source/io/log-folder.js';
 import { decoderFor } from '../source/io/plain-read.js';
@@ -46,7 +46,7 @@ function plainRecords(bytes: Buffer, cuts: number[] = []): string[][] | undefine
   const cr = text.indexOf('\r');
   // As plainPlan decides: the first line break is the file's, a lone CR is csv-parse's.
   if (cr !== -1 && (lf === -1 || cr < lf - 1)) return undefined;
-  const lines = new PlainLines(reader, decoderFor('cp932'), lf !== -1 && cr === lf - 1);
+  const lines = new PlainLines(reader, new FieldDecoder(decoderFor('cp932')), lf !== -1 && cr === lf - 1);
   try {
     let from = 0;
     for (const cut of [...cuts, text.length]) {

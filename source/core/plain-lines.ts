@@ -31,7 +31,7 @@ const CR = 13;
  * Its input is the file's bytes as a one-byte string (Buffer's latin1: each byte one character), a copy
  * rather than a decode: the comma, the line breaks and the quote are single bytes below 0x40 in CP932 and
  * UTF-8 alike, never part of a multi-byte character, so lines and fields are found on the bytes. A field
- * with a byte ≥ 0x80 is decoded on its own by `decode` (the careful reader's decoder), once per distinct
+ * with a byte ≥ 0x80 is decoded on its own by `decoder` (the careful reader's decoder), once per distinct
  * value: user and computer names repeat on every row. The rest is ASCII, the same in either encoding.
  *
  * Rows go to the same LogFileReader the careful reader feeds, with no line number: a row it refuses makes
@@ -39,15 +39,13 @@ const CR = 13;
  */
 export class PlainLines {
   private rest = '';
-  private readonly decoded = new Map<string, string>();
   private readonly fields: string[] = [];
   /** Where the text being split has its next byte ≥ 0x80 (Infinity: none): only lines holding one are decoded. */
   private nextHigh = Number.POSITIVE_INFINITY;
 
   constructor(
     private readonly reader: LogFileReader,
-    /** Bytes (one-byte string) → text; throws CarefulReadNeeded when they do not decode cleanly. */
-    private readonly decode: (bytes: string) => string,
+    private readonly decoder: FieldDecoder,
     /** The file's line break, as csv-parse discovers it from the first one: CRLF, or LF. */
     private readonly crlf: boolean,
   ) {}
@@ -104,17 +102,29 @@ export class PlainLines {
     let fieldEnd = start + fields[0]!.length;
     while (this.nextHigh < end) {
       while (fieldEnd < this.nextHigh) fieldEnd += 1 + fields[++field]!.length;
-      fields[field] = this.decodeOnce(fields[field]!);
+      fields[field] = this.decoder.text(fields[field]!);
       this.nextHigh = highAt(text, fieldEnd);
     }
     this.reader.record(fields, 0);
   }
 
-  private decodeOnce(bytes: string): string {
+}
+
+/**
+ * Values with a byte ≥ 0x80, decoded once each: user and computer names repeat on every row of every file,
+ * so one decoder serves a thread's whole read.
+ */
+export class FieldDecoder {
+  private readonly decoded = new Map<string, string>();
+
+  /** `decode`: bytes (a one-byte string) → text; throws CarefulReadNeeded when they do not decode cleanly. */
+  constructor(private readonly decode: (bytes: string) => string) {}
+
+  text(bytes: string): string {
     let text = this.decoded.get(bytes);
     if (text === undefined) {
       text = this.decode(bytes);
-      // Names repeat; a file of ever new non-ASCII values must not grow this without end.
+      // A file of ever new non-ASCII values must not grow this without end.
       if (this.decoded.size >= 100_000) this.decoded.clear();
       this.decoded.set(bytes, text);
     }

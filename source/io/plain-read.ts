@@ -3,7 +3,7 @@ import iconv from 'iconv-lite';
 import type { FilePiece } from '../core/file-pieces.js';
 import { LogAggregator } from '../core/log-aggregate.js';
 import { FileSkipped, LogFileReader, type LogFileStats, type SkippedFile } from '../core/log-reader.js';
-import { CarefulReadNeeded, PlainLines } from '../core/plain-lines.js';
+import { CarefulReadNeeded, FieldDecoder, PlainLines } from '../core/plain-lines.js';
 import { detectEncoding, iconvName, type TextEncoding } from './encoding.js';
 import { HEAD_BYTES, readLogFile } from './log-file.js';
 import { asInputError, openRegularFile, readHead } from './text-file.js';
@@ -82,6 +82,12 @@ const CHUNK_BYTES = 1024 * 1024;
  */
 export async function readShare(files: readonly string[], pieces: readonly FilePiece[], shared: Int32Array, aggregator: LogAggregator, sink: ShareSink): Promise<void> {
   const buffers = [Buffer.allocUnsafe(CHUNK_BYTES), Buffer.allocUnsafe(CHUNK_BYTES)] as const;
+  const decoders = new Map<TextEncoding, FieldDecoder>();
+  const decoder = (encoding: TextEncoding): FieldDecoder => {
+    let d = decoders.get(encoding);
+    if (!d) decoders.set(encoding, (d = new FieldDecoder(decoderFor(encoding))));
+    return d;
+  };
   let open: { index: number; handle: FileHandle; size: number; plan: FilePlan } | undefined;
   let file = files[0]!;
   try {
@@ -99,7 +105,7 @@ export async function readShare(files: readonly string[], pieces: readonly FileP
       const { plan } = open;
       if (plan.plain) {
         const reader = LogFileReader.forPiece(file, aggregator, plan.header, piece.start === 0);
-        await readPiece(open.handle, plan, open.size, piece, reader, shared, buffers);
+        await readPiece(open.handle, plan, open.size, piece, new PlainLines(reader, decoder(plan.encoding), plan.crlf), shared, buffers);
         sink.piece(i, reader.stats);
       } else if (piece.start === 0) {
         // Read whole, as it always was; the other pieces of this file are left to this one.
@@ -121,8 +127,7 @@ export async function readShare(files: readonly string[], pieces: readonly FileP
 }
 
 /** The lines that start in [piece.start, piece.end), read from the bytes (the head's, then the file's). */
-async function readPiece(handle: FileHandle, plan: PlainPlan, size: number, piece: FilePiece, reader: LogFileReader, shared: Int32Array, buffers: readonly [Buffer, Buffer]): Promise<void> {
-  const lines = new PlainLines(reader, decoderFor(plan.encoding), plan.crlf);
+async function readPiece(handle: FileHandle, plan: PlainPlan, size: number, piece: FilePiece, lines: PlainLines, shared: Int32Array, buffers: readonly [Buffer, Buffer]): Promise<void> {
   // A piece after the first starts on the line after the line break at or after its start.
   let seeking = piece.start !== 0;
   let pos = seeking ? piece.start - 1 : plan.headerEnd;
