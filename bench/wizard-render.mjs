@@ -169,15 +169,18 @@ async function press(h, key) {
   return { ms, cpuMs: (used.user + used.system) / 1000, frames };
 }
 
-/** The list in a frame: lines between the column header and the "a–b / n" line under it. */
-export function frameShape(frame, headerPattern) {
+/**
+ * The list in a frame: the rows (lines matching `rowPattern`) between the column header and the "a–b / n"
+ * line under it (the dry run shows the selected row's detail and blank lines there too).
+ */
+export function frameShape(frame, headerPattern, rowPattern) {
   const lines = frame.split('\n');
   const header = lines.findIndex((line) => headerPattern.test(line));
   const range = lines.findIndex((line, i) => i > header && /\d+–\d+ \/ \d+/.test(line));
   const m = range === -1 ? undefined : /(\d+)–(\d+) \/ (\d+)/.exec(lines[range]);
   return {
     lines: lines.length,
-    tableRows: header === -1 || range === -1 ? NaN : range - header - 1,
+    tableRows: header === -1 || range === -1 ? NaN : lines.slice(header + 1, range).filter((line) => rowPattern.test(line)).length,
     range: m ? { from: Number(m[1]), to: Number(m[2]), total: Number(m[3]) } : undefined,
   };
 }
@@ -199,6 +202,7 @@ const STEPS = [
     step: 5,
     label: 'mapping',
     header: /Status\s+LanScope user/,
+    row: /[›\s](near miss|unmapped|shared PC|unused|mapped|duplicate)\s/,
     measures: [
       { label: 'move a row (↓)', keys: [KEYS.down], rewind: KEYS.home },
       { label: 'page down (PgDn)', keys: [KEYS.pageDown], rewind: KEYS.home },
@@ -210,6 +214,8 @@ const STEPS = [
     step: 6,
     label: 'dry run',
     header: /打刻先\s+姓・名\s+Day/,
+    // The Day column then two spaces (the selected row's detail line has "12/02:").
+    row: /\s\d\d\/\d\d\s{2}/,
     measures: [
       { label: 'move a row (↓)', keys: [KEYS.down], rewind: KEYS.home },
       { label: 'page down (PgDn)', keys: [KEYS.pageDown], rewind: KEYS.home },
@@ -278,7 +284,7 @@ export async function measureWizard({ inputs, presses = 50, initialRuns = 3, pro
       runs.push({ firstMs, fullMs });
       log(`  ${s.label}: initial render ${r + 1}/${initialRuns}: first frame with the list ${firstMs.toFixed(0)} ms, at ${COLUMNS}×${ROWS} ${fullMs.toFixed(0)} ms`);
     }
-    const shape = frameShape(h.lastFrame() ?? '', s.header);
+    const shape = frameShape(h.lastFrame() ?? '', s.header, s.row);
     out.initial.push({ step: s.label, runs, firstMs: median(runs.map((r) => r.firstMs)), fullMs: median(runs.map((r) => r.fullMs)), shape });
     out.checks.push(checkShape(s.label, 'after the initial render', shape));
     log(`  ${s.label}: frame ${shape.lines} lines, ${shape.tableRows} rows drawn, ${shape.range ? `${shape.range.from}–${shape.range.to} / ${shape.range.total}` : 'no "a–b / n" line'}`);
@@ -291,7 +297,7 @@ export async function measureWizard({ inputs, presses = 50, initialRuns = 3, pro
       for (let i = 0; i < presses; i++) {
         // ↓ and PgDn must move: near the end of the list, back to the top first (not timed).
         if (measure.rewind) {
-          const range = frameShape(h.lastFrame() ?? '', s.header).range;
+          const range = frameShape(h.lastFrame() ?? '', s.header, s.row).range;
           if (range && range.to >= range.total - 1) await press(h, measure.rewind);
         }
         const r = await press(h, measure.keys[i % measure.keys.length]);
@@ -301,7 +307,7 @@ export async function measureWizard({ inputs, presses = 50, initialRuns = 3, pro
       }
       // Checked where the list is longer than the screen: after scrolling, or back on the whole list after filtering.
       if (measure.after) await press(h, measure.after);
-      out.checks.push(checkShape(s.label, `after ${measure.label}`, frameShape(h.lastFrame() ?? '', s.header)));
+      out.checks.push(checkShape(s.label, `after ${measure.label}`, frameShape(h.lastFrame() ?? '', s.header, s.row)));
       if (measure.rewind) await press(h, measure.rewind);
       const k = { step: s.label, measure: measure.label, presses, times, median: median(times), p95: percentile(times, 95), max: Math.max(...times), cpuMedian: median(cpu), extraFrames };
       out.keys.push(k);
