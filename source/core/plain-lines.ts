@@ -6,7 +6,7 @@ import type { LogFileReader } from './log-reader.js';
  * meet MAX_LINE_BYTES, bytes the decoder cannot read. Never an error of its own: the careful reader
  * reads such files, or names the problem with its line.
  */
-export type CarefulReason = 'quote' | 'line-break' | 'long-line' | 'undecodable' | 'not-plain';
+export type CarefulReason = 'quote' | 'line-break' | 'long-line' | 'undecodable';
 
 export class CarefulReadNeeded extends Error {
   constructor(readonly reason: CarefulReason) {

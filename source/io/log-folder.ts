@@ -181,11 +181,14 @@ async function readPlain(
   const failures = outcomes.flatMap((o) => (o.status === 'rejected' ? [o.reason as unknown] : []));
   // Our own mistakes first; then any reason to read carefully (which names input problems itself).
   if (failures.length > 0) throw failures.find((e) => !(e instanceof CarefulReadNeeded || e instanceof InputError)) ?? failures[0];
+  // Pieces are in file order: each file's are one run of them (grouped in one pass: a folder may hold 10,000 files).
+  const byFile = files.map((): LogFileStats[] => []);
+  pieceStats.forEach((stats, p) => stats && byFile[pieces[p]!.file]!.push(stats));
   const read: LogFilesRead = { files: [], skipped: [], reader: 'plain' };
   files.forEach((_, i) => {
     const skip = skipped.get(i);
     if (skip) read.skipped.push(skip);
-    else read.files.push(whole.get(i) ?? addUp(pieceStats.filter((_, p) => pieces[p]!.file === i) as LogFileStats[]));
+    else read.files.push(whole.get(i) ?? addUp(byFile[i]!));
   });
   return read;
 }

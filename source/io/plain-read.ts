@@ -119,8 +119,8 @@ export async function readShare(files: readonly string[], pieces: readonly FileP
     }
   } catch (err) {
     Atomics.store(shared, STOP, 1);
-    // A failing read or open is an input problem (the careful reader will name it); anything else is ours.
-    throw (err as NodeJS.ErrnoException | undefined)?.code === undefined ? err : asInputError(err, file, 'log');
+    // A failing system call (open, read) is an input problem the careful reader will name; anything else is ours.
+    throw (err as NodeJS.ErrnoException | undefined)?.syscall === undefined ? err : asInputError(err, file, 'log');
   } finally {
     await open?.handle.close();
   }
