@@ -3,6 +3,8 @@
  * text given in chunks, counting lines as an editor does (CRLF, LF or CR is one line break), to say where
  * a quote that never closes was opened. csv-parse only knows where it gave up: the end of the file, and
  * counted each CR and LF of a CRLF file inside quotes as a line of its own (line 18 of a 10-line file).
+ * It also follows csv-parse's own count, so that every line csv-parse gives (a record's, an error's) can be
+ * turned into the file's line (realLine).
  */
 export class QuoteTracker {
   private line = 1;
@@ -15,6 +17,14 @@ export class QuoteTracker {
   private quotePending = false;
   private afterCr = false;
   private openedOn = 0;
+  /** csv-parse's record delimiter, found where it finds it: the first line break outside quotes. */
+  private delimiter: 'crlf' | 'lf' | 'cr' | undefined;
+  /** The CR just seen ends a record (a CRLF delimiter, or the first line break when LF follows). */
+  private crEndsRecord = false;
+  /** csv-parse's line of the next character. */
+  private parserLine = 1;
+  /** csv-parse's lines that are not lines of the file, in order: the LF of each CRLF it counts twice. */
+  private readonly phantoms: number[] = [];
 
   /** `maxRecordChars`: the length above which a record is noted (see firstLongRecordLine). */
   constructor(private readonly maxRecordChars = Infinity) {}
@@ -26,23 +36,26 @@ export class QuoteTracker {
       if (this.inQuote) {
         if (this.quotePending) {
           this.quotePending = false;
-          if (c === QUOTE) continue;
+          if (c === QUOTE) {
+            this.countLine(c, true);
+            continue;
+          }
           this.inQuote = false;
           this.atFieldStart = false;
         } else {
           if (c === QUOTE) this.quotePending = true;
-          else this.countLine(c);
+          this.countLine(c, true);
           continue;
         }
       }
       if (c === QUOTE && this.atFieldStart) {
         this.inQuote = true;
         this.openedOn = this.line;
-        this.afterCr = false;
+        this.countLine(c, false);
         continue;
       }
       this.atFieldStart = c === COMMA || c === LF || c === CR;
-      this.countLine(c);
+      this.countLine(c, false);
       if (c === LF || c === CR) {
         // A record ends at a line break outside quotes; the next one starts on the next line.
         this.recordStart = this.line;
@@ -51,16 +64,48 @@ export class QuoteTracker {
     }
   }
 
-  private countLine(c: number): void {
+  /**
+   * Every character passes here. An editor counts CRLF, LF and CR as one line break each. csv-parse counts
+   * every CR and every LF, except that its record delimiter (outside quotes) counts once: so each other
+   * CRLF — inside a quoted value, or in a file whose first line break was not CRLF — is one line more for
+   * csv-parse than in the file (a phantom line).
+   */
+  private countLine(c: number, quoted: boolean): void {
+    const crBefore = this.afterCr;
+    const crEndedRecord = this.crEndsRecord;
+    this.afterCr = false;
+    this.crEndsRecord = false;
+    // csv-parse takes the first line break outside quotes as the record delimiter of the whole file.
+    if (crBefore && crEndedRecord && this.delimiter === undefined) this.delimiter = c === LF ? 'crlf' : 'cr';
     if (c === LF) {
-      if (!this.afterCr) this.line++;
-      this.afterCr = false;
+      if (!crBefore) {
+        this.line++;
+        this.parserLine++;
+        if (!quoted) this.delimiter ??= 'lf';
+      } else if (!crEndedRecord) {
+        this.phantoms.push(this.parserLine++);
+      }
     } else if (c === CR) {
       this.line++;
+      this.parserLine++;
       this.afterCr = true;
-    } else {
-      this.afterCr = false;
+      this.crEndsRecord = !quoted && (this.delimiter === 'crlf' || this.delimiter === undefined);
     }
+  }
+
+  /**
+   * The file's line for a line csv-parse gave (`info.lines` of a record, `lines` of an error), once this
+   * tracker has read at least as far: csv-parse's phantom lines before it taken off.
+   */
+  realLine(parserLine: number): number {
+    let low = 0;
+    let high = this.phantoms.length;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if (this.phantoms[mid]! < parserLine) low = mid + 1;
+      else high = mid;
+    }
+    return parserLine - low;
   }
 
   /** The line where the quote still open at the end was opened; undefined when every quote closed. */
@@ -73,15 +118,17 @@ export class QuoteTracker {
     return this.longRecordOn;
   }
 
-  /** What csvProblem needs to place an unclosed quote or an overlong record. */
+  /** What csvProblem needs to place an unclosed quote or an overlong record, and any other error. */
   get scan(): QuoteScan {
-    return { unclosedOn: this.unclosedQuoteLine, longRecordOn: this.firstLongRecordLine };
+    return { unclosedOn: this.unclosedQuoteLine, longRecordOn: this.firstLongRecordLine, realLine: (line) => this.realLine(line) };
   }
 }
 
 export interface QuoteScan {
   unclosedOn: number | undefined;
   longRecordOn: number | undefined;
+  /** The file's line for a line csv-parse gave (QuoteTracker.realLine). */
+  realLine?: (parserLine: number) => number;
 }
 
 const QUOTE = 34;
@@ -90,7 +137,12 @@ const LF = 10;
 const CR = 13;
 
 export function scanQuotes(text: string, maxRecordChars = Infinity): QuoteScan {
+  return trackQuotes(text, maxRecordChars).scan;
+}
+
+/** A tracker that has read the whole text. */
+export function trackQuotes(text: string, maxRecordChars = Infinity): QuoteTracker {
   const tracker = new QuoteTracker(maxRecordChars);
   tracker.feed(text);
-  return tracker.scan;
+  return tracker;
 }

@@ -1,3 +1,5 @@
+import type { QuoteScan } from './csv-quotes.js';
+
 /**
  * Everything that makes an input unreadable is one of these codes. The core only names the problem and
  * where it is; the i18n catalog turns it into one line that says what to do. Doctor exits 2 on them.
@@ -90,12 +92,14 @@ export function isCsvError(err: unknown): boolean {
  * it stopped on, never its message (which quotes the value). csv-parse cannot place two errors: an
  * unclosed quote (it stops at the end of the file) and an overlong record (a quote left open makes the
  * rest of the file one record, so the real cause is the quote). For those the caller scans the text
- * (QuoteTracker) and passes what it found.
+ * (QuoteTracker) and passes what it found; a scan of everything before the error also turns csv-parse's
+ * line into the file's (after a quoted value holding CRLF, csv-parse's count is one line ahead per CRLF).
  */
-export function csvProblem(err: unknown, file: string, kind: InputKind, scan?: { unclosedOn: number | undefined; longRecordOn: number | undefined }): InputProblem {
+export function csvProblem(err: unknown, file: string, kind: InputKind, scan?: QuoteScan): InputProblem {
   const e = err as { code?: string; lines?: number };
   let code = (e.code !== undefined && CSV_CODES[e.code]) || 'csv-syntax';
-  let line = typeof e.lines === 'number' ? e.lines : undefined;
+  // csv-parse counts a CRLF inside quotes as two lines: the scan, when given, knows the file's line.
+  let line = typeof e.lines === 'number' ? (scan?.realLine?.(e.lines) ?? e.lines) : undefined;
   if ((code === 'csv-quote-not-closed' || code === 'line-too-long') && scan?.unclosedOn !== undefined) {
     code = 'csv-quote-not-closed';
     line = scan.unclosedOn;

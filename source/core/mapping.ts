@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { CsvRecordLines } from './csv-lines.js';
-import { scanQuotes } from './csv-quotes.js';
-import { InputError, MAX_LINE_BYTES, csvProblem, needsQuoteScan } from './input-problem.js';
+import { trackQuotes } from './csv-quotes.js';
+import { InputError, MAX_LINE_BYTES, csvProblem } from './input-problem.js';
 
 /**
  * The employee mapping exported from PC ログイン連携's admin screen:
@@ -53,9 +53,9 @@ export function parseMapping(text: string, file: string): MappingFile {
       max_record_size: MAX_LINE_BYTES,
     }) as unknown as ParsedRecord[];
   } catch (err) {
-    throw new InputError(csvProblem(err, file, 'mapping', needsQuoteScan(err) ? scanQuotes(text, MAX_LINE_BYTES) : undefined));
+    throw new InputError(csvProblem(err, file, 'mapping', trackQuotes(text, MAX_LINE_BYTES).scan));
   }
-  const lines = new CsvRecordLines();
+  const lines = new CsvRecordLines(() => trackQuotes(text));
   const [first, ...rest] = records;
   if (first === undefined) throw new InputError({ code: 'empty', kind: 'mapping', file });
   const firstLine = lines.next(first.raw);
