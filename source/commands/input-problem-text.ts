@@ -1,7 +1,7 @@
 import type { InputKind, InputProblem, InputProblemCode } from '../core/input-problem.js';
 import { escapeControls, shown } from '../core/printable.js';
-import type { Lang, Message } from '../i18n/message.js';
-import { t, translate } from '../i18n/translate.js';
+import { msg, type Lang, type Message } from '../i18n/message.js';
+import { translate } from '../i18n/translate.js';
 
 /** Problems that are about what a file holds: the advice of its kind says how to get a good one. */
 const CONTENT: ReadonlySet<InputProblemCode> = new Set([
@@ -24,11 +24,12 @@ const CONTENT: ReadonlySet<InputProblemCode> = new Set([
 /**
  * One line: where (file:line, or the variable), what is wrong, and what to do for this kind of input.
  * Every value from the input is clipped and escaped: the line stays one line, short, and inert on a terminal.
+ * `say` puts a message into words: doctor's by default; the wizard's name its fields instead of flags.
  */
-export function describeInputProblem(problem: InputProblem, lang: Lang): string {
-  const line = describe(problem, lang, ROOMY);
+export function describeInputProblem(problem: InputProblem, lang: Lang, say: (message: Message) => string = (m) => translate(m, lang)): string {
+  const line = describe(problem, lang, ROOMY, say);
   // Japanese takes three bytes a character: a line of long Japanese names is told again more briefly.
-  return Buffer.byteLength(line) <= MAX_LINE_BYTES ? line : describe(problem, lang, BRIEF);
+  return Buffer.byteLength(line) <= MAX_LINE_BYTES ? line : describe(problem, lang, BRIEF, say);
 }
 
 /** At most this much on stderr for one problem (a terminal line or three). */
@@ -43,11 +44,11 @@ interface Room {
 const ROOMY: Room = { file: 200, value: 100, values: 8, each: 40 };
 const BRIEF: Room = { file: 60, value: 40, values: 3, each: 16 };
 
-function describe(problem: InputProblem, lang: Lang, room: Room): string {
+function describe(problem: InputProblem, lang: Lang, room: Room, say: (message: Message) => string): string {
   const source = problem.file ?? problem.variable;
   const where = source ? `${shown(source, room.file)}${problem.line ? `:${problem.line}` : ''}: ` : '';
-  const what = translate(problemMessage(problem, room), lang);
-  const advice = problem.kind && CONTENT.has(problem.code) ? sentenceBreak(what, lang) + adviceFor(problem.kind, problem.variable, lang) : '';
+  const what = say(problemMessage(problem, room));
+  const advice = problem.kind && CONTENT.has(problem.code) ? sentenceBreak(what, lang) + say(adviceFor(problem.kind, problem.variable)) : '';
   return escapeControls(where + what + advice);
 }
 
@@ -57,20 +58,20 @@ function sentenceBreak(text: string, lang: Lang): string {
   return lang === 'ja' ? '。' : '. ';
 }
 
-function adviceFor(kind: InputKind, variable: string | undefined, lang: Lang): string {
+function adviceFor(kind: InputKind, variable: string | undefined): Message {
   switch (kind) {
     case 'mapping':
-      return t(lang, 'problem.advice.export', {});
+      return msg('problem.advice.export', {});
     case 'log':
-      return t(lang, 'problem.advice.log', {});
+      return msg('problem.advice.log', {});
     case 'sql':
-      return t(lang, 'problem.advice.sql', {});
+      return msg('problem.advice.sql', {});
     case 'conf-ini':
-      return t(lang, 'problem.advice.conf-ini', {});
+      return msg('problem.advice.conf-ini', {});
     case 'token':
-      return t(lang, 'problem.advice.token', { variable });
+      return msg('problem.advice.token', { variable });
     case 'kot-api-token':
-      return t(lang, 'problem.advice.kot-api-token', { variable });
+      return msg('problem.advice.kot-api-token', { variable });
   }
 }
 

@@ -36,15 +36,12 @@ export interface ReconcileIo extends CommandIo {
   now?: () => Date;
 }
 
-/**
- * A reason the comparison could not be made (closed hours, the Web API refused, no logs): exit 2.
- * `detail`: the core message it came from, when the wizard has words of its own for it (ui/i18n.ts IN_WIZARD).
- */
+/** Puts a core message into words: doctor's by default; the wizard's name its fields and steps (ui/i18n.ts IN_WIZARD). */
+export type Say = (message: Message) => string;
+
+/** A reason the comparison could not be made (closed hours, the Web API refused, no logs): exit 2. */
 export class ReconcileFailure extends Error {
-  constructor(
-    readonly text: (lang: Lang) => string,
-    readonly detail?: Message,
-  ) {
+  constructor(readonly text: (lang: Lang, say?: Say) => string) {
     super('reconcile failed');
     this.name = 'ReconcileFailure';
   }
@@ -136,8 +133,8 @@ export async function reconcileWithApi(
   const secrets = [request.token];
   collectSecrets(request, env, secrets);
   const trust = await loadNetworkTrust(request, env).catch((err: unknown) => {
-    // A CA file that does not load: the message itself goes with it, for the wizard to name its field (not --ca-file).
-    if (err instanceof UsageError) throw new ReconcileFailure((lang) => translate(err.detail, lang), err.detail);
+    // A CA file that does not load: said in the wizard's words there (its field, not --ca-file).
+    if (err instanceof UsageError) throw new ReconcileFailure((lang, say) => (say ? say(err.detail) : translate(err.detail, lang)));
     throw err;
   });
   const kotApi = await fetchKotApi(request, env, request.token, trust);
@@ -148,10 +145,10 @@ export async function reconcileWithApi(
 /** A Web API failure said as the kot-api check says it: what happened, stage by stage when the way there failed, what to do. */
 function apiFailure(api: Pick<KotApiFact, 'base' | 'proxySource' | 'timeoutMs' | 'trust'>, f: KotApiFailure, secrets: readonly string[]): ReconcileFailure {
   const said = describeKotApiFailure(api, f);
-  const words = (m: Message, lang: Lang) => translate(redactMessage(m, secrets), lang);
-  return new ReconcileFailure((lang) =>
-    tr(lang, 'rc.apiFailed', { detail: words(said.detail, lang), advice: said.advice ? words(said.advice, lang) : '', lines: said.lines.map((l) => words(l, lang)) }),
-  );
+  return new ReconcileFailure((lang, say = (m) => translate(m, lang)) => {
+    const words = (m: Message) => say(redactMessage(m, secrets));
+    return tr(lang, 'rc.apiFailed', { detail: words(said.detail), advice: said.advice ? words(said.advice) : '', lines: said.lines.map(words) });
+  });
 }
 
 /** Runs `lanscope-kot reconcile`; resolves to the exit code (0 nothing differs, 1 differences, 2 usage/input). */

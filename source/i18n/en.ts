@@ -87,6 +87,32 @@ export const dayChangeTexts = (source: (s: 'sql' | 'default') => string) => ({
     `a ${p.event === 'end' ? 'log-off' : 'log-on'} at ${p.time} on ${p.onDate} is stamped on ${p.kotDate}, not ${p.lanscopeDate}`,
 });
 
+/** What to do about a failed Web API request, with the words for where its address is given (doctor: --kot-api-base). */
+export const kotApiAdviceText =
+  (w: { badAnswer: string; other: string }) =>
+  (p: { reason: string }): string =>
+    p.reason === 'auth'
+      ? 'Check the Web API token issued in the KING OF TIME admin screen; it is not the access token of the link service.'
+      : p.reason === 'closed-hours'
+        ? 'Run the check again after the closed window.'
+        : p.reason === 'forbidden-ip'
+          ? "Add this server's public IP address to the token's 許可IPアドレス, or run from an allowed address."
+          : p.reason === 'forbidden'
+            ? 'A proxy, firewall or gateway on the way may have refused it: show the first line above to your network team; if it is KING OF TIME, check the token\'s 許可IPアドレス.'
+            : p.reason === 'rate-limited'
+              ? 'Rate limited: retry later (a few minutes), and avoid running several checks at once.'
+              : p.reason === 'server-error'
+                ? 'Retry later; if it persists, ask the KING OF TIME support centre.'
+                : p.reason === 'bad-answer'
+                  ? w.badAnswer
+                  : w.other;
+
+/** Where the proxy came from, with the word for one given by the admin (doctor: --proxy, the wizard: its step). */
+export const proxySourceText =
+  (given: string) =>
+  (p: { source: string; via: string }): string =>
+    p.via === 'direct' ? `proxy: none` : `proxy ${p.via} from ${p.source === 'flag' ? given : p.source}`;
+
 export const en = {
   // Status words and titles
   'status.pass': (_: None) => 'pass',
@@ -294,7 +320,7 @@ export const en = {
         : `the connection to ${p.peer} closed before an HTTP answer${p.code ? ` (${p.code})` : ''}`,
   'proxy.otherAdvice': (p: { stage: string; viaProxy: boolean }) =>
     p.stage === 'connect' ? 'If your network reaches the Internet only through a proxy, set it (§2.5); otherwise check the firewall.' : p.viaProxy ? 'Check the proxy address and port with your network team.' : 'Retry later; if it persists, check the URL and the firewall.',
-  'proxy.source': (p: { source: string; via: string }) => (p.via === 'direct' ? `proxy: none` : `proxy ${p.via} from ${p.source === 'flag' ? '--proxy' : p.source}`),
+  'proxy.source': proxySourceText('--proxy'),
   'proxy.bypassed': (p: { variable: string }) => `proxy of ${p.variable} not used: NO_PROXY names this host`,
   'stage.tcp': (p: { ok: boolean; peer: string; code: string; ms: number; toProxy: boolean; address: string }) =>
     `${p.toProxy ? 'proxy' : 'connect'} ${p.peer}: ${p.ok ? `TCP connected${p.address && !p.peer.startsWith(p.address) ? ` (${p.address})` : ''}` : `failed (${p.code})`}, ${p.ms} ms`,
@@ -346,22 +372,7 @@ export const en = {
         return `the Web API answered HTTP ${p.status} on /${p.resource}${codeText}${said}`;
     }
   },
-  'kotApi.advice': (p: { reason: string }) =>
-    p.reason === 'auth'
-      ? 'Check the Web API token issued in the KING OF TIME admin screen; it is not the access token of the link service.'
-      : p.reason === 'closed-hours'
-        ? 'Run the check again after the closed window.'
-        : p.reason === 'forbidden-ip'
-          ? "Add this server's public IP address to the token's 許可IPアドレス, or run from an allowed address."
-          : p.reason === 'forbidden'
-            ? 'A proxy, firewall or gateway on the way may have refused it: show the first line above to your network team; if it is KING OF TIME, check the token\'s 許可IPアドレス.'
-            : p.reason === 'rate-limited'
-              ? 'Rate limited: retry later (a few minutes), and avoid running several checks at once.'
-              : p.reason === 'server-error'
-                ? 'Retry later; if it persists, ask the KING OF TIME support centre.'
-                : p.reason === 'bad-answer'
-                  ? 'Check --kot-api-base: it must be the Web API (https://api.kingtime.jp/v1.0).'
-                  : 'Check --kot-api-base and the Web API token.',
+  'kotApi.advice': kotApiAdviceText({ badAnswer: 'Check --kot-api-base: it must be the Web API (https://api.kingtime.jp/v1.0).', other: 'Check --kot-api-base and the Web API token.' }),
   'kotApi.network': (p: { base: string }) => `Web API ${p.base}`,
 
   // Input problems (exit 2)

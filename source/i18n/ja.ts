@@ -86,6 +86,32 @@ export const jaDayChangeTexts = (source: (s: 'sql' | 'default') => string): { pa
     `${p.onDate} ${p.time} の${p.event === 'end' ? 'ログオフ' : 'ログオン'}は ${p.lanscopeDate} ではなく ${p.kotDate} の打刻になります`,
 });
 
+/** Web API の失敗への対処。アドレスの指定場所の言い方は呼ぶ側が渡す（doctor は --kot-api-base）。 */
+export const jaKotApiAdviceText =
+  (w: { badAnswer: string; other: string }): Catalog['kotApi.advice'] =>
+  (p) =>
+    p.reason === 'auth'
+      ? 'KING OF TIME の管理画面で発行した Web API のトークンをご確認ください。連携サービスのアクセストークンとは別物です。'
+      : p.reason === 'closed-hours'
+        ? '利用不可の時間帯が終わってから再度チェックしてください。'
+        : p.reason === 'forbidden-ip'
+          ? 'このサーバーのグローバル IP アドレスをトークンの許可IPアドレスに追加するか、許可されたアドレスから実行してください。'
+          : p.reason === 'forbidden'
+            ? '途中のプロキシ・ファイアウォール・ゲートウェイが拒否した可能性があります。上の応答の先頭をネットワーク管理者にお見せください。KING OF TIME の場合はトークンの許可IPアドレスをご確認ください。'
+            : p.reason === 'rate-limited'
+              ? '回数制限です。数分おいて再試行し、複数のチェックを同時に実行しないでください。'
+              : p.reason === 'server-error'
+                ? '時間をおいて再試行し、続く場合は KING OF TIME のサポートセンターにお問い合わせください。'
+                : p.reason === 'bad-answer'
+                  ? w.badAnswer
+                  : w.other;
+
+/** プロキシの出どころ。管理者が指定したものの言い方は呼ぶ側が渡す（doctor は --proxy、ウィザードは手順 4）。 */
+export const jaProxySourceText =
+  (given: string): Catalog['proxy.source'] =>
+  (p) =>
+    p.via === 'direct' ? 'プロキシ: なし' : `プロキシ ${p.via}（${p.source === 'flag' ? given : p.source} から）`;
+
 export const ja: Catalog = {
   'status.pass': () => 'OK',
   'status.warn': () => '注意',
@@ -278,7 +304,7 @@ export const ja: Catalog = {
       : p.viaProxy
         ? 'プロキシのアドレスとポートをネットワーク管理者にご確認ください。'
         : '時間をおいて再試行し、続く場合は URL とファイアウォールをご確認ください。',
-  'proxy.source': (p) => (p.via === 'direct' ? 'プロキシ: なし' : `プロキシ ${p.via}（${p.source === 'flag' ? '--proxy' : p.source} から）`),
+  'proxy.source': jaProxySourceText('--proxy'),
   'proxy.bypassed': (p) => `${p.variable} のプロキシは使いません: NO_PROXY がこのホストを指定しています`,
   'stage.tcp': (p) =>
     `${p.toProxy ? 'プロキシ' : '接続'} ${p.peer}: ${p.ok ? `TCP 接続${p.address && !p.peer.startsWith(p.address) ? `（${p.address}）` : ''}` : `失敗（${p.code}）`}、${p.ms} ms`,
@@ -325,22 +351,7 @@ export const ja: Catalog = {
         return `/${p.resource} に Web API が HTTP ${p.status} を返しました${codeText}${said}`;
     }
   },
-  'kotApi.advice': (p) =>
-    p.reason === 'auth'
-      ? 'KING OF TIME の管理画面で発行した Web API のトークンをご確認ください。連携サービスのアクセストークンとは別物です。'
-      : p.reason === 'closed-hours'
-        ? '利用不可の時間帯が終わってから再度チェックしてください。'
-        : p.reason === 'forbidden-ip'
-          ? 'このサーバーのグローバル IP アドレスをトークンの許可IPアドレスに追加するか、許可されたアドレスから実行してください。'
-          : p.reason === 'forbidden'
-            ? '途中のプロキシ・ファイアウォール・ゲートウェイが拒否した可能性があります。上の応答の先頭をネットワーク管理者にお見せください。KING OF TIME の場合はトークンの許可IPアドレスをご確認ください。'
-            : p.reason === 'rate-limited'
-              ? '回数制限です。数分おいて再試行し、複数のチェックを同時に実行しないでください。'
-              : p.reason === 'server-error'
-                ? '時間をおいて再試行し、続く場合は KING OF TIME のサポートセンターにお問い合わせください。'
-                : p.reason === 'bad-answer'
-                  ? '--kot-api-base をご確認ください。Web API（https://api.kingtime.jp/v1.0）を指定します。'
-                  : '--kot-api-base と Web API のトークンをご確認ください。',
+  'kotApi.advice': jaKotApiAdviceText({ badAnswer: '--kot-api-base をご確認ください。Web API（https://api.kingtime.jp/v1.0）を指定します。', other: '--kot-api-base と Web API のトークンをご確認ください。' }),
   'kotApi.network': (p) => `Web API ${p.base}`,
 
   'problem.not-found': () => 'ファイルがありません',

@@ -1,4 +1,4 @@
-import { caFileUsageText, caNotLoadedText, dayChangeTexts, tlsIssuerAdviceText } from './en.js';
+import { caFileUsageText, caNotLoadedText, dayChangeTexts, kotApiAdviceText, proxySourceText, tlsIssuerAdviceText } from './en.js';
 
 /* The setup wizard's English messages. wizard-ja.ts is typed against this file: a missing key fails the build. */
 type None = Record<string, never>;
@@ -78,6 +78,13 @@ the proxy password never is. Without a terminal (piped, CI) use "lanscope-kot do
   'ctx.proxy.tlsIssuerAdvice': tlsIssuerAdviceText({ given: 'The CA certificate file given', giveIt: 'give it in "CA certificate file"', giveFile: 'give it in "CA certificate file" to test again' }),
   'ctx.proxy.caNotLoaded': caNotLoadedText({ name: 'the CA certificate file', giveIt: 'give it in "CA certificate file"' }),
   'ctx.usage.caFile': caFileUsageText('CA certificate file (step 4)'),
+  'ctx.proxy.source': proxySourceText('step 4'),
+  'ctx.kotApi.advice': kotApiAdviceText({ badAnswer: 'Check the Web API address: it must be https://api.kingtime.jp/v1.0.', other: 'Check the Web API address and the Web API token (KOT_API_TOKEN).' }),
+  'ctx.problem.advice.conf-ini': (_: None) => 'Type LanScope\'s conf.ini (a text file of a few lines), or the CSV folder itself, in "conf.ini or folder".',
+  'ctx.problem.advice.token': (p: { variable?: string | undefined }) =>
+    p.variable
+      ? `Set ${p.variable} to the 32-character access token only, or type the token in "Access token" (step 1).`
+      : "Put only the 32-character access token in the file (copy it again from the support centre's mail).",
 
   // Step 1
   'prep.intro': (_: None) => 'The link service needs your company code and the access token sent by KING OF TIME support.',

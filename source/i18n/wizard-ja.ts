@@ -1,5 +1,5 @@
 /* 設定ウィザードの日本語メッセージ。キーは wizard-en.ts と型で一致させている（欠けるとビルドが失敗する）。 */
-import { jaCaFileUsageText, jaCaNotLoadedText, jaDayChangeTexts, jaMasked, jaTlsIssuerAdviceText } from './ja.js';
+import { jaCaFileUsageText, jaCaNotLoadedText, jaDayChangeTexts, jaKotApiAdviceText, jaMasked, jaProxySourceText, jaTlsIssuerAdviceText } from './ja.js';
 import type { WizardCatalog } from './wizard-en.js';
 
 export const wizardJa: WizardCatalog = {
@@ -74,6 +74,13 @@ Enter で次へ、Esc で戻る、Ctrl-C で終了。
   'ctx.proxy.tlsIssuerAdvice': jaTlsIssuerAdviceText({ given: '指定した CA 証明書ファイル', giveIt: '「CA 証明書ファイル」欄に指定してください', giveFile: '「CA 証明書ファイル」欄に指定してもう一度テストしてください' }),
   'ctx.proxy.caNotLoaded': jaCaNotLoadedText({ name: 'CA 証明書ファイル', giveIt: '「CA 証明書ファイル」欄に指定する' }),
   'ctx.usage.caFile': jaCaFileUsageText('手順 4 の CA 証明書ファイル'),
+  'ctx.proxy.source': jaProxySourceText('手順 4'),
+  'ctx.kotApi.advice': jaKotApiAdviceText({ badAnswer: 'Web API のアドレスをご確認ください。https://api.kingtime.jp/v1.0 を指定します。', other: 'Web API のアドレスと Web API のトークン（KOT_API_TOKEN）をご確認ください。' }),
+  'ctx.problem.advice.conf-ini': () => 'LanScope の conf.ini（数行のテキストファイル）か、CSV のフォルダそのものを「conf.ini/フォルダ」欄に入力してください。',
+  'ctx.problem.advice.token': (p) =>
+    p.variable
+      ? `${p.variable} には 32 文字のアクセストークンだけを設定するか、手順 1 の「アクセストークン」欄に入力してください。`
+      : 'ファイルには 32 文字のアクセストークンだけを入れてください（サポートセンターからのメールからコピーし直してください）。',
 
   // ステップ 1
   'prep.intro': () => '連携サービスには企業コードと、KING OF TIME サポートセンターから届いたアクセストークンが必要です。',

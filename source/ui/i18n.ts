@@ -21,7 +21,7 @@ export function tw<K extends WizardKey>(lang: Lang, key: K, ...args: Args<K>): s
  * Core messages that name doctor's flags (`--log-dir`, `--sql`, `--proxy`) have a wizard entry of their
  * own that names the field or step instead: one catalog entry per context, the same parameters.
  */
-const IN_WIZARD: Partial<Record<MessageKey, WizardKey>> = {
+export const IN_WIZARD: Readonly<Partial<Record<MessageKey, WizardKey>>> = {
   'dayChange.pass': 'ctx.dayChange.pass',
   'dayChange.fail': 'ctx.dayChange.fail',
   'outputDir.elsewhereAdvice': 'ctx.outputDir.elsewhereAdvice',
@@ -30,10 +30,16 @@ const IN_WIZARD: Partial<Record<MessageKey, WizardKey>> = {
   'proxy.tlsIssuerAdvice': 'ctx.proxy.tlsIssuerAdvice',
   'proxy.caNotLoaded': 'ctx.proxy.caNotLoaded',
   'usage.caFile': 'ctx.usage.caFile',
+  // Step 7's compare: a Web API failure, the proxy of step 4 on its way there.
+  'proxy.source': 'ctx.proxy.source',
+  'kotApi.advice': 'ctx.kotApi.advice',
+  // Input problems: step 3's conf.ini, a token variable refused at start (step 1).
+  'problem.advice.conf-ini': 'ctx.problem.advice.conf-ini',
+  'problem.advice.token': 'ctx.problem.advice.token',
 };
 
 /** A core message as the wizard says it. */
-function wizardMessage(message: Message, lang: Lang): string {
+export function wizardMessage(message: Message, lang: Lang): string {
   const key = IN_WIZARD[message.key];
   return key ? (catalogs[lang][key] as (params: unknown) => string)(message.params) : translate(message, lang);
 }

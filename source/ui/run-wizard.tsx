@@ -1,7 +1,6 @@
 import { render } from 'ink';
 import type { SetupIo } from '../commands/setup.js';
 import type { Lang } from '../i18n/message.js';
-import { describeInputProblem } from '../commands/input-problem-text.js';
 import { InputError } from '../core/input-problem.js';
 import { escapeControls } from '../core/printable.js';
 import { secretFromEnv } from '../core/secret.js';
@@ -10,6 +9,7 @@ import { configDirFrom, openSettings, SettingsError, type SettingsStore } from '
 import { Wizard, type ExitSummary, type RefusedEnv, type SettingsProblem } from './app.js';
 import type { DemoInfo } from './demo.js';
 import { tw } from './i18n.js';
+import { wizardProblemText } from './load.js';
 import { settingsFromValues, valuesFromSettings, type WizardValues } from './state.js';
 
 export interface RunWizardOptions {
@@ -158,7 +158,7 @@ function withoutOversizedTokens(io: SetupIo, lang: Lang): { env: Record<string, 
       secretFromEnv(env, variable, kind);
     } catch (err) {
       if (!(err instanceof InputError)) throw err;
-      refused[variable] = describeInputProblem(err.problem, lang);
+      refused[variable] = wizardProblemText(err.problem, lang);
       io.stderr.write(`lanscope-kot: ${refused[variable]}\n`);
       env = { ...env, [variable]: undefined };
     }

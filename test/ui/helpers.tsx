@@ -6,6 +6,7 @@ import type { Services } from '../../source/ui/services.js';
 import { emptyProxy, type Loaded, type StepNumber, type WizardValues } from '../../source/ui/state.js';
 import type { Lang } from '../../source/i18n/message.js';
 import { loadLaterSteps } from '../../source/ui/later-steps.js';
+import { wizardEn } from '../../source/i18n/wizard-en.js';
 
 // The wizard loads steps 2–7 after its first frame; tests start with them loaded, as a person sees them.
 await loadLaterSteps();
@@ -171,4 +172,15 @@ export function flat(frame: string | undefined): string {
 export function shows(frame: string | undefined, text: string): boolean {
   const squeeze = (s: string) => s.replace(/\s+/g, '');
   return squeeze(flat(frame)).includes(squeeze(text));
+}
+
+/** The wizard's own command-line options (its --help): the admin types them to start it, so a step may name them. */
+export const WIZARD_OPTIONS: ReadonlySet<string> = new Set(wizardEn['cli.help']({}).match(/--[a-z][a-z-]*/g));
+
+/**
+ * Flags a step's text names that the wizard does not take (doctor's --log-dir, --token-file …): nobody types
+ * those in the wizard, whose advice names its fields and steps instead (ui/i18n.ts IN_WIZARD).
+ */
+export function foreignFlags(frame: string | undefined): string[] {
+  return [...new Set(flat(frame).match(/--[a-z][a-z-]*/g) ?? [])].filter((flag) => !WIZARD_OPTIONS.has(flag));
 }

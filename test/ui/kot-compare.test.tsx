@@ -57,13 +57,13 @@ describe('step 7: compare with KING OF TIME (after go-live)', () => {
 
   it('a KOT_API_TOKEN too long to be a token: step 7 says why the comparison is not offered (en, ja, 80×24)', { timeout: 20_000 }, async () => {
     // run-wizard.tsx sets the variable aside at start and says so on stderr, which the first frame scrolls away.
-    const { describeInputProblem } = await import('../../source/commands/input-problem-text.js');
+    const { wizardProblemText } = await import('../../source/ui/load.js');
     for (const [lang, words] of [
       ['en', /! compare with KING OF TIME is not offered: KOT_API_TOKEN: holds 32,768 bytes: too long for a Web API token \(at most 256 bytes\); it was not read/],
       // Japanese wraps between phrases; flat() joins the lines with a space.
       ['ja', /! KING OF TIME との突き合わせは使えません。KOT_API_TOKEN: 32,768 バイトあり、 ?Web API のトークンとしては長すぎます（最大 256 バイト）。 ?読み込んでいません/],
     ] as const) {
-      const line = describeInputProblem({ code: 'too-big', kind: 'kot-api-token', variable: 'KOT_API_TOKEN', size: 32768, limit: 256 }, lang);
+      const line = wizardProblemText({ code: 'too-big', kind: 'kot-api-token', variable: 'KOT_API_TOKEN', size: 32768, limit: 256 }, lang);
       const h = renderWizard({ lang, columns: 80, rows: 24, step: 7, values: demo.values, loaded: await loadedFor(demo.values), refusedEnv: { KOT_API_TOKEN: line } });
       await typeAndWait(h.stdin, '');
       const frame = h.lastFrame()!;

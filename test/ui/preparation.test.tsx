@@ -154,9 +154,9 @@ describe('step 1: preparation', () => {
   });
 
   it('says on step 1 why a LANSCOPE_KOT_TOKEN too long to be a token is not offered', async () => {
-    // The line run-wizard.tsx makes for a 32 KB variable (describeInputProblem), which stderr alone would lose under the frame.
-    const { describeInputProblem } = await import('../../source/commands/input-problem-text.js');
-    const line = describeInputProblem({ code: 'too-big', kind: 'token', variable: 'LANSCOPE_KOT_TOKEN', size: 32768, limit: 256 }, 'en');
+    // The line run-wizard.tsx makes for a 32 KB variable (wizardProblemText), which stderr alone would lose under the frame.
+    const { wizardProblemText } = await import('../../source/ui/load.js');
+    const line = wizardProblemText({ code: 'too-big', kind: 'token', variable: 'LANSCOPE_KOT_TOKEN', size: 32768, limit: 256 }, 'en');
     const h = renderWizard({ columns: 80, rows: 24, refusedEnv: { LANSCOPE_KOT_TOKEN: line } });
     await typeAndWait(h.stdin, '');
     const frame = h.lastFrame()!;

@@ -4,7 +4,7 @@ import { displayWidth } from '../../source/core/display-width.js';
 import type { Lang } from '../../source/i18n/message.js';
 import type { StepNumber } from '../../source/ui/state.js';
 import { demoForSuite } from './demo-fixture.js';
-import { flat, renderWizard, typeAndWait } from './helpers.js';
+import { flat, foreignFlags, renderWizard, typeAndWait } from './helpers.js';
 
 const SIZES = [
   [80, 24],
@@ -26,11 +26,14 @@ describe('every step fits the terminal it is in (80×24, 120×40, ja and en)', (
 
   for (const lang of ['ja', 'en'] as Lang[]) {
     for (const [columns, rows] of SIZES) {
-      it(`${lang} ${columns}×${rows}: steps 1–7 fit, header and counter visible`, async () => {
+      it(`${lang} ${columns}×${rows}: steps 1–7 fit, header and counter visible, no doctor flag named`, async () => {
         for (const step of STEPS) {
           const h = renderWizard({ lang, step, columns, rows, values: suite.demo().values, loaded: suite.loaded(), demo: suite.demo().demo });
           await typeAndWait(h.stdin, '', 60);
-          assertFits(h.lastFrame()!, columns, rows, step, `${lang} step ${step} at ${columns}×${rows}`);
+          const what = `${lang} step ${step} at ${columns}×${rows}`;
+          assertFits(h.lastFrame()!, columns, rows, step, what);
+          // Advice names the field or the step, not the flag doctor takes (issue #10); the wizard's own options may be named.
+          assert.deepEqual(foreignFlags(h.lastFrame()), [], `${what}:\n${h.lastFrame()}`);
           h.unmount();
         }
       });
@@ -87,6 +90,7 @@ describe('every step fits the terminal it is in (80×24, 120×40, ja and en)', (
       await typeAndWait(h.stdin, '\r', 100);
       assertFits(h.lastFrame()!, 80, 24, 4, `${lang} proxy result`);
       assert.match(flat(h.lastFrame()!), /ERR_ACCESS_DENIED/, 'the result is in view');
+      assert.deepEqual(foreignFlags(h.lastFrame()), [], `${lang} proxy result`);
       h.unmount();
     }
   });

@@ -45,8 +45,8 @@ export function KotCompare({ facts, values, token, env, height, width }: { facts
         if (live) setState({ result });
       } catch (err) {
         // A ReconcileFailure (commands/reconcile.ts, loaded on demand): in the wizard's words where it has its own.
-        const { text, detail } = err as { text?: (l: typeof lang) => string; detail?: Message };
-        const message = detail ? m(detail) : typeof text === 'function' ? text(lang) : err instanceof Error ? err.message : String(err);
+        const { text } = err as { text?: (l: typeof lang, say: (message: Message) => string) => string };
+        const message = typeof text === 'function' ? text(lang, m) : err instanceof Error ? err.message : String(err);
         if (live) setState({ error: [token, values.proxy.password].filter(Boolean).reduce((s, secret) => s.split(secret).join('***'), message) });
       }
     })();
