@@ -3,7 +3,6 @@ import { readFileSync } from 'node:fs';
 import { embedded } from './embedded.js';
 import { helpText } from './i18n/help.js';
 import { detectLang, parseLang } from './i18n/locale.js';
-import { INTERRUPTED_EXIT_CODE, onInterrupt } from './io/interrupt.js';
 
 /**
  * Entry point. Kept small on purpose: `--version` and `--help` must not load Ink, React or the
@@ -62,28 +61,23 @@ async function main(): Promise<number> {
     process.stdout.write(helpText.doctor[lang]);
     return 0;
   }
-  if (command === 'doctor') {
-    // Ctrl-C ends doctor at once, the same way on Windows (a console event) as on Linux: it writes nothing
-    // but its output, so there is nothing to finish or clean up.
-    const { t } = await import('./i18n/translate.js');
-    onInterrupt(() => {
-      process.stderr.write(`\n${t(lang, 'doctor.interrupted', {})}\n`);
-      process.exit(INTERRUPTED_EXIT_CODE);
-    });
-    const { runDoctor } = await import('./commands/doctor.js');
-    return runDoctor(rest, { stdout: process.stdout, stderr: process.stderr, env: process.env });
-  }
-  if (command === 'reconcile') {
-    const { runReconcile } = await import('./commands/reconcile.js');
-    return runReconcile(rest, { stdout: process.stdout, stderr: process.stderr, env: process.env });
-  }
-  if (command === 'watch') {
-    const { runWatch } = await import('./commands/watch.js');
-    return runWatch(rest, { stdout: process.stdout, stderr: process.stderr, env: process.env });
-  }
-  if (command === 'schedule') {
-    const { runSchedule } = await import('./commands/schedule.js');
-    return runSchedule(rest, { stdout: process.stdout, stderr: process.stderr, env: process.env });
+  if (command === 'doctor' || command === 'reconcile' || command === 'watch' || command === 'schedule') {
+    // Ctrl-C ends these at once, the same way on Windows (a console event) as on Linux, saying what was
+    // written whole before it (the state file, the CSV, the report) or that nothing was.
+    const [{ RunRecord }, { stopOnInterrupt }] = await Promise.all([import('./io/run-record.js'), import('./commands/stopped.js')]);
+    const record = new RunRecord();
+    stopOnInterrupt(command, lang, record);
+    const io = { stdout: process.stdout, stderr: process.stderr, env: process.env, record };
+    switch (command) {
+      case 'doctor':
+        return (await import('./commands/doctor.js')).runDoctor(rest, io);
+      case 'reconcile':
+        return (await import('./commands/reconcile.js')).runReconcile(rest, io);
+      case 'watch':
+        return (await import('./commands/watch.js')).runWatch(rest, io);
+      case 'schedule':
+        return (await import('./commands/schedule.js')).runSchedule(rest, io);
+    }
   }
   if (command === undefined || command === 'setup' || command.startsWith('--')) {
     const { runSetup } = await import('./commands/setup.js');

@@ -44,6 +44,10 @@ export interface KotStub {
   mode: StubMode;
   /** Which paths the mode applies to (default: every path). */
   modeOn: RegExp;
+  /** Paths whose requests are kept waiting, never answered (a slow Web API); default: none. */
+  hold: RegExp | undefined;
+  /** Resolves when a request whose path (query included) matches has arrived. */
+  requested(path: RegExp): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -53,7 +57,18 @@ const NAMES: Record<string, string> = { '1': '出勤', '2': '退勤', '3': '休�
 export async function startKotStub(data: StubData, token = 'kot-web-api-token-for-tests-0123', tls?: { cert: Buffer; key: Buffer }): Promise<KotStub> {
   const byCode = new Map(data.employees.map((e) => [e.code, e]));
   const divisionName = new Map(data.divisions.map((d) => [d.code, d.name]));
-  const stub: KotStub = { base: '', token, requests: [], mode: 'ok', modeOn: /./, close: async () => undefined };
+  const waiting: { path: RegExp; arrived: () => void }[] = [];
+  const stub: KotStub = {
+    base: '',
+    token,
+    requests: [],
+    mode: 'ok',
+    modeOn: /./,
+    hold: undefined,
+    requested: (path) =>
+      stub.requests.some((r) => path.test(r)) ? Promise.resolve() : new Promise<void>((arrived) => waiting.push({ path, arrived })),
+    close: async () => undefined,
+  };
   const send = (res: http.ServerResponse, status: number, body: unknown): void => {
     const text = JSON.stringify(body);
     res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
@@ -61,7 +76,13 @@ export async function startKotStub(data: StubData, token = 'kot-web-api-token-fo
   };
   const handle: http.RequestListener = (req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    stub.requests.push(`${url.pathname.replace(/^\/v1\.0/, '')}${url.search}`);
+    const asked = `${url.pathname.replace(/^\/v1\.0/, '')}${url.search}`;
+    stub.requests.push(asked);
+    for (const w of waiting.filter((w) => w.path.test(asked))) {
+      waiting.splice(waiting.indexOf(w), 1);
+      w.arrived();
+    }
+    if (stub.hold?.test(asked)) return;
     if (req.headers.authorization !== `Bearer ${stub.token}`) return send(res, 401, { errors: [{ message: 'The access token is invalid', code: 100 }] });
     if (stub.modeOn.test(url.pathname)) {
       if (stub.mode === 'closed') return send(res, 403, { errors: [{ message: 'API is not available at this time', code: 104 }] });

@@ -22,11 +22,14 @@ import { nextState } from '../core/since-last.js';
 import { readState, StateFileError } from '../io/state-file.js';
 import { OutputError, saveState, stateOrOutputText } from './run-output.js';
 import { glyphsFor, wantsSafeGlyphs } from '../ui/glyphs.js';
+import type { RunRecord } from '../io/run-record.js';
 
 export interface CommandIo {
   stdout: NodeJS.WritableStream & { isTTY?: boolean };
   stderr: NodeJS.WritableStream & { isTTY?: boolean };
   env: Record<string, string | undefined>;
+  /** What this run has written so far, for the line a Ctrl-C prints (cli.ts, commands/stopped.ts). */
+  record?: RunRecord;
 }
 
 /** Runs `lanscope-kot doctor`; resolves to the exit code (0 nothing failed, 1 a check failed, 2 usage/input). */
@@ -66,7 +69,7 @@ export async function runDoctor(args: readonly string[], io: CommandIo): Promise
     const report = { ...built, checks: built.checks.map((c) => ({ ...c, data: redactValues(c.data, secrets) })) };
     const sinceLast = options.sinceLast === undefined ? undefined : doctorSinceLast(state, diagnosis, results, new Date());
     if (sinceLast) {
-      saveState(options.sinceLast!, nextState(state, { doctor: sinceLast.section }), secrets);
+      saveState(options.sinceLast!, nextState(state, { doctor: sinceLast.section }), secrets, io.record);
       report.sinceLast = doctorSinceLastJson(sinceLast);
     }
     if (options.json) await writeJsonReport(report, io.stdout as Writable, secrets);

@@ -192,9 +192,9 @@ export async function runReconcile(args: readonly string[], io: ReconcileIo): Pr
     const since = options.sinceLast === undefined ? undefined : compareWithLast(state?.reconcile, items, inRange(result.from, result.to));
     const isNew = since?.previousAt ? newFindings(since) : undefined;
     // Names in the findings come from files that may hold a pasted secret: the CSV is redacted as the text is.
-    if (options.csv !== undefined) writeOutput(options.csv, redactKnownSecrets(reconcileCsv(result.findings, lang), secrets));
+    if (options.csv !== undefined) writeOutput(options.csv, redactKnownSecrets(reconcileCsv(result.findings, lang), secrets), { kind: 'csv', record: io.record });
     if (options.sinceLast !== undefined) {
-      saveState(options.sinceLast, nextState(state, { reconcile: { at: isoJst(now), from: result.from, to: result.to, items } }), secrets);
+      saveState(options.sinceLast, nextState(state, { reconcile: { at: isoJst(now), from: result.from, to: result.to, items } }), secrets, io.record);
     }
     if (options.json) say(io.stdout, reconcileJson(result, since, isNew));
     else {

@@ -1,6 +1,7 @@
 import type { SinceLast, WatchState } from '../core/since-last.js';
 import type { Lang } from '../i18n/message.js';
 import { tr } from '../i18n/reconcile.js';
+import type { RunRecord, WrittenKind } from '../io/run-record.js';
 import { writeFileAtomic } from '../io/upload-file.js';
 import { writeState, type StateFileError } from '../io/state-file.js';
 
@@ -15,13 +16,17 @@ export class OutputError extends Error {
   }
 }
 
-/** Writes a file whole (temporary file + rename); a failure names the file and changes nothing else. */
-export function writeOutput(file: string, text: string | undefined, write: () => void = () => writeFileAtomic(file, text ?? '')): void {
+/**
+ * Writes a file whole (temporary file + rename) and notes it in the run's record (what a Ctrl-C says was
+ * written); a failure names the file and changes nothing else.
+ */
+export function writeOutput(file: string, text: string | undefined, how: { kind: WrittenKind; record?: RunRecord | undefined; write?: () => void }): void {
   try {
-    write();
+    (how.write ?? (() => writeFileAtomic(file, text ?? '')))();
   } catch (err) {
     throw new OutputError(file, (err as NodeJS.ErrnoException).code ?? (err instanceof Error ? err.message : String(err)));
   }
+  how.record?.wrote(how.kind, file);
 }
 
 export function sinceLastFooter(since: SinceLast, recorded: number, file: string, lang: Lang): string {
@@ -44,6 +49,6 @@ export function stateOrOutputText(err: StateFileError | OutputError, lang: Lang)
 }
 
 /** Records this run for the next one, whole or not at all, without the known secrets. */
-export function saveState(file: string, state: WatchState, secrets: readonly string[]): void {
-  writeOutput(file, undefined, () => writeState(file, state, secrets));
+export function saveState(file: string, state: WatchState, secrets: readonly string[], record: RunRecord | undefined): void {
+  writeOutput(file, undefined, { kind: 'state', record, write: () => writeState(file, state, secrets) });
 }

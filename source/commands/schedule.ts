@@ -12,6 +12,7 @@ import { tr } from '../i18n/reconcile.js';
 import { scheduleHelp } from '../i18n/reconcile-help.js';
 import { closedWindowEnd } from '../io/kot-api.js';
 import { writeFileAtomic } from '../io/upload-file.js';
+import { RunRecord } from '../io/run-record.js';
 import { createTask, writeEvent } from '../io/windows-tools.js';
 import { parseDoctorOptions, type DoctorOptions } from './doctor-options.js';
 import { usageOrInputText } from './reconcile.js';
@@ -92,7 +93,7 @@ export async function runSchedule(args: readonly string[], io: ScheduleIo): Prom
     });
     if (taken.xml !== undefined) {
       const file = resolve(taken.xml);
-      writeOutput(file, undefined, () => writeFileAtomic(file, taskXmlBytes(xml)));
+      writeOutput(file, undefined, { kind: 'xml', record: io.record, write: () => writeFileAtomic(file, taskXmlBytes(xml)) });
       out(tr(lang, 'sc.xmlWritten', { file }));
     }
     if (!windows) {
@@ -106,14 +107,17 @@ export async function runSchedule(args: readonly string[], io: ScheduleIo): Prom
       out(tr(lang, 'sc.howInstall', { name }));
       return 0;
     }
-    const created = await createTask(name, xml, io.run);
+    // A Ctrl-C while schtasks runs: the task may or may not exist, and the stop says so (commands/stopped.ts).
+    const record = io.record ?? new RunRecord();
+    const created = await record.during('task', () => createTask(name, xml, io.run, record), name);
     if (created.code !== 0) {
       fail(tr(lang, 'sc.installFailed', { output: created.output }));
       return 2;
     }
+    record.wrote('task', name);
     out(tr(lang, 'sc.installed', { name }));
     // The first entry registers the source; later runs of the task (without administrator rights) can then write.
-    const event = await writeEvent('INFORMATION', tr(lang, 'sc.installedEvent', { name, at: atText }), io.run);
+    const event = await record.during('event', () => writeEvent('INFORMATION', tr(lang, 'sc.installedEvent', { name, at: atText }), io.run));
     if (event.code === 0) out(tr(lang, 'sc.sourceRegistered'));
     else fail(tr(lang, 'w.eventFailed', { output: event.output }));
     return 0;

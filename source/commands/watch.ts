@@ -11,6 +11,7 @@ import { tr } from '../i18n/reconcile.js';
 import { watchHelp } from '../i18n/reconcile-help.js';
 import { t, translate } from '../i18n/translate.js';
 import { readState } from '../io/state-file.js';
+import { RunRecord } from '../io/run-record.js';
 import { writeEvent, type EventLevel, type ToolRunner } from '../io/windows-tools.js';
 import { formatDoctorText } from './doctor-text.js';
 import { changeText, doctorSinceLast, doctorSinceLastText } from './doctor-since-last.js';
@@ -108,15 +109,15 @@ export async function runWatch(args: readonly string[], io: WatchIo): Promise<nu
       sections.push(formatReconcileText(result, lang, { fetched, ...(isNew ? { isNew } : {}) }) + sinceLastFooter(since, Object.keys(items).length, stateFile, lang));
       freshFindings = result.findings.filter((f) => !isNew || isNew(f)).map((f) => findingLine(f, lang));
       next = nextState(next, { reconcile: { at: isoJst(now), from: result.from, to: result.to, items } });
-      writeOutput(files.csv, redactKnownSecrets(reconcileCsv(result.findings, lang), secrets));
+      writeOutput(files.csv, redactKnownSecrets(reconcileCsv(result.findings, lang), secrets), { kind: 'csv', record: io.record });
     } else {
       sections.push(failure ?? tr(lang, 'w.reconcileSkipped', { reason: skipped ?? '' }), '');
     }
     sections.push(tr(lang, 'w.written', { report: files.report, csv: reconciled ? files.csv : '' }), '');
     // The report file and the terminal get the same text: escaped, as doctor's and reconcile's own lines are.
     const text = redactKnownSecrets(escapeLines(sections.join('\n')), secrets);
-    writeOutput(files.report, '\uFEFF' + text.replace(/\r?\n/g, '\r\n'));
-    saveState(stateFile, next, secrets);
+    writeOutput(files.report, '\uFEFF' + text.replace(/\r?\n/g, '\r\n'), { kind: 'report', record: io.record });
+    saveState(stateFile, next, secrets, io.record);
     say(io.stdout, text);
 
     const doctorFailed = report.summary.fail > 0;
@@ -146,6 +147,7 @@ export async function runWatch(args: readonly string[], io: WatchIo): Promise<nu
 
 async function recordEvent(io: WatchIo, level: EventLevel, description: string, lang: Lang, secrets: string[]): Promise<void> {
   // Monitoring tools show the description as it is: names in it are escaped, the CR LF between its lines kept.
-  const result = await writeEvent(level, redactKnownSecrets(description.split('\r\n').map(escapeLines).join('\r\n'), secrets), io.run);
+  const text = redactKnownSecrets(description.split('\r\n').map(escapeLines).join('\r\n'), secrets);
+  const result = await (io.record ?? new RunRecord()).during('event', () => writeEvent(level, text, io.run));
   if (result.code !== 0) io.stderr.write(redactKnownSecrets(escapeLines(`lanscope-kot: ${tr(lang, 'w.eventFailed', { output: redactSecrets(result.output, secrets) })}\n`), secrets));
 }

@@ -448,6 +448,5 @@ export const en = {
   'doctor.verdict.ok': (_: None) => 'Nothing failed.',
   'doctor.verdict.fail': (_: None) => 'Fix the failed checks before enabling the link service.',
   'doctor.progress': (p: { files: number; rows: number }) => `reading LanScope CSVs: ${p.files} file(s), ${p.rows} rows`,
-  'doctor.interrupted': (_: None) => 'lanscope-kot doctor: stopped (Ctrl-C). Nothing was written.',
   'doctor.fixHint': (_: None) => 'what to do',
 };

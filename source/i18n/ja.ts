@@ -421,6 +421,5 @@ export const ja: Catalog = {
   'doctor.verdict.ok': () => 'NG はありません。',
   'doctor.verdict.fail': () => '連携サービスを有効にする前に、NG の項目を直してください。',
   'doctor.progress': (p) => `LanScope の CSV を読み込み中: ${p.files} ファイル、${p.rows} 行`,
-  'doctor.interrupted': () => 'lanscope-kot doctor: 中断しました（Ctrl-C）。何も書き込んでいません。',
   'doctor.fixHint': () => '対処',
 };

@@ -124,6 +124,20 @@ export const reconcileEn = {
   'sc.sourceRegistered': (_: None) => 'Registered the event source lanscope-kot in the Application log (one information entry).',
   'sc.installedEvent': (p: { name: string; at: string }) => `lanscope-kot: the daily check "${p.name}" runs every day at ${p.at}.`,
 
+  // Ctrl-C in doctor, reconcile, watch and schedule: what is true at that moment (commands/stopped.ts)
+  'stop.line': (p: { command: string; written: string[]; state: boolean; underway: string }) =>
+    `lanscope-kot ${p.command}: stopped (Ctrl-C). ` +
+    (p.written.length ? `Written whole before the stop: ${p.written.join(', ')}; nothing else.` : 'Nothing was written.') +
+    (p.state ? ' The state file holds this run: the next run reports only what is new since it.' : '') +
+    (p.underway ? ` ${p.underway}` : ''),
+  'stop.written.state': (p: { target: string }) => `the state file ${p.target}`,
+  'stop.written.csv': (p: { target: string }) => `the findings CSV ${p.target}`,
+  'stop.written.report': (p: { target: string }) => `the report ${p.target}`,
+  'stop.written.xml': (p: { target: string }) => `the task file ${p.target}`,
+  'stop.written.task': (p: { target: string }) => `the scheduled task "${p.target}"`,
+  'stop.underway.task': (p: { target: string }) => `schtasks was creating the task "${p.target}" and may have done so: see schtasks /query /tn ${p.target}.`,
+  'stop.underway.event': (_: { target: string }) => 'eventcreate was writing to the Application event log: the entry may be missing.',
+
   // The wizard's go-live checklist: "compare with KING OF TIME"
   'ui.offer': (_: None) => 'Tab: compare with KING OF TIME (Web API, KOT_API_TOKEN)',
   'ui.offerRefused': (p: { reason: string }) => `compare with KING OF TIME is not offered: ${p.reason}`,

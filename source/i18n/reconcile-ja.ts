@@ -113,6 +113,20 @@ export const reconcileJa: ReconcileCatalog = {
   'sc.sourceRegistered': () => 'アプリケーション ログにイベント ソース lanscope-kot を登録しました（情報 1 件）。',
   'sc.installedEvent': (p) => `lanscope-kot: 毎日の確認 "${p.name}" を毎日 ${p.at} に実行します。`,
 
+  // doctor・reconcile・watch・schedule の Ctrl-C: その時点で本当のことを言う（commands/stopped.ts）
+  'stop.line': (p) =>
+    `lanscope-kot ${p.command}: 中断しました（Ctrl-C）。` +
+    (p.written.length ? `中断前に書き終えたもの: ${p.written.join('、')}。ほかは何も書き込んでいません。` : '何も書き込んでいません。') +
+    (p.state ? '状態ファイルにはこの実行の結果が記録されました。次回はこの実行以降に新しく見つかったものだけを報告します。' : '') +
+    p.underway,
+  'stop.written.state': (p) => `状態ファイル ${p.target}`,
+  'stop.written.csv': (p) => `結果の CSV ${p.target}`,
+  'stop.written.report': (p) => `レポート ${p.target}`,
+  'stop.written.xml': (p) => `タスクのファイル ${p.target}`,
+  'stop.written.task': (p) => `タスク「${p.target}」`,
+  'stop.underway.task': (p) => `schtasks がタスク「${p.target}」を作成中でした。作成されたかどうかは schtasks /query /tn ${p.target} でご確認ください。`,
+  'stop.underway.event': () => 'eventcreate がアプリケーション イベント ログに書き込み中でした。記録されていない可能性があります。',
+
   // ウィザードの運用開始チェックリスト:「KING OF TIME と突き合わせる」
   'ui.offer': () => 'Tab: KING OF TIME と突き合わせる（Web API、KOT_API_TOKEN）',
   'ui.offerRefused': (p) => `KING OF TIME との突き合わせは使えません。${p.reason}`,

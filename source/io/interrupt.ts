@@ -2,8 +2,9 @@
  * Ctrl-C that arrives as a signal rather than as a key. On Windows the console turns Ctrl-C into a
  * control event (SIGINT in Node), Ctrl-Break into SIGBREAK and closing the console window into SIGHUP;
  * without a listener Node ends at once with exit 1 and says nothing (seen under wine). On Linux a
- * terminal sends SIGINT when it is not in raw mode (doctor) and `kill -INT` does anywhere.
- * The wizard also reads Ctrl-C as a key (raw mode); this is the same stop for every other way.
+ * terminal sends SIGINT when it is not in raw mode (doctor, reconcile, watch, schedule) and `kill -INT`
+ * does anywhere. The wizard also reads Ctrl-C as a key (raw mode); this is the same stop for every
+ * other way.
  */
 export const INTERRUPT_SIGNALS = ['SIGINT', 'SIGBREAK', 'SIGHUP'] as const;
 

@@ -4,6 +4,7 @@ import { unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { taskXmlBytes } from '../core/task-xml.js';
+import type { RunRecord } from './run-record.js';
 
 /**
  * The two Windows tools the daily check uses: schtasks (create the task from its XML) and eventcreate
@@ -39,13 +40,18 @@ export function writeEvent(level: EventLevel, description: string, run: ToolRunn
   return run('eventcreate', ['/L', 'APPLICATION', '/T', level, '/SO', EVENT_SOURCE, '/ID', String(EVENT_IDS[level]), '/D', text]);
 }
 
-/** `schtasks /create /tn NAME /xml FILE /f`: the XML goes through a temporary file, removed afterwards. */
-export async function createTask(name: string, xml: string, run: ToolRunner = runTool): Promise<ToolResult> {
+/**
+ * `schtasks /create /tn NAME /xml FILE /f`: the XML goes through a temporary file, removed afterwards, or by
+ * a Ctrl-C while schtasks runs (the run's record holds it).
+ */
+export async function createTask(name: string, xml: string, run: ToolRunner = runTool, record?: RunRecord): Promise<ToolResult> {
   const file = join(tmpdir(), `lanscope-kot-task-${randomBytes(4).toString('hex')}.xml`);
   writeFileSync(file, taskXmlBytes(xml), { mode: 0o600 });
+  const release = record?.holdTemporary(file);
   try {
     return await run('schtasks', ['/Create', '/TN', name, '/XML', file, '/F']);
   } finally {
+    release?.();
     try {
       unlinkSync(file);
     } catch {
