@@ -7,6 +7,7 @@ import { emptyProxy, type Loaded, type StepNumber, type WizardValues } from '../
 import type { Lang } from '../../source/i18n/message.js';
 import { loadLaterSteps } from '../../source/ui/later-steps.js';
 import { wizardEn } from '../../source/i18n/wizard-en.js';
+import { loadedFor } from './demo-fixture.js';
 
 // The wizard loads steps 2–7 after its first frame; tests start with them loaded, as a person sees them.
 await loadLaterSteps();
@@ -183,4 +184,21 @@ export const WIZARD_OPTIONS: ReadonlySet<string> = new Set(wizardEn['cli.help'](
  */
 export function foreignFlags(frame: string | undefined): string[] {
   return [...new Set(flat(frame).match(/--[a-z][a-z-]*/g) ?? [])].filter((flag) => !WIZARD_OPTIONS.has(flag));
+}
+
+/** Step 7 with a Web API token and its compare opened (Tab) against a stand-in, on 2024-12-19 at noon JST (the demo's days past, the API open). */
+export async function openCompare(stub: { base: string; token: string }, values: WizardValues, lang: Lang = 'en'): Promise<Harness> {
+  const h = renderWizard({
+    lang,
+    columns: 120,
+    rows: 40,
+    step: 7,
+    values,
+    loaded: await loadedFor(values),
+    env: { KOT_API_TOKEN: stub.token },
+    services: { kotApiBase: stub.base, now: () => new Date('2024-12-19T12:00:00+09:00') },
+  });
+  await typeAndWait(h.stdin, '');
+  await typeAndWait(h.stdin, KEY.tab);
+  return h;
 }

@@ -6,7 +6,7 @@ import { fixture } from '../helpers.js';
 import { startKotStub, type KotStub } from '../kot-server.js';
 import { demoStubData } from '../reconcile-demo.js';
 import { demoCopy, loadedFor } from './demo-fixture.js';
-import { flat, KEY, renderWizard, typeAndWait, waitForFrame } from './helpers.js';
+import { flat, KEY, openCompare, renderWizard, typeAndWait, waitForFrame } from './helpers.js';
 
 describe('step 7: compare with KING OF TIME (after go-live)', () => {
   let stub: KotStub;
@@ -91,22 +91,8 @@ describe('step 7: the comparison trusts what step 4 was given (its CA file)', ()
   });
   afterEach(() => cleanup());
 
-  const compareAt = async (caFile: string | undefined, lang: 'en' | 'ja' = 'en') => {
-    const values = { ...demo.values, proxy: { ...demo.values.proxy, ...(caFile !== undefined ? { caFile } : {}) } };
-    const h = renderWizard({
-      lang,
-      columns: 120,
-      rows: 40,
-      step: 7,
-      values,
-      loaded: await loadedFor(values),
-      env: { KOT_API_TOKEN: stub.token },
-      services: { kotApiBase: stub.base, now: () => new Date('2024-12-19T12:00:00+09:00') },
-    });
-    await typeAndWait(h.stdin, '');
-    await typeAndWait(h.stdin, KEY.tab);
-    return h;
-  };
+  const compareAt = (caFile: string | undefined, lang: 'en' | 'ja' = 'en') =>
+    openCompare(stub, { ...demo.values, proxy: { ...demo.values.proxy, ...(caFile !== undefined ? { caFile } : {}) } }, lang);
 
   it('with the CA file (DER) the findings come as over HTTP', { timeout: 20_000 }, async () => {
     const h = await compareAt(fixture('tls', 'ca.der'));

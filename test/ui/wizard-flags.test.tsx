@@ -9,8 +9,8 @@ import type { Lang } from '../../source/i18n/message.js';
 import { wizardProblemText } from '../../source/ui/load.js';
 import { startKotStub, type KotStub } from '../kot-server.js';
 import { demoStubData } from '../reconcile-demo.js';
-import { demoCopy, loadedFor } from './demo-fixture.js';
-import { flat, foreignFlags, KEY, renderWizard, typeAndWait, waitForFrame } from './helpers.js';
+import { demoCopy } from './demo-fixture.js';
+import { flat, foreignFlags, openCompare, renderWizard, typeAndWait, waitForFrame } from './helpers.js';
 
 /**
  * Issue #10, "advice names the field, not the flag": every core message the wizard can show that names one of
@@ -88,22 +88,8 @@ describe('the wizard names its fields, not doctor\'s flags', () => {
     });
     after(() => stub.close());
 
-    const compare = async (lang: Lang, proxy?: { host: string; port: string }) => {
-      const values = { ...demo.values, proxy: { ...demo.values.proxy, ...(proxy ? { use: true, ...proxy } : {}) } };
-      const h = renderWizard({
-        lang,
-        columns: 120,
-        rows: 40,
-        step: 7,
-        values,
-        loaded: await loadedFor(values),
-        env: { KOT_API_TOKEN: stub.token },
-        services: { kotApiBase: stub.base, now: () => new Date('2024-12-19T12:00:00+09:00') },
-      });
-      await typeAndWait(h.stdin, '');
-      await typeAndWait(h.stdin, KEY.tab);
-      return h;
-    };
+    const compare = (lang: Lang, proxy?: { host: string; port: string }) =>
+      openCompare(stub, { ...demo.values, proxy: { ...demo.values.proxy, ...(proxy ? { use: true, ...proxy } : {}) } }, lang);
 
     it('an answer that is not the Web API\'s: check the Web API address (not --kot-api-base)', { timeout: 20_000 }, async () => {
       stub.mode = 'not-json';
