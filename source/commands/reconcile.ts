@@ -134,7 +134,7 @@ export async function reconcileWithApi(
   collectSecrets(request, env, secrets);
   const trust = await loadNetworkTrust(request, env).catch((err: unknown) => {
     // A CA file that does not load: said in the wizard's words there (its field, not --ca-file).
-    if (err instanceof UsageError) throw new ReconcileFailure((lang, say) => (say ? say(err.detail) : translate(err.detail, lang)));
+    if (err instanceof UsageError) throw new ReconcileFailure((lang, say = (m) => translate(m, lang)) => say(err.detail));
     throw err;
   });
   const kotApi = await fetchKotApi(request, env, request.token, trust);
