@@ -97,3 +97,21 @@ test('quoting is read per field from the raw record, escaped quotes included', a
   assert.deepEqual(quotedFields('"a""b,c",x,"",y'), [true, false, true, false]);
   assert.deepEqual(quotedFields('a,,b'), [false, false, false]);
 });
+
+test('a record after empty lines: its raw text starts with their line breaks, and its quoting is still read', async () => {
+  const { quotedFields, parseMapping } = await import('../source/core/mapping.js');
+  const { uploadCsvText } = await import('../source/core/mapping-fixes.js');
+  // csv-parse's raw text of a record after a skipped empty line: the CR (of CRLF) or LF of that line first.
+  assert.deepEqual(quotedFields('\r"LanScope連携","2","1000",勤怠 太郎,"tarouk"\r'), [true, true, true, false, true]);
+  assert.deepEqual(quotedFields('\n\n"a",b\n'), [true, false]);
+  for (const eol of ['\r\n', '\n']) {
+    const text = ['連携種別,種別コード,打刻先アカウント,姓・名,サービスアカウント', '"LanScope連携","2","1000",勤怠 太郎,"tarouk"', '', '"LanScope連携","2","1001",勤怠 花子,"hanakok"'].join(eol) + eol;
+    const mapping = parseMapping(text, 'export.csv');
+    assert.deepEqual(mapping.rows.map((r) => [r.line, r.quoted]), [
+      [2, [true, true, true, false, true]],
+      [4, [true, true, true, false, true]],
+    ]);
+    // The upload keeps the export's quoting on the row after the empty line too.
+    assert.equal(uploadCsvText(mapping, new Map([[4, 'hanako']])).text.split('\r\n')[1], '"LanScope連携","2","1001",勤怠 花子,"hanako"');
+  }
+});

@@ -107,10 +107,14 @@ export function isMappingHeader(fields: readonly string[]): boolean {
   return sameHeader(header, MAPPING_HEADER_5) || sameHeader(header, MAPPING_HEADER_4);
 }
 
-/** Which fields of one raw CSV record were written in quotes (`"..."`, with `""` inside). */
+/**
+ * Which fields of one raw CSV record were written in quotes (`"..."`, with `""` inside). The raw text of a
+ * record after empty lines starts with their line breaks (csv-parse skipped them): the record starts after.
+ */
 export function quotedFields(raw: string): boolean[] {
   const quoted: boolean[] = [];
   let i = 0;
+  while (raw[i] === '\r' || raw[i] === '\n') i++;
   for (;;) {
     if (raw[i] === '"') {
       quoted.push(true);
