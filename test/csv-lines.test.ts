@@ -160,6 +160,24 @@ describe('QuoteTracker.realLine: csv-parse\'s line turned into the file\'s', () 
     }
   });
 
+  it('the same answers whatever the pieces: characters one to five at a time, and runs without quotes taken whole', () => {
+    const random = mulberry32(7);
+    for (let n = 0; n < 500; n++) {
+      const { text } = randomCsv(random);
+      const broken = random() < 0.5 ? text : text.slice(0, Math.floor(random() * text.length)) + '"' + text.slice(Math.floor(random() * text.length));
+      const whole = new QuoteTracker(6);
+      whole.feed(broken);
+      const pieces = new QuoteTracker(6);
+      for (let at = 0; at < broken.length; ) {
+        const size = 1 + Math.floor(random() * 5);
+        pieces.feed(broken.slice(at, at + size));
+        at += size;
+      }
+      const answers = (t: QuoteTracker) => [t.unclosedQuoteLine, t.firstLongRecordLine, ...Array.from({ length: 30 }, (_, line) => t.realLine(line + 1))];
+      assert.deepEqual(answers(pieces), answers(whole), JSON.stringify(broken));
+    }
+  });
+
   it('a CRLF inside quotes before the first line break outside them (the header itself spans lines)', () => {
     const text = '"h\r\n1",b\r\n3,4\r\n5,6\r\n';
     const records = parse(text, { info: true }) as unknown as { info: { lines: number } }[];

@@ -126,6 +126,39 @@ describe('every CSV error has a code and a line, the same in every reader', () =
   });
 });
 
+describe('after a valid quoted value that spans lines, later lines are the file\'s (careful reader)', () => {
+  // Line 2 holds a value over lines 2–3 (a computer name Excel wrapped); csv-parse counts its CRLF as two lines.
+  const withSpan = (eol: string, line5: string) => [HEADER, `2024/12/17 09:00,"two${eol}lines",1`, good(1), line5, good(3)].join(eol) + eol;
+  for (const [label, eol] of [
+    ['CRLF', '\r\n'],
+    ['LF', '\n'],
+  ] as const) {
+    it(`${label}: a bad date, too few values and a quote inside a value on line 5 are reported on line 5`, async () => {
+      const date = await problemIn(withSpan(eol, '2024/13/01 09:00,tarouk,1'));
+      assert.deepEqual([date.code, date.line], ['bad-datetime', 5]);
+      const fields = await problemIn(withSpan(eol, '2024/12/17 09:00,tarouk'));
+      assert.deepEqual([fields.code, fields.line], ['csv-fields', 5]);
+      const quote = await problemIn(withSpan(eol, '2024/12/17 09:00,ta"rouk,1'));
+      assert.deepEqual([quote.code, quote.line], ['csv-quote-inside', 5]);
+    });
+  }
+  it('one line per line break in the value: three CRLFs, the bad date still on its own line (8)', async () => {
+    const text = [HEADER, '2024/12/17 09:00,"a\r\nb\r\nc\r\nd",1', good(1), good(2), '2024/12/32 09:00,tarouk,1'].join('\r\n');
+    const p = await problemIn(text);
+    assert.deepEqual([p.code, p.line], ['bad-datetime', 8]);
+  });
+  it('the plain reader leaves such a file to the careful one (it has a quote), in a folder read in pieces on two threads too', async () => {
+    const folder = await folderWith({ 'a.csv': lines(50, '\r\n'), 'b.csv': withSpan('\r\n', '2024/13/01 09:00,tarouk,1') });
+    for (const options of [{}, { threads: 2, pieceBytes: 64 }]) {
+      await assert.rejects(readLogFiles([join(folder, 'a.csv'), join(folder, 'b.csv')], new LogAggregator(300), undefined, options), (err) => {
+        assert.ok(err instanceof InputError);
+        assert.deepEqual([err.problem.file, err.problem.code, err.problem.line], [join(folder, 'b.csv'), 'bad-datetime', 5]);
+        return true;
+      });
+    }
+  });
+});
+
 describe('values that are read wrongly without a word are refused with file:line', () => {
   for (const [label, value, code] of [
     ['year 0024', '0024/12/17 09:00', 'date-out-of-range'],

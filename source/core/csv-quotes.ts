@@ -25,43 +25,101 @@ export class QuoteTracker {
   private parserLine = 1;
   /** csv-parse's lines that are not lines of the file, in order: the LF of each CRLF it counts twice. */
   private readonly phantoms: number[] = [];
+  /** The text nextBreak last searched, and the next CR and LF it found there. */
+  private breakText: string | undefined;
+  private crAt = -1;
+  private lfAt = -1;
 
   /** `maxRecordChars`: the length above which a record is noted (see firstLongRecordLine). */
   constructor(private readonly maxRecordChars = Infinity) {}
 
   feed(chunk: string): void {
-    for (let i = 0; i < chunk.length; i++) {
-      const c = chunk.charCodeAt(i);
-      if (++this.recordChars > this.maxRecordChars && this.longRecordOn === undefined) this.longRecordOn = this.recordStart;
-      if (this.inQuote) {
-        if (this.quotePending) {
-          this.quotePending = false;
-          if (c === QUOTE) {
-            this.countLine(c, true);
-            continue;
-          }
-          this.inQuote = false;
-          this.atFieldStart = false;
-        } else {
-          if (c === QUOTE) this.quotePending = true;
+    let i = 0;
+    while (i < chunk.length) {
+      if (!this.inQuote) {
+        // Up to the next quote only line breaks matter: taken a line at a time, not a character (most
+        // text has no quote at all, and the careful log reader feeds every chunk through here).
+        const quote = chunk.indexOf('"', i);
+        const end = quote === -1 ? chunk.length : quote;
+        if (end > i) this.unquoted(chunk, i, end);
+        if (quote === -1) return;
+        i = quote;
+      }
+      this.step(chunk.charCodeAt(i));
+      i++;
+    }
+  }
+
+  /** One character: a quote outside quotes, or any character inside them. */
+  private step(c: number): void {
+    this.addChars(1);
+    if (this.inQuote) {
+      if (this.quotePending) {
+        this.quotePending = false;
+        if (c === QUOTE) {
           this.countLine(c, true);
-          continue;
+          return;
         }
-      }
-      if (c === QUOTE && this.atFieldStart) {
-        this.inQuote = true;
-        this.openedOn = this.line;
-        this.countLine(c, false);
-        continue;
-      }
-      this.atFieldStart = c === COMMA || c === LF || c === CR;
-      this.countLine(c, false);
-      if (c === LF || c === CR) {
-        // A record ends at a line break outside quotes; the next one starts on the next line.
-        this.recordStart = this.line;
-        this.recordChars = 0;
+        this.inQuote = false;
+        this.atFieldStart = false;
+      } else {
+        if (c === QUOTE) this.quotePending = true;
+        this.countLine(c, true);
+        return;
       }
     }
+    if (c === QUOTE && this.atFieldStart) {
+      this.inQuote = true;
+      this.openedOn = this.line;
+      this.countLine(c, false);
+      return;
+    }
+    this.atFieldStart = c === COMMA || c === LF || c === CR;
+    this.countLine(c, false);
+    if (c === LF || c === CR) this.recordEnded();
+  }
+
+  /** Characters from..to outside quotes, none of them a quote: what step does, a run of them at a time. */
+  private unquoted(text: string, from: number, to: number): void {
+    let i = from;
+    while (i < to) {
+      const br = Math.min(this.nextBreak(text, i), to);
+      if (br > i) {
+        // Only the first can settle csv-parse's delimiter (after a CR) and only the last says whether a field starts next.
+        this.countLine(text.charCodeAt(i), false);
+        this.atFieldStart = text.charCodeAt(br - 1) === COMMA;
+        this.addChars(br - i);
+        if (br === to) return;
+      }
+      this.addChars(1);
+      this.atFieldStart = true;
+      this.countLine(text.charCodeAt(br), false);
+      this.recordEnded();
+      i = br + 1;
+    }
+  }
+
+  /** Where the next CR or LF of `text` is at or after `from` (Infinity: none); each found once per text. */
+  private nextBreak(text: string, from: number): number {
+    if (this.breakText !== text) {
+      this.breakText = text;
+      this.crAt = -1;
+      this.lfAt = -1;
+    }
+    if (this.crAt < from) this.crAt = found(text.indexOf('\r', from));
+    if (this.lfAt < from) this.lfAt = found(text.indexOf('\n', from));
+    return this.crAt < this.lfAt ? this.crAt : this.lfAt;
+  }
+
+  private addChars(count: number): void {
+    this.recordChars += count;
+    if (this.recordChars > this.maxRecordChars && this.longRecordOn === undefined) this.longRecordOn = this.recordStart;
+  }
+
+  /** A record ends at a line break outside quotes; the next one starts on the next line. */
+  private recordEnded(): void {
+    this.recordStart = this.line;
+    this.recordChars = 0;
   }
 
   /**
@@ -135,6 +193,10 @@ const QUOTE = 34;
 const COMMA = 44;
 const LF = 10;
 const CR = 13;
+
+function found(at: number): number {
+  return at === -1 ? Number.POSITIVE_INFINITY : at;
+}
 
 export function scanQuotes(text: string, maxRecordChars = Infinity): QuoteScan {
   return trackQuotes(text, maxRecordChars).scan;

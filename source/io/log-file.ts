@@ -1,4 +1,4 @@
-import { Readable, Writable } from 'node:stream';
+import { Readable, Transform, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { parse } from 'csv-parse';
 import iconv from 'iconv-lite';
@@ -35,6 +35,16 @@ export async function readLogFile(file: string, aggregator: LogAggregator, onRow
   }
   const reader = new LogFileReader(file, aggregator);
   const parser = parse({ bom: true, relax_column_count: true, skip_empty_lines: true, max_record_size: MAX_LINE_BYTES });
+  // Each decoded chunk goes through the tracker before csv-parse reads it, so the tracker always knows the
+  // file's line for the parser's (csv-parse counts a CRLF inside quotes as two lines).
+  const tracker = new QuoteTracker(MAX_LINE_BYTES);
+  const track = new Transform({
+    decodeStrings: false,
+    transform(chunk: string, _enc, done) {
+      tracker.feed(chunk);
+      done(null, chunk);
+    },
+  });
   let count = 0;
   const sink = new Writable({
     objectMode: true,
@@ -42,7 +52,7 @@ export async function readLogFile(file: string, aggregator: LogAggregator, onRow
     // counter is exact here because the sink takes each record before the parser reads on.
     write(record: string[], _enc, done) {
       try {
-        reader.record(record, parser.info.lines);
+        reader.record(record, tracker.realLine(parser.info.lines));
       } catch (err) {
         done(err as Error);
         return;
@@ -58,10 +68,10 @@ export async function readLogFile(file: string, aggregator: LogAggregator, onRow
   const source = whole ? Readable.from([head]) : handle.createReadStream({ start: 0, highWaterMark: HEAD_BYTES });
   try {
     // The stream closes the handle when it ends or fails.
-    await pipeline(source, iconv.decodeStream(iconvName(encoding)), parser, sink);
+    await pipeline(source, iconv.decodeStream(iconvName(encoding)), track, parser, sink);
   } catch (err) {
     if (err instanceof InputError || err instanceof FileSkipped) throw err;
-    if (isCsvError(err)) throw new InputError(csvProblem(err, file, 'log', needsQuoteScan(err) ? await scanQuotesOf(file, encoding) : undefined));
+    if (isCsvError(err)) throw new InputError(csvProblem(err, file, 'log', needsQuoteScan(err) ? await scanQuotesOf(file, encoding) : tracker.scan));
     throw asInputError(err, file, 'log');
   }
   if (!reader.recognised) throw new FileSkipped({ file, reason: 'empty' });
