@@ -78,12 +78,31 @@ describe('the mapping export: lines after a quoted value that spans lines are th
     assert.equal(problemOf(mixed).line, 5);
   });
 
+  it('after a UTF-8 BOM, a quoted first header field that spans lines and one left open are placed right', () => {
+    const rows = [row('1000', '勤怠 太郎', 'tarouk'), row('1001', '勤怠 花子', 'hanakok')];
+    // Excel quotes a header cell that holds a line break; line 6 has text after a closing quote.
+    const wrapped = `\uFEFF"連携\r\n種別"${HEADER.slice(4)}\r\n${rows.join('\r\n')}\r\nLanScope連携,"2","1002"x,a,b\r\n`;
+    assert.deepEqual([problemOf(wrapped).code, problemOf(wrapped).line], ['csv-quote-after', 5]);
+    // A quote opened right after the BOM and never closed (csv-parse gives up at the end: line 4).
+    const open = `\uFEFF"${HEADER}\r\nLanScope連携,2,1000,勤怠 太郎,tarouk\r\nLanScope連携,2,1001,勤怠 花子,hanakok\r\n`;
+    assert.deepEqual([problemOf(open).code, problemOf(open).line], ['csv-quote-not-closed', 1]);
+  });
+
   describe('doctor says the file\'s line (CP932 export, CRLF)', () => {
     let dir: string;
     before(async () => {
       dir = await mkdtemp(join(tmpdir(), 'lanscope-kot-csvlines-'));
     });
     after(() => rm(dir, { recursive: true, force: true }));
+
+    it('a file with its UTF-8 BOM written twice (the decoder takes one, csv-parse the other): export.csv:1', async () => {
+      const file = join(dir, 'twice.csv');
+      const bom = Buffer.from([0xef, 0xbb, 0xbf]);
+      await writeFile(file, Buffer.concat([bom, bom, Buffer.from(`"${HEADER}\r\nLanScope連携,2,1000,勤怠 太郎,tarouk\r\n`)]));
+      const run = await runCli(['doctor', '--offline', '--mapping', file, '--lang', 'en']);
+      assert.equal(run.code, 2, run.stderr);
+      assert.match(run.stderr, /twice\.csv:1: /, run.stderr);
+    });
 
     it('export.csv:8 in ja and en', async () => {
       const file = join(dir, 'export.csv');
@@ -176,6 +195,20 @@ describe('QuoteTracker.realLine: csv-parse\'s line turned into the file\'s', () 
       const answers = (t: QuoteTracker) => [t.unclosedQuoteLine, t.firstLongRecordLine, ...Array.from({ length: 30 }, (_, line) => t.realLine(line + 1))];
       assert.deepEqual(answers(pieces), answers(whole), JSON.stringify(broken));
     }
+  });
+
+  it('a UTF-8 BOM is not content: a quote right after it opens the first field', () => {
+    const text = '\uFEFF"h\r\n1",b\r\n3,4\r\n"5,6\r\n';
+    const tracker = trackQuotes(text);
+    assert.equal(tracker.unclosedQuoteLine, 4);
+    assert.equal(tracker.realLine(4), 3, 'the CRLF inside the first field is csv-parse\'s phantom line');
+    assert.equal(trackQuotes('\uFEFF"abc\r\nd,e\r\n').unclosedQuoteLine, 1);
+    // Fed in pieces, the BOM is only ever the text's first character.
+    const pieces = new QuoteTracker();
+    pieces.feed('\uFEFF');
+    pieces.feed('"a');
+    assert.equal(pieces.unclosedQuoteLine, 1);
+    assert.equal(trackQuotes('a,\uFEFF"b').unclosedQuoteLine, undefined, 'a BOM later is a character of the value');
   });
 
   it('a CRLF inside quotes before the first line break outside them (the header itself spans lines)', () => {

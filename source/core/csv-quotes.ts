@@ -25,6 +25,7 @@ export class QuoteTracker {
   private parserLine = 1;
   /** csv-parse's lines that are not lines of the file, in order: the LF of each CRLF it counts twice. */
   private readonly phantoms: number[] = [];
+  private started = false;
   /** The text nextBreak last searched, and the next CR and LF it found there. */
   private breakText: string | undefined;
   private crAt = -1;
@@ -35,6 +36,11 @@ export class QuoteTracker {
 
   feed(chunk: string): void {
     let i = 0;
+    // A UTF-8 BOM is not content: a quote right after it opens the first field (csv-parse's `bom: true`).
+    if (!this.started && chunk.length > 0) {
+      this.started = true;
+      if (chunk.charCodeAt(0) === BOM) i = 1;
+    }
     while (i < chunk.length) {
       if (!this.inQuote) {
         // Up to the next quote only line breaks matter: taken a line at a time, not a character (most
@@ -190,6 +196,7 @@ export interface QuoteScan {
 }
 
 const QUOTE = 34;
+const BOM = 0xfeff;
 const COMMA = 44;
 const LF = 10;
 const CR = 13;
