@@ -1,3 +1,5 @@
+import { isAscii } from 'node:buffer';
+import type { FileHandle } from 'node:fs/promises';
 import iconv from 'iconv-lite';
 
 /**
@@ -16,12 +18,43 @@ export function detectEncoding(sample: Uint8Array): TextEncoding | 'binary' {
   const utf16 = utf16WithoutBom(sample);
   if (utf16) return utf16;
   if (looksBinary(sample)) return 'binary';
+  return utf8OrCp932(sample);
+}
+
+function utf8OrCp932(sample: Uint8Array): 'utf-8' | 'cp932' {
   try {
     // stream: true so a sample cut inside a multi-byte character is not taken for invalid UTF-8.
     new TextDecoder('utf-8', { fatal: true }).decode(sample, { stream: true });
     return 'utf-8';
   } catch {
     return 'cp932';
+  }
+}
+
+/** Bytes read at a time while looking past an ASCII head, and the most taken from the first byte ≥ 0x80 on. */
+const SAMPLE_BYTES = 64 * 1024;
+
+/**
+ * The encoding of a file read as a stream, whose first bytes (`head`) were read to choose it. The head
+ * decides (detectEncoding), unless it holds nothing but ASCII and the file goes on: ASCII reads the same
+ * in UTF-8 and CP932, so the file's first byte ≥ 0x80 decides, with what follows it (up to 64 KiB): valid
+ * UTF-8 is UTF-8, else CP932. Only then is the file read further here (a log's header is Japanese, so
+ * its head decides; ASCII alone is what may come before it, such as empty lines). None at all: UTF-8.
+ */
+export async function detectFileEncoding(handle: FileHandle, head: Buffer, size: number): Promise<TextEncoding | 'binary'> {
+  const detected = detectEncoding(head);
+  if (detected !== 'utf-8' || head.length >= size || !isAscii(head)) return detected;
+  const buffer = Buffer.allocUnsafe(SAMPLE_BYTES);
+  for (let pos = head.length; ; ) {
+    const { bytesRead } = await handle.read(buffer, 0, SAMPLE_BYTES, pos);
+    if (bytesRead === 0) return 'utf-8';
+    const chunk = buffer.subarray(0, bytesRead);
+    if (!isAscii(chunk)) {
+      const high = pos + chunk.findIndex((byte) => byte >= 0x80);
+      const { bytesRead: sampled } = await handle.read(buffer, 0, SAMPLE_BYTES, high);
+      return utf8OrCp932(buffer.subarray(0, sampled));
+    }
+    pos += bytesRead;
   }
 }
 

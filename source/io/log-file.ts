@@ -1,3 +1,4 @@
+import type { FileHandle } from 'node:fs/promises';
 import { Readable, Transform, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { parse } from 'csv-parse';
@@ -6,7 +7,7 @@ import { QuoteTracker, type QuoteScan } from '../core/csv-quotes.js';
 import { InputError, MAX_LINE_BYTES, csvProblem, isCsvError, needsQuoteScan } from '../core/input-problem.js';
 import type { LogAggregator } from '../core/log-aggregate.js';
 import { FileSkipped, LogFileReader, type LogFileStats } from '../core/log-reader.js';
-import { detectEncoding, iconvName, type TextEncoding } from './encoding.js';
+import { detectFileEncoding, iconvName, type TextEncoding } from './encoding.js';
 import { asInputError, openRegularFile, readHead } from './text-file.js';
 
 /** Bytes read first, to choose the encoding; also the chunk size of the stream that follows. */
@@ -24,8 +25,8 @@ export async function readLogFile(file: string, aggregator: LogAggregator, onRow
   let head: Buffer;
   try {
     head = await readHead(handle, Math.min(HEAD_BYTES, size));
-    if (head.length === 0 || head.toString('latin1').trim() === '') throw new FileSkipped({ file, reason: 'empty' });
-    const detected = detectEncoding(head);
+    if (await isBlank(handle, head, size)) throw new FileSkipped({ file, reason: 'empty' });
+    const detected = await detectFileEncoding(handle, head, size);
     if (detected === 'binary') throw new InputError({ code: 'binary', kind: 'log', file });
     encoding = detected;
   } catch (err) {
@@ -76,6 +77,22 @@ export async function readLogFile(file: string, aggregator: LogAggregator, onRow
   }
   if (!reader.recognised) throw new FileSkipped({ file, reason: 'empty' });
   return reader.stats;
+}
+
+/**
+ * Whether the file holds nothing but white space: its head, and the rest when the head is blank and the
+ * file goes on (a header after 64 KiB of empty lines is still a header).
+ */
+async function isBlank(handle: FileHandle, head: Buffer, size: number): Promise<boolean> {
+  if (head.toString('latin1').trim() !== '') return false;
+  const buffer = Buffer.allocUnsafe(HEAD_BYTES);
+  for (let pos = head.length; pos < size; ) {
+    const { bytesRead } = await handle.read(buffer, 0, HEAD_BYTES, pos);
+    if (bytesRead === 0) break;
+    if (buffer.toString('latin1', 0, bytesRead).trim() !== '') return false;
+    pos += bytesRead;
+  }
+  return true;
 }
 
 /**

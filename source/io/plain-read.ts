@@ -4,7 +4,7 @@ import type { FilePiece } from '../core/file-pieces.js';
 import { LogAggregator } from '../core/log-aggregate.js';
 import { FileSkipped, LogFileReader, type LogFileStats, type SkippedFile } from '../core/log-reader.js';
 import { CarefulReadNeeded, FieldDecoder, PlainLines } from '../core/plain-lines.js';
-import { detectEncoding, iconvName, type TextEncoding } from './encoding.js';
+import { detectFileEncoding, iconvName, type TextEncoding } from './encoding.js';
 import { HEAD_BYTES, readLogFile } from './log-file.js';
 import { asInputError, openRegularFile, readHead } from './text-file.js';
 
@@ -43,12 +43,12 @@ export interface PlainPlan {
 }
 
 /**
- * Whether the plain splitter can read a file whose first bytes are `head`: an encoding whose ASCII is
- * ASCII (CP932, UTF-8), no quote, a header on the first line that the reader takes, ended by CRLF or LF
- * (csv-parse takes the first line break for the file's). Anything else is the careful reader's.
+ * Whether the plain splitter can read a file whose first bytes are `head` and whose encoding is `encoding`
+ * (detectFileEncoding's, as the careful reader chooses it): one whose ASCII is ASCII (CP932, UTF-8), no
+ * quote, a header on the first line that the reader takes, ended by CRLF or LF (csv-parse takes the first
+ * line break for the file's). Anything else is the careful reader's.
  */
-export function plainPlan(file: string, head: Buffer): PlainPlan | undefined {
-  const encoding = detectEncoding(head);
+export function plainPlan(file: string, head: Buffer, encoding: TextEncoding | 'binary'): PlainPlan | undefined {
   if (encoding !== 'cp932' && encoding !== 'utf-8' && encoding !== 'utf-8-bom') return undefined;
   if (head.includes(QUOTE)) return undefined;
   const cr = head.indexOf(CR);
@@ -99,7 +99,8 @@ export async function readShare(files: readonly string[], pieces: readonly FileP
         open = undefined;
         const { handle, size } = await openRegularFile(file, 'log');
         open = { index: piece.file, handle, size, plan: { plain: false } };
-        const plan = plainPlan(file, await readHead(handle, Math.min(HEAD_BYTES, size)));
+        const head = await readHead(handle, Math.min(HEAD_BYTES, size));
+        const plan = plainPlan(file, head, await detectFileEncoding(handle, head, size));
         if (plan) open.plan = { plain: true, ...plan };
       }
       const { plan } = open;
