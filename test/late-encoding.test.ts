@@ -4,7 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import iconv from 'iconv-lite';
+import { LogAggregator } from '../source/core/log-aggregate.js';
 import { detectFileEncoding } from '../source/io/encoding.js';
+import { readLogFiles } from '../source/io/log-folder.js';
 import { doctorInProcess } from './helpers.js';
 
 /**
@@ -115,6 +117,27 @@ describe('an encoding holds for the whole file, not only its first 64 KiB', () =
       } finally {
         await handle.close();
       }
+    }
+  });
+});
+
+/**
+ * Node's TextDecoder('shift_jis') is faster than iconv-lite but reads 379 one- and two-byte CP932 sequences
+ * otherwise (bench/choices.mjs: 0x1A, 0x1C and 0x7F swapped; the lead byte 0xF9 as private-use characters).
+ * iconv-lite's reading is the readers' contract (the careful reader's stream, the plain reader's values, the
+ * files read whole): no reader may use TextDecoder for CP932.
+ */
+describe('CP932 is read as iconv-lite reads it, by every reader', () => {
+  it('names holding 0x1A, 0x1C, 0x7F and a 0xF9 sequence: the same users with either reader', async () => {
+    const names = [Buffer.from([0x8b, 0xce, 0x1a, 0x91, 0xd3]), Buffer.from([0x8b, 0xce, 0x7f, 0x1c]), Buffer.from([0x8b, 0xce, 0xf9, 0x41])];
+    const rows = names.flatMap((name) => [Buffer.from('2024/12/17 09:00:00,'), name, Buffer.from(',1,PC-1\r\n'), Buffer.from('2024/12/17 18:00:00,'), name, Buffer.from(',2,PC-1\r\n')]);
+    const folder = await folderWith('kintai_20241217.csv', Buffer.concat([iconv.encode(HEADER + '\r\n', 'cp932'), ...rows]));
+    const expected = names.map((name) => iconv.decode(name, 'cp932')).sort();
+    assert.notDeepEqual(expected, names.map((name) => new TextDecoder('shift_jis').decode(name)).sort(), 'the two decoders differ on these');
+    for (const reader of ['plain', 'careful'] as const) {
+      const aggregator = new LogAggregator(300);
+      await readLogFiles([join(folder, 'kintai_20241217.csv')], aggregator, undefined, { reader });
+      assert.deepEqual([...aggregator.users.keys()].sort(), expected, reader);
     }
   });
 });
