@@ -21,7 +21,7 @@ import { fileURLToPath } from 'node:url';
 import { DEFAULT_SEED, defaultDir, ensureData, shapeFor } from './generate.mjs';
 import { LINEAR_RATIO_MAX, measureInputs } from './inputs.mjs';
 import { measureWizardStartup, TARGET_FIRST_FRAME_RATIO } from './wizard-startup.mjs';
-import { reactBuild, tableRows as wizardRenderRows } from './wizard-render.mjs';
+import { harnessName, tableRows as wizardRenderRows } from './wizard-render.mjs';
 import { measureReconcile } from './reconcile.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -412,7 +412,7 @@ async function main() {
     if (wizard) {
       const { firstFrame, render } = wizard;
       out.push('');
-      out.push(`| wizard — ${reactBuild(render.nodeEnv)} | median ms | p95 ms | target ms | |`);
+      out.push(`| wizard — ${harnessName(render.ink, render.nodeEnv)} | median ms | p95 ms | target ms | |`);
       out.push('|---|---:|---:|---:|:---:|');
       const wizards = [
         ['demo', '`lanscope-kot setup --demo`: first frame in a 120×40 tmux pane'],

@@ -8,11 +8,13 @@
 // then times the initial render and key presses: from writing the key to stdin until lastFrame() differs.
 //
 //   node bench/wizard-render.mjs [--users 20000] [--days 5] [--presses 50] [--initial-runs 3] [--seed N]
-//                                [--json] [--profile DIR]
+//                                [--json] [--profile DIR] [--ink bundled|published]
 //
 // --profile DIR writes a CPU profile of the key presses of each step (inspector, not the data building or
-// the initial render) and prints the functions with the most self time. React is loaded as the wizard
-// loads it: its development build unless NODE_ENV=production is set (the table says which).
+// the initial render) and prints the functions with the most self time. --ink bundled (the default) renders
+// the wizard bundled as it ships (scripts/bundle-harness.mjs: React's production build, Ink without its
+// repeated work per frame); --ink published renders dist/'s modules with Ink as published, React's development
+// build unless NODE_ENV=production is set (the table says which).
 // Needs a build (dist/, test helpers included): `npm run build`. Prints a Markdown table on stdout (or,
 // with --json, the figures as JSON for bench/run.mjs); progress goes to stderr.
 
@@ -31,10 +33,10 @@ export const ROWS = 40;
 
 // ---------------------------------------------------------------- options
 
-const USAGE = 'usage: node bench/wizard-render.mjs [--users 20000] [--days 5] [--presses 50] [--initial-runs 3] [--seed N] [--json] [--profile DIR]\n';
+const USAGE = 'usage: node bench/wizard-render.mjs [--users 20000] [--days 5] [--presses 50] [--initial-runs 3] [--seed N] [--json] [--profile DIR] [--ink bundled|published]\n';
 
 function parseArgs(argv) {
-  const options = { users: 20_000, days: 5, presses: 50, initialRuns: 3, seed: DEFAULT_SEED, json: false, profile: undefined };
+  const options = { users: 20_000, days: 5, presses: 50, initialRuns: 3, seed: DEFAULT_SEED, json: false, profile: undefined, ink: 'bundled' };
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].split(/=(.*)/s);
     const value = () => inline ?? argv[++i];
@@ -45,6 +47,10 @@ function parseArgs(argv) {
     else if (flag === '--seed') options.seed = Number(value());
     else if (flag === '--json') options.json = true;
     else if (flag === '--profile') options.profile = value();
+    else if (flag === '--ink') {
+      options.ink = value();
+      if (!['bundled', 'published'].includes(options.ink)) throw new Error(`--ink: bundled or published, not ${options.ink}`);
+    }
     else if (flag === '--help' || flag === '-h') {
       process.stdout.write(USAGE);
       process.exit(0);
@@ -109,6 +115,24 @@ export async function buildInputs({ users: userCount, days: dayCount, seed }) {
       afterMidnightUserDays: counters.afterMidnight,
     },
   };
+}
+
+// ---------------------------------------------------------------- the harness
+
+/**
+ * renderWizard (test/ui/helpers.tsx) and ink-testing-library's cleanup. `bundled`: built into one file
+ * the way the wizard ships (scripts/bundle-harness.mjs: React's production build, Ink without its
+ * repeated work per frame), so the figures are those of the Ink the admin runs;
+ * `published`: the modules of dist/ with Ink as published, for comparison.
+ */
+export async function loadHarness(ink) {
+  if (ink === 'published') {
+    const { renderWizard } = await import(dist('test/ui/helpers.js'));
+    const { cleanup } = await import('ink-testing-library');
+    return { renderWizard, cleanup };
+  }
+  const { bundledHarness } = await import(pathToFileURL(join(root, 'scripts', 'bundle-harness.mjs')).href);
+  return bundledHarness(root);
 }
 
 // ---------------------------------------------------------------- measuring
@@ -260,9 +284,8 @@ async function startProfiler() {
  * to the first frame with the list, and to the frame at 120×40: renderWizard renders at
  * ink-testing-library's 100 columns, then resizes), then `presses` presses of each key on the last one.
  */
-export async function measureWizard({ inputs, presses = 50, initialRuns = 3, profileDir, log = () => {} }) {
-  const { renderWizard } = await import(dist('test/ui/helpers.js'));
-  const { cleanup } = await import('ink-testing-library');
+export async function measureWizard({ inputs, presses = 50, initialRuns = 3, profileDir, ink = 'bundled', log = () => {} }) {
+  const { renderWizard, cleanup } = await loadHarness(ink);
   const out = { initial: [], keys: [], checks: [], profiles: [] };
 
   for (const s of STEPS) {
@@ -359,10 +382,15 @@ export function reactBuild(nodeEnv = process.env.NODE_ENV) {
   return nodeEnv === 'production' ? 'React production build (NODE_ENV=production)' : `React development build (NODE_ENV ${nodeEnv === undefined ? 'unset' : `=${nodeEnv}`})`;
 }
 
+/** What was rendered: the wizard as it ships, or dist/'s modules with Ink as published (--ink). */
+export function harnessName(ink, nodeEnv) {
+  return ink === 'published' ? `dist/ modules, Ink as published, ${reactBuild(nodeEnv)}` : 'bundled as shipped (React production build, Ink without its repeated work per frame: scripts/esbuild-plugins.mjs)';
+}
+
 export function markdown(result) {
   const s = result.stats;
   const out = [];
-  out.push(`Wizard with ${s.users.toLocaleString('en-US')} employees × ${s.days} days (${s.mappingRows.toLocaleString('en-US')} mapping rows, ${s.logUsers.toLocaleString('en-US')} LanScope users), rendered with ink-testing-library at ${COLUMNS}×${ROWS}; ${reactBuild(result.nodeEnv)}. ✔ when the p95 is within the target.`);
+  out.push(`Wizard with ${s.users.toLocaleString('en-US')} employees × ${s.days} days (${s.mappingRows.toLocaleString('en-US')} mapping rows, ${s.logUsers.toLocaleString('en-US')} LanScope users), rendered with ink-testing-library at ${COLUMNS}×${ROWS}; ${harnessName(result.ink, result.nodeEnv)}. ✔ when the p95 is within the target.`);
   out.push('');
   out.push('| wizard (render benchmark) | median ms | p95 ms | target ms | |');
   out.push('|---|---:|---:|---:|:---:|');
@@ -377,10 +405,10 @@ export async function runWizardRender(options, log = () => {}) {
   const started = performance.now();
   const inputs = await buildInputs(options);
   const s = inputs.stats;
-  log(`  inputs: ${s.users} users × ${s.days} days × ${EVENTS_PER_DAY} events through LogAggregator (${s.logUsers} LanScope users), ${s.mappingRows} mapping rows through parseMapping, in ${((performance.now() - started) / 1000).toFixed(1)} s; ${reactBuild()}`);
-  const measured = await measureWizard({ inputs, presses: options.presses, initialRuns: options.initialRuns, profileDir: options.profile, log });
+  log(`  inputs: ${s.users} users × ${s.days} days × ${EVENTS_PER_DAY} events through LogAggregator (${s.logUsers} LanScope users), ${s.mappingRows} mapping rows through parseMapping, in ${((performance.now() - started) / 1000).toFixed(1)} s; ${harnessName(options.ink)}`);
+  const measured = await measureWizard({ inputs, presses: options.presses, initialRuns: options.initialRuns, profileDir: options.profile, ink: options.ink, log });
   if (measured.performanceEntries) log(`  note: ${measured.performanceEntries.toLocaleString('en-US')} performance.measure entries buffered by React's development build (never cleared)`);
-  return { stats: s, nodeEnv: process.env.NODE_ENV, ...measured };
+  return { stats: s, ink: options.ink, nodeEnv: process.env.NODE_ENV, ...measured };
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {

@@ -1,5 +1,7 @@
 // esbuild plugins shared by the wizard's bundle (bundle-wizard.mjs, the npm package) and the exe's single
 // bundle (exe-bundle.mjs).
+import { readFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 
 /** Ink loads the React devtools only when DEV=true; they are not a dependency, so they become an empty module. */
 export const noDevtools = {
@@ -28,4 +30,112 @@ export const confWithoutSchema = {
       loader: 'js',
     }));
   },
+};
+
+/**
+ * Ink draws every frame from scratch (issue 14: a key press with 20,000 employees, p95 ≤ 20 ms). Per
+ * frame it measures each text node with string-width (Intl.Segmenter for any non-ASCII text, so every
+ * Japanese name) and turns every line into styled characters, with caches that live for that frame only
+ * (`new OutputCaches()` per Output, one Output per frame); moving a row redraws 40 lines of which 2
+ * changed. Then each line of the frame is written back to a string, working out the escape codes between
+ * every two neighbouring characters (three Sets per character), although a run of characters in one style
+ * shares it. Three edits, each keeping the frame the same (test/ui/ink-frames.test.ts compares the frames
+ * key by key with Ink as published; figures in bench/README.md):
+ * - one OutputCaches for the process, renewed when it holds more than a few frames' worth;
+ * - widest-line (render-node-to-output's measure of each text node) remembers its answers the same way;
+ * - @alcalzone/ansi-tokenize: the characters of a run share one styles array (nothing writes to them), and
+ *   no escape codes are worked out between two characters with the same or no styles (the diff is empty).
+ * If the code these edits find changes, the build stops and names this file.
+ */
+export const inkWithoutRepeatedWork = {
+  name: 'ink-without-repeated-work',
+  setup(b) {
+    b.onLoad({ filter: /ink[\\/]build[\\/]output\.js$/ }, (args) => {
+      let text = readFileSync(args.path, 'utf8');
+      const edits = [
+        [/\n(export default class Output \{)/, `\n${SHARED_CACHES}\n$1`],
+        [/\bcaches = new OutputCaches\(\);/, 'caches = sharedOutputCaches();'],
+      ];
+      for (const [pattern, replacement] of edits) {
+        if (!pattern.test(text)) throw new Error(`ink's output.js changed (${pattern}); update inkWithoutRepeatedWork in scripts/esbuild-plugins.mjs`);
+        text = text.replace(pattern, replacement);
+      }
+      return { contents: text, loader: 'js', resolveDir: dirname(args.path) };
+    });
+    b.onLoad({ filter: /@alcalzone[\\/]ansi-tokenize[\\/]build[\\/]styledChars\.js$/ }, (args) => {
+      let text = readFileSync(args.path, 'utf8');
+      const edits = [
+        [/let codes = \[\];\n(\s*)const ret = \[\];/, 'let codes = [];\n$1let shared;\n$1const ret = [];'],
+        [/(codes = reduceAnsiCodesIncremental\(codes, \[token\]\);)/, '$1\n            shared = undefined;'],
+        [/styles: \[\.\.\.codes\],/, 'styles: (shared ??= [...codes]),'],
+        [
+          /ret \+= ansiCodesToString\(diffAnsiCodes\(chars\[i - 1\]\.styles, char\.styles\)\);/,
+          'const before = chars[i - 1].styles;\n            if (before !== char.styles && (before.length > 0 || char.styles.length > 0)) ret += ansiCodesToString(diffAnsiCodes(before, char.styles));',
+        ],
+      ];
+      for (const [pattern, replacement] of edits) {
+        if (!pattern.test(text)) throw new Error(`@alcalzone/ansi-tokenize's styledChars.js changed (${pattern}); update inkWithoutRepeatedWork in scripts/esbuild-plugins.mjs`);
+        text = text.replace(pattern, replacement);
+      }
+      return { contents: text, loader: 'js', resolveDir: dirname(args.path) };
+    });
+    b.onLoad({ filter: /widest-line[\\/]index\.js$/ }, (args) => {
+      const text = readFileSync(args.path, 'utf8');
+      const pattern = /export default function widestLine\(string\) \{/;
+      if (!pattern.test(text)) throw new Error(`widest-line changed (${pattern}); update inkWithoutRepeatedWork in scripts/esbuild-plugins.mjs`);
+      return {
+        contents: text.replace(pattern, 'function measuredWidestLine(string) {') + WIDEST_LINE_MEMO,
+        loader: 'js',
+        resolveDir: dirname(args.path),
+      };
+    });
+  },
+};
+
+// A frame holds at most a few hundred distinct lines and characters; a styled line costs about 8 KB
+// (an object per character), so 2,000 lines bound the cache near 16 MB.
+const SHARED_CACHES = `let sharedCaches;
+function sharedOutputCaches() {
+    if (sharedCaches === undefined || sharedCaches.styledChars.size > 2000 || sharedCaches.widths.size > 20000 || sharedCaches.blockWidths.size > 2000) {
+        sharedCaches = new OutputCaches();
+    }
+    return sharedCaches;
+}`;
+
+const WIDEST_LINE_MEMO = `
+const widestLineCache = new Map();
+export default function widestLine(string) {
+    let width = widestLineCache.get(string);
+    if (width === undefined) {
+        width = measuredWidestLine(string);
+        if (widestLineCache.size >= 2000) widestLineCache.clear();
+        widestLineCache.set(string, width);
+    }
+    return width;
+}
+`;
+
+/**
+ * How the wizard is bundled for the npm package (bundle-wizard.mjs); bench/wizard-render.mjs bundles its
+ * render harness the same way, so that it times the Ink the admin runs.
+ */
+export const wizardBundleOptions = {
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  plugins: [noDevtools, confWithoutSchema, inkWithoutRepeatedWork],
+  define: { 'process.env.NODE_ENV': '"production"' },
+  banner: {
+    js: [
+      // CommonJS dependencies call require(); ESM output needs one.
+      "import { createRequire as lanscopeKotRequire } from 'node:module'; const require = lanscopeKotRequire(import.meta.url);",
+      // Yoga (Ink's layout engine) fetches its inline WebAssembly through fetch() when there is one, which
+      // loads Node's whole fetch stack (~85 ms of start-up); without it, it decodes the same bytes directly.
+      // Nothing else in the wizard uses the global fetch: the connection test uses undici's request().
+      'const fetch = undefined;',
+    ].join('\n'),
+  },
+  legalComments: 'none',
+  logLevel: 'warning',
 };

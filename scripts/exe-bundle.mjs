@@ -12,7 +12,7 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { build } from 'esbuild';
-import { confWithoutSchema, noDevtools } from './esbuild-plugins.mjs';
+import { confWithoutSchema, inkWithoutRepeatedWork, noDevtools } from './esbuild-plugins.mjs';
 
 const common = {
   bundle: true,
@@ -120,7 +120,7 @@ export async function bundleExe(root = '.') {
   const main = await build({
     ...common,
     entryPoints: [join(root, 'dist/source/cli.js')],
-    plugins: [embeddedPlugin(values), yogaSync, inkWithoutDevAwaits, noDevtools, confWithoutSchema],
+    plugins: [embeddedPlugin(values), yogaSync, inkWithoutDevAwaits, noDevtools, confWithoutSchema, inkWithoutRepeatedWork],
     // Before anything else (see source/process-title.ts): libuv asserts on Windows when it reads an empty
     // console title.
     banner: { js: "process.title = 'lanscope-kot';" },

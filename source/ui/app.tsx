@@ -201,7 +201,7 @@ function WizardBody({ env, initial, initialStep, initialLoaded, demo, settingsPa
   const body = (
     <Box flexDirection="column" flexGrow={1} width={width}>
       <StepHeader step={step} width={width} />
-      <Box flexDirection="column" marginTop={1} height={height} overflow="hidden">
+      <Box flexDirection="column" marginTop={1} height={height} overflowY="hidden">
         {Body ? (
           <Body {...stepProps} />
         ) : later.error ? (

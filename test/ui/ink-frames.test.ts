@@ -1,0 +1,86 @@
+// The wizard ships with three edits to Ink's per-frame work (scripts/esbuild-plugins.mjs
+// inkWithoutRepeatedWork: caches kept across frames, one styles array per run of characters). They must
+// not change a single frame: the wizard is rendered twice side by side — from dist/ with Ink as
+// published, and bundled as it ships — and every frame compared, colour codes included, key by key.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+// Colour on, before chalk is loaded by either copy: the escape codes are what the styles edit touches.
+process.env.FORCE_COLOR = '1';
+delete process.env.NO_COLOR;
+
+const root = fileURLToPath(new URL('../../../', import.meta.url));
+const importFrom = (path: string): Promise<any> => import(pathToFileURL(`${root}${path}`).href);
+
+interface Rendered {
+  stdin: { write: (data: string) => void };
+  frames: string[];
+  lastFrame: () => string | undefined;
+  unmount: () => void;
+}
+
+const tick = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Waits until neither copy has written a frame for a moment. */
+async function settled(...all: Rendered[]): Promise<void> {
+  let counts = all.map((r) => r.frames.length);
+  for (let i = 0; i < 400; i++) {
+    await tick(15);
+    const now = all.map((r) => r.frames.length);
+    if (now.every((n, k) => n === counts[k])) return;
+    counts = now;
+  }
+}
+
+describe('the shipped Ink draws the frames Ink as published draws', () => {
+  let published: any;
+  let shipped: any;
+  let inputs: any;
+  before(async () => {
+    published = await importFrom('dist/test/ui/helpers.js');
+    const { bundledHarness } = await importFrom('scripts/bundle-harness.mjs');
+    shipped = await bundledHarness(root);
+    // 1,500 employees × 5 days from the benchmark's generator: enough rows that paging goes through hundreds
+    // of lines never drawn before, near misses, duplicates and wrong days in colour.
+    const { buildInputs } = await importFrom('bench/wizard-render.mjs');
+    inputs = await buildInputs({ users: 1500, days: 5, seed: 20241217 });
+  });
+  after(async () => {
+    (await import('ink-testing-library')).cleanup();
+    shipped?.cleanup();
+  });
+
+  const K = { down: '\x1b[B', up: '\x1b[A', pageDown: '\x1b[6~', pageUp: '\x1b[5~', home: '\x1b[H', end: '\x1b[F', right: '\x1b[C' };
+  const cases = [
+    { step: 5, lang: 'en', keys: [K.down, K.down, K.pageDown, K.pageDown, K.up, '3', K.down, ' ', '2', K.down, ' ', 'a', K.right, K.right, '0', ...Array(20).fill(K.pageDown), K.end, K.pageUp, K.home] },
+    { step: 6, lang: 'ja', keys: [K.down, K.pageDown, K.pageDown, 'p', K.down, K.down, K.pageDown, 'p', ...Array(20).fill(K.pageDown), K.end, K.up, K.home] },
+  ];
+
+  for (const c of cases) {
+    it(`step ${c.step} (${c.lang}) at 120×40 and 80×24: the same frame after each of ${c.keys.length} keys`, async () => {
+      for (const [columns, rows] of [
+        [120, 40],
+        [80, 24],
+      ] as const) {
+        const options = { step: c.step, lang: c.lang, values: inputs.values, loaded: inputs.loaded, columns, rows };
+        const a: Rendered = published.renderWizard(options);
+        const b: Rendered = shipped.renderWizard(options);
+        try {
+          await settled(a, b);
+          assert.match(a.lastFrame() ?? '', /\x1b\[/, 'the frames carry colour codes');
+          assert.equal(b.lastFrame(), a.lastFrame(), `first frame at ${columns}×${rows}`);
+          for (const [i, key] of c.keys.entries()) {
+            a.stdin.write(key);
+            b.stdin.write(key);
+            await settled(a, b);
+            assert.equal(b.lastFrame(), a.lastFrame(), `after key ${i + 1} (${JSON.stringify(key)}) at ${columns}×${rows}`);
+          }
+        } finally {
+          a.unmount();
+          b.unmount();
+        }
+      }
+    });
+  }
+});
