@@ -1,7 +1,7 @@
 // esbuild plugins shared by the wizard's bundle (bundle-wizard.mjs, the npm package) and the exe's single
 // bundle (exe-bundle.mjs).
 import { readFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 
 /** Ink loads the React devtools only when DEV=true; they are not a dependency, so they become an empty module. */
 export const noDevtools = {
@@ -44,7 +44,12 @@ export const confWithoutSchema = {
  * - one OutputCaches for the process, renewed when it holds more than a few frames' worth;
  * - widest-line (render-node-to-output's measure of each text node) remembers its answers the same way;
  * - @alcalzone/ansi-tokenize: the characters of a run share one styles array (nothing writes to them), and
- *   no escape codes are worked out between two characters with the same or no styles (the diff is empty).
+ *   no escape codes are worked out between two characters with the same or no styles (the diff is empty);
+ * - string-width: text made only of printable ASCII, kana, kanji, full-width forms and the wizard's glyphs
+ *   is measured by counting (SIMPLE_TEXT below) instead of by Intl.Segmenter and the RGI emoji pattern.
+ *   Each of those characters is a grapheme cluster of its own and no emoji, so the sum is what
+ *   string-width computes (test/ui/ink-frames.test.ts checks every one of them, and mixes, against
+ *   string-width as published).
  * If the code these edits find changes, the build stops and names this file.
  */
 export const inkWithoutRepeatedWork = {
@@ -79,6 +84,19 @@ export const inkWithoutRepeatedWork = {
       }
       return { contents: text, loader: 'js', resolveDir: dirname(args.path) };
     });
+    b.onLoad({ filter: /[\\/]string-width[\\/]index\.js$/ }, (args) => {
+      // Ink measures with string-width 8; wrap-ansi keeps its own older copy, left as it is.
+      const { version } = JSON.parse(readFileSync(join(dirname(args.path), 'package.json'), 'utf8'));
+      if (!version.startsWith('8.')) return undefined;
+      const text = readFileSync(args.path, 'utf8');
+      const pattern = /(if \(\/\^\[\\u0020-\\u007E\]\*\$\/\.test\(string\)\) \{\s*return string\.length;\s*\})/;
+      if (!pattern.test(text)) throw new Error(`string-width changed (${pattern}); update inkWithoutRepeatedWork in scripts/esbuild-plugins.mjs`);
+      return {
+        contents: text.replace(pattern, `$1\n\tif (ambiguousIsNarrow && ${SIMPLE_TEXT.all}.test(string)) {\n\t\treturn string.length + (string.match(${SIMPLE_TEXT.wide}) ?? []).length;\n\t}`),
+        loader: 'js',
+        resolveDir: dirname(args.path),
+      };
+    });
     b.onLoad({ filter: /widest-line[\\/]index\.js$/ }, (args) => {
       const text = readFileSync(args.path, 'utf8');
       const pattern = /export default function widestLine\(string\) \{/;
@@ -89,6 +107,21 @@ export const inkWithoutRepeatedWork = {
         resolveDir: dirname(args.path),
       };
     });
+  },
+};
+
+/**
+ * What string-width's added fast path counts: one column per character but two for `wide` ones. All are
+ * in the Basic Multilingual Plane (one UTF-16 unit each), none combines with its neighbour.
+ */
+export const SIMPLE_TEXT = {
+  narrow: '\\u0020-\\u007E\\u00B7\\u2013\\u2014\\u2022\\u2026\\u203A\\u2190-\\u2193\\u2500\\u2502\\u25B8\\u2714\\u2716\\u2800-\\u28FF',
+  wideClass: '\\u3000-\\u3002\\u300C-\\u3011\\u3041-\\u3096\\u30A1-\\u30FA\\u30FB\\u30FC\\u4E00-\\u9FFF\\uFF01-\\uFF5E',
+  get all() {
+    return `/^[${this.narrow}${this.wideClass}]*$/`;
+  },
+  get wide() {
+    return `/[${this.wideClass}]/g`;
   },
 };
 
@@ -124,6 +157,10 @@ export const wizardBundleOptions = {
   platform: 'node',
   format: 'esm',
   target: 'node20',
+  // Node 20 has RegExp's v flag, which esbuild 0.28 lists for no Node version: lowered, string-width's
+  // /^\p{RGI_Emoji}$/v became new RegExp(…, 'v'), built when the module loads (22 ms before the first
+  // frame) where the literal is built on first use (1 ms).
+  supported: { 'regexp-set-notation': true },
   plugins: [noDevtools, confWithoutSchema, inkWithoutRepeatedWork],
   define: { 'process.env.NODE_ENV': '"production"' },
   banner: {

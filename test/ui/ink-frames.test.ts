@@ -57,6 +57,26 @@ describe('the shipped Ink draws the frames Ink as published draws', () => {
     { step: 6, lang: 'ja', keys: [K.down, K.pageDown, K.pageDown, 'p', K.down, K.down, K.pageDown, 'p', ...Array(20).fill(K.pageDown), K.end, K.up, K.home] },
   ];
 
+  it("measures text as string-width as published does, on every character its fast path counts and on mixes", async () => {
+    const published = (await import('string-width' as string)).default as (text: string) => number;
+    const { SIMPLE_TEXT } = await importFrom('scripts/esbuild-plugins.mjs');
+    const simple = new RegExp(`^[${SIMPLE_TEXT.narrow}${SIMPLE_TEXT.wideClass}]$`);
+    const chars: string[] = [];
+    for (let cp = 0x20; cp <= 0xffff; cp++) if (simple.test(String.fromCharCode(cp))) chars.push(String.fromCharCode(cp));
+    assert.ok(chars.length > 21_000, `${chars.length} characters`);
+    for (const ch of chars) assert.equal(shipped.stringWidth(ch), published(ch), `U+${ch.charCodeAt(0).toString(16)}`);
+    // Mixes, some with colour codes around and between, and some with a character outside the set (the slow path).
+    let seed = 7;
+    const random = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) % n);
+    const outside = ['\u0301', '\u200d', '👍', '\ufe0f', 'ｶﾞ', '한', '\u3099', '\t', 'é'];
+    for (let i = 0; i < 3000; i++) {
+      let text = '';
+      for (let k = random(40); k > 0; k--) text += random(10) === 0 ? `\x1b[3${random(8)}m` : chars[random(chars.length)];
+      if (i % 5 === 0) text = text.slice(0, random(text.length + 1)) + outside[random(outside.length)] + text.slice(random(text.length + 1));
+      assert.equal(shipped.stringWidth(text), published(text), JSON.stringify(text));
+    }
+  });
+
   for (const c of cases) {
     it(`step ${c.step} (${c.lang}) at 120×40 and 80×24: the same frame after each of ${c.keys.length} keys`, async () => {
       for (const [columns, rows] of [
