@@ -49,7 +49,7 @@ export const confWithoutSchema = {
  *   is measured by counting (SIMPLE_TEXT below) instead of by Intl.Segmenter and the RGI emoji pattern.
  *   Each of those characters is a grapheme cluster of its own and no emoji, so the sum is what
  *   string-width computes (test/ui/ink-frames.test.ts checks every one of them, and mixes, against
- *   string-width as published).
+ *   string-width as published). Its patterns are built when first needed, not when the module loads.
  * If the code these edits find changes, the build stops and names this file.
  */
 export const inkWithoutRepeatedWork = {
@@ -91,11 +91,30 @@ export const inkWithoutRepeatedWork = {
       const text = readFileSync(args.path, 'utf8');
       const pattern = /(if \(\/\^\[\\u0020-\\u007E\]\*\$\/\.test\(string\)\) \{\s*return string\.length;\s*\})/;
       if (!pattern.test(text)) throw new Error(`string-width changed (${pattern}); update inkWithoutRepeatedWork in scripts/esbuild-plugins.mjs`);
-      return {
-        contents: text.replace(pattern, `$1\n\tif (ambiguousIsNarrow && ${SIMPLE_TEXT.all}.test(string)) {\n\t\treturn string.length + (string.match(${SIMPLE_TEXT.wide}) ?? []).length;\n\t}`),
-        loader: 'js',
-        resolveDir: dirname(args.path),
-      };
+      // Its Unicode property patterns, built with new RegExp on the first text the counting does not
+      // take: V8 checks every pattern literal when it compiles the module, even one in a function's body
+      // (\p{RGI_Emoji} alone, 21 ms before the first frame).
+      const patterns = [...text.matchAll(/^const (\w+Regex) = (\/.*\\p\{.*\/[a-z]*);$/gm)];
+      if (patterns.length < 3 || !patterns.some(([, name]) => name === 'rgiEmojiRegex')) throw new Error(`string-width changed (its \\p{…} patterns); update inkWithoutRepeatedWork in scripts/esbuild-plugins.mjs`);
+      let contents = text;
+      for (const [line] of patterns) contents = contents.replace(line, '');
+      const names = patterns.map(([, name]) => name);
+      contents = contents.replace(
+        pattern,
+        [
+          '$1',
+          `\tif (ambiguousIsNarrow && ${SIMPLE_TEXT.all}.test(string)) {`,
+          `\t\treturn string.length + (string.match(${SIMPLE_TEXT.wide}) ?? []).length;`,
+          '\t}',
+          '\tif (rgiEmojiRegex === undefined) buildPatterns();',
+        ].join('\n'),
+      );
+      const built = patterns.map(([, name, literal]) => {
+        const end = literal.lastIndexOf('/');
+        return `\t${name} = new RegExp(${JSON.stringify(literal.slice(1, end))}, ${JSON.stringify(literal.slice(end + 1))});`;
+      });
+      contents += `\nlet ${names.join(', ')};\nfunction buildPatterns() {\n${built.join('\n')}\n}\n`;
+      return { contents, loader: 'js', resolveDir: dirname(args.path) };
     });
     b.onLoad({ filter: /widest-line[\\/]index\.js$/ }, (args) => {
       const text = readFileSync(args.path, 'utf8');
@@ -112,11 +131,13 @@ export const inkWithoutRepeatedWork = {
 
 /**
  * What string-width's added fast path counts: one column per character but two for `wide` ones. All are
- * in the Basic Multilingual Plane (one UTF-16 unit each), none combines with its neighbour.
+ * in the Basic Multilingual Plane (one UTF-16 unit each), none combines with its neighbour. Beside
+ * ASCII, kana and kanji: every other character the catalogs and the glyphs use (§ ¥ × ≥ ① ⏎ 《》 ￥ …),
+ * so the wizard's own text never takes string-width's slow path.
  */
 export const SIMPLE_TEXT = {
-  narrow: '\\u0020-\\u007E\\u00B7\\u2013\\u2014\\u2022\\u2026\\u203A\\u2190-\\u2193\\u2500\\u2502\\u25B8\\u2714\\u2716\\u2800-\\u28FF',
-  wideClass: '\\u3000-\\u3002\\u300C-\\u3011\\u3041-\\u3096\\u30A1-\\u30FA\\u30FB\\u30FC\\u4E00-\\u9FFF\\uFF01-\\uFF5E',
+  narrow: '\\u0020-\\u007E\\u00A5\\u00A7\\u00B7\\u00D7\\u2013\\u2014\\u2019\\u2022\\u2026\\u203A\\u2190-\\u2193\\u2264\\u2265\\u232B\\u23CE\\u2460\\u2500\\u2502\\u25B8\\u2713\\u2714\\u2716\\u2800-\\u28FF',
+  wideClass: '\\u3000-\\u3029\\u3041-\\u3096\\u30A1-\\u30FA\\u30FB\\u30FC\\u4E00-\\u9FFF\\uFF01-\\uFF5E\\uFFE5',
   get all() {
     return `/^[${this.narrow}${this.wideClass}]*$/`;
   },
@@ -157,10 +178,6 @@ export const wizardBundleOptions = {
   platform: 'node',
   format: 'esm',
   target: 'node20',
-  // Node 20 has RegExp's v flag, which esbuild 0.28 lists for no Node version: lowered, string-width's
-  // /^\p{RGI_Emoji}$/v became new RegExp(…, 'v'), built when the module loads (22 ms before the first
-  // frame) where the literal is built on first use (1 ms).
-  supported: { 'regexp-set-notation': true },
   plugins: [noDevtools, confWithoutSchema, inkWithoutRepeatedWork],
   define: { 'process.env.NODE_ENV': '"production"' },
   banner: {

@@ -19,10 +19,6 @@ const common = {
   platform: 'node',
   format: 'cjs',
   target: 'node20',
-  // Node 20 has RegExp's v flag, which esbuild 0.28 lists for no Node version: lowered, string-width's
-  // /^\p{RGI_Emoji}$/v became new RegExp(…, 'v'), built when the module loads (22 ms before the first
-  // frame) where the literal is built on first use (1 ms).
-  supported: { 'regexp-set-notation': true },
   write: false,
   legalComments: 'eof',
   logLevel: 'warning',
