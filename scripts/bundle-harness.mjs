@@ -9,7 +9,7 @@ import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { wizardBundleOptions } from './esbuild-plugins.mjs';
 
-/** Resolves to the bundled module: `{ renderWizard, cleanup, KEY, stringWidth }`. `root`: the repository. */
+/** Resolves to the bundled module: `{ renderWizard, cleanup, KEY, stringWidth, tokenize }`. `root`: the repository. */
 export async function bundledHarness(root) {
   const dir = await mkdtemp(join(tmpdir(), 'lanscope-kot-harness-'));
   try {
@@ -17,7 +17,7 @@ export async function bundledHarness(root) {
     await build({
       ...wizardBundleOptions,
       stdin: {
-        contents: `export { renderWizard, KEY } from ${JSON.stringify(join(root, 'dist', 'test', 'ui', 'helpers.js'))};\nexport { cleanup } from 'ink-testing-library';\nexport { default as stringWidth } from 'string-width';`,
+        contents: `export { renderWizard, KEY } from ${JSON.stringify(join(root, 'dist', 'test', 'ui', 'helpers.js'))};\nexport { cleanup } from 'ink-testing-library';\nexport { default as stringWidth } from 'string-width';\nexport { tokenize } from '@alcalzone/ansi-tokenize';`,
         resolveDir: root,
         loader: 'js',
       },

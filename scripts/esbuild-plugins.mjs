@@ -33,43 +33,45 @@ export const confWithoutSchema = {
 };
 
 /**
- * Ink draws every frame from scratch (issue 14: a key press with 20,000 employees, p95 ≤ 20 ms). Per
- * frame it measures each text node with string-width (Intl.Segmenter for any non-ASCII text, so every
- * Japanese name) and turns every line into styled characters, with caches that live for that frame only
- * (`new OutputCaches()` per Output, one Output per frame); moving a row redraws 40 lines of which 2
- * changed. Then each line of the frame is written back to a string, working out the escape codes between
- * every two neighbouring characters (three Sets per character), although a run of characters in one style
- * shares it. Three edits, each keeping the frame the same (test/ui/ink-frames.test.ts compares the frames
- * key by key with Ink as published; figures in bench/README.md):
+ * Ink draws every frame from scratch (issue 14: a key press with 20,000 employees p95 ≤ 20 ms, the first
+ * frame ≤ 2.5× `node -e 0`). Per frame it measures each text node with string-width (Intl.Segmenter and
+ * an emoji pattern for any non-ASCII text, so every Japanese name), turns every line into characters
+ * with ansi-tokenize (Intl.Segmenter again), with caches that live for that frame only (`new
+ * OutputCaches()` per frame): moving a row redraws 40 lines of which 2 changed. Then each line is
+ * written back to a string, working out the escape codes between every two neighbouring characters
+ * (three Sets each), although a run of characters shares one style. Before the first frame, loading
+ * string-width costs ~21 ms (V8 checks its \p{RGI_Emoji} pattern when it compiles the module) and the
+ * first Intl.Segmenter ~13 ms (ICU's break rules). The edits, each keeping every frame the same
+ * (test/ui/ink-frames.test.ts compares frames key by key with Ink as published, and string-width and
+ * tokenize on every character they count and on mixes; figures in bench/README.md):
  * - one OutputCaches for the process, renewed when it holds more than a few frames' worth;
  * - widest-line (render-node-to-output's measure of each text node) remembers its answers the same way;
- * - @alcalzone/ansi-tokenize: the characters of a run share one styles array (nothing writes to them), and
- *   no escape codes are worked out between two characters with the same or no styles (the diff is empty);
- * - string-width: text made only of printable ASCII, kana, kanji, full-width forms and the wizard's glyphs
- *   is measured by counting (SIMPLE_TEXT below) instead of by Intl.Segmenter and the RGI emoji pattern.
- *   Each of those characters is a grapheme cluster of its own and no emoji, so the sum is what
- *   string-width computes (test/ui/ink-frames.test.ts checks every one of them, and mixes, against
- *   string-width as published). Its patterns are built when first needed, not when the module loads.
- * If the code these edits find changes, the build stops and names this file.
+ * - ansi-tokenize: the characters of a run share one styles array (nothing writes to them); no escape
+ *   codes are worked out between two characters with the same or no styles (the diff is empty); text of
+ *   SIMPLE_TEXT characters and escape codes is split without a segmenter;
+ * - string-width: text of SIMPLE_TEXT characters is measured by counting, and its \p{…} patterns are
+ *   built with new RegExp the first time another text comes;
+ * - every module-level Intl.Segmenter (string-width, wrap-ansi's string-width, slice-ansi,
+ *   ansi-tokenize) is made on first use: the wizard's own text never needs one.
+ * If the code an edit looks for changes, the build stops and names this file.
  */
 export const inkWithoutRepeatedWork = {
   name: 'ink-without-repeated-work',
   setup(b) {
-    b.onLoad({ filter: /ink[\\/]build[\\/]output\.js$/ }, (args) => {
-      let text = readFileSync(args.path, 'utf8');
-      const edits = [
+    const load = (filter, change) =>
+      b.onLoad({ filter }, (args) => {
+        const text = readFileSync(args.path, 'utf8');
+        const contents = change(text, args.path);
+        return contents === undefined ? undefined : { contents, loader: 'js', resolveDir: dirname(args.path) };
+      });
+    load(/ink[\\/]build[\\/]output\.js$/, (text, file) =>
+      edited(text, file, [
         [/\n(export default class Output \{)/, `\n${SHARED_CACHES}\n$1`],
         [/\bcaches = new OutputCaches\(\);/, 'caches = sharedOutputCaches();'],
-      ];
-      for (const [pattern, replacement] of edits) {
-        if (!pattern.test(text)) throw new Error(`ink's output.js changed (${pattern}); update inkWithoutRepeatedWork in scripts/esbuild-plugins.mjs`);
-        text = text.replace(pattern, replacement);
-      }
-      return { contents: text, loader: 'js', resolveDir: dirname(args.path) };
-    });
-    b.onLoad({ filter: /@alcalzone[\\/]ansi-tokenize[\\/]build[\\/]styledChars\.js$/ }, (args) => {
-      let text = readFileSync(args.path, 'utf8');
-      const edits = [
+      ]),
+    );
+    load(/@alcalzone[\\/]ansi-tokenize[\\/]build[\\/]styledChars\.js$/, (text, file) =>
+      edited(text, file, [
         [/let codes = \[\];\n(\s*)const ret = \[\];/, 'let codes = [];\n$1let shared;\n$1const ret = [];'],
         [/(codes = reduceAnsiCodesIncremental\(codes, \[token\]\);)/, '$1\n            shared = undefined;'],
         [/styles: \[\.\.\.codes\],/, 'styles: (shared ??= [...codes]),'],
@@ -77,57 +79,91 @@ export const inkWithoutRepeatedWork = {
           /ret \+= ansiCodesToString\(diffAnsiCodes\(chars\[i - 1\]\.styles, char\.styles\)\);/,
           'const before = chars[i - 1].styles;\n            if (before !== char.styles && (before.length > 0 || char.styles.length > 0)) ret += ansiCodesToString(diffAnsiCodes(before, char.styles));',
         ],
-      ];
-      for (const [pattern, replacement] of edits) {
-        if (!pattern.test(text)) throw new Error(`@alcalzone/ansi-tokenize's styledChars.js changed (${pattern}); update inkWithoutRepeatedWork in scripts/esbuild-plugins.mjs`);
-        text = text.replace(pattern, replacement);
-      }
-      return { contents: text, loader: 'js', resolveDir: dirname(args.path) };
-    });
-    b.onLoad({ filter: /[\\/]string-width[\\/]index\.js$/ }, (args) => {
-      // Ink measures with string-width 8; wrap-ansi keeps its own older copy, left as it is.
-      const { version } = JSON.parse(readFileSync(join(dirname(args.path), 'package.json'), 'utf8'));
-      if (!version.startsWith('8.')) return undefined;
-      const text = readFileSync(args.path, 'utf8');
-      const pattern = /(if \(\/\^\[\\u0020-\\u007E\]\*\$\/\.test\(string\)\) \{\s*return string\.length;\s*\})/;
-      if (!pattern.test(text)) throw new Error(`string-width changed (${pattern}); update inkWithoutRepeatedWork in scripts/esbuild-plugins.mjs`);
+      ]),
+    );
+    load(/@alcalzone[\\/]ansi-tokenize[\\/]build[\\/]tokenize\.js$/, (text, file) =>
+      edited(lazySegmenter(text, file, 'segmenter'), file, [
+        [/for \(const \{ segment, index \} of segmenter\.segment\(str\)\) \{/, 'for (const { segment, index } of graphemesOf(str)) {'],
+        [
+          /$/,
+          [
+            '',
+            `const simpleOrEscape = /^[\\x1b${SIMPLE_TEXT.narrow}${SIMPLE_TEXT.wideClass}]*$/;`,
+            '// Each character of such a text is a grapheme of its own: no segmenter needed.',
+            'function graphemesOf(str) {',
+            '    if (!simpleOrEscape.test(str)) return segmenter.segment(str);',
+            '    const out = [];',
+            '    for (let index = 0; index < str.length; index++) out.push({ segment: str[index], index });',
+            '    return out;',
+            '}',
+            '',
+          ].join('\n'),
+        ],
+      ]),
+    );
+    load(/slice-ansi[\\/]tokenize-ansi\.js$/, (text, file) => lazySegmenter(text, file, 'GRAPHEME_SEGMENTER'));
+    load(/[\\/]string-width[\\/]index\.js$/, (text, file) => {
+      const { version } = JSON.parse(readFileSync(join(dirname(file), 'package.json'), 'utf8'));
+      // wrap-ansi keeps its own older copy: only its segmenter is made lazy.
+      if (!version.startsWith('8.')) return lazySegmenter(text, file, 'segmenter');
       // Its Unicode property patterns, built with new RegExp on the first text the counting does not
       // take: V8 checks every pattern literal when it compiles the module, even one in a function's body
       // (\p{RGI_Emoji} alone, 21 ms before the first frame).
       const patterns = [...text.matchAll(/^const (\w+Regex) = (\/.*\\p\{.*\/[a-z]*);$/gm)];
-      if (patterns.length < 3 || !patterns.some(([, name]) => name === 'rgiEmojiRegex')) throw new Error(`string-width changed (its \\p{…} patterns); update inkWithoutRepeatedWork in scripts/esbuild-plugins.mjs`);
-      let contents = text;
+      if (patterns.length < 3 || !patterns.some(([, name]) => name === 'rgiEmojiRegex')) throw changed(file, 'its \\p{…} patterns');
+      let contents = lazySegmenter(text, file, 'segmenter');
       for (const [line] of patterns) contents = contents.replace(line, '');
-      const names = patterns.map(([, name]) => name);
-      contents = contents.replace(
-        pattern,
-        [
-          '$1',
-          `\tif (ambiguousIsNarrow && ${SIMPLE_TEXT.all}.test(string)) {`,
-          `\t\treturn string.length + (string.match(${SIMPLE_TEXT.wide}) ?? []).length;`,
-          '\t}',
-          '\tif (rgiEmojiRegex === undefined) buildPatterns();',
-        ].join('\n'),
-      );
       const built = patterns.map(([, name, literal]) => {
         const end = literal.lastIndexOf('/');
         return `\t${name} = new RegExp(${JSON.stringify(literal.slice(1, end))}, ${JSON.stringify(literal.slice(end + 1))});`;
       });
-      contents += `\nlet ${names.join(', ')};\nfunction buildPatterns() {\n${built.join('\n')}\n}\n`;
-      return { contents, loader: 'js', resolveDir: dirname(args.path) };
+      return edited(contents, file, [
+        [
+          /(if \(\/\^\[\\u0020-\\u007E\]\*\$\/\.test\(string\)\) \{\s*return string\.length;\s*\})/,
+          [
+            '$1',
+            `\tif (ambiguousIsNarrow && /^[${SIMPLE_TEXT.narrow}${SIMPLE_TEXT.wideClass}]*$/.test(string)) {`,
+            `\t\treturn string.length + (string.match(/[${SIMPLE_TEXT.wideClass}]/g) ?? []).length;`,
+            '\t}',
+            `\tif (${patterns[0][1]} === undefined) buildPatterns();`,
+          ].join('\n'),
+        ],
+        [/$/, `\nlet ${patterns.map(([, name]) => name).join(', ')};\nfunction buildPatterns() {\n${built.join('\n')}\n}\n`],
+      ]);
     });
-    b.onLoad({ filter: /widest-line[\\/]index\.js$/ }, (args) => {
-      const text = readFileSync(args.path, 'utf8');
-      const pattern = /export default function widestLine\(string\) \{/;
-      if (!pattern.test(text)) throw new Error(`widest-line changed (${pattern}); update inkWithoutRepeatedWork in scripts/esbuild-plugins.mjs`);
-      return {
-        contents: text.replace(pattern, 'function measuredWidestLine(string) {') + WIDEST_LINE_MEMO,
-        loader: 'js',
-        resolveDir: dirname(args.path),
-      };
-    });
+    load(/widest-line[\\/]index\.js$/, (text, file) =>
+      edited(text, file, [
+        [/export default function widestLine\(string\) \{/, 'function measuredWidestLine(string) {'],
+        [/$/, WIDEST_LINE_MEMO],
+      ]),
+    );
   },
 };
+
+const changed = (file, what) => new Error(`${file.split(/[\\/]node_modules[\\/]/).pop()} changed (${what}); update inkWithoutRepeatedWork in scripts/esbuild-plugins.mjs`);
+
+/** `text` with each [pattern, replacement] applied once; a pattern that does not match stops the build. */
+function edited(text, file, edits) {
+  for (const [pattern, replacement] of edits) {
+    if (!pattern.test(text)) throw changed(file, pattern);
+    text = text.replace(pattern, replacement);
+  }
+  return text;
+}
+
+/**
+ * The module-level `const name = new Intl.Segmenter(…)` made when first used. Only `.segment()` is ever
+ * called on it (checked).
+ */
+function lazySegmenter(text, file, name) {
+  const declaration = new RegExp(`^const ${name} = new Intl\\.Segmenter\\(([^)]*)\\);$`, 'm');
+  const match = declaration.exec(text);
+  if (!match) throw changed(file, `const ${name} = new Intl.Segmenter(…)`);
+  const code = text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/.*$/gm, '');
+  const uses = code.match(new RegExp(`\\b${name}\\b(?!\\.segment\\()`, 'g')) ?? [];
+  if (uses.length !== 1) throw changed(file, `${name} used otherwise than ${name}.segment(…)`);
+  return text.replace(declaration, `let ${name}Built;\nconst ${name} = { segment: (text) => (${name}Built ??= new Intl.Segmenter(${match[1]})).segment(text) };`);
+}
 
 /**
  * What string-width's added fast path counts: one column per character but two for `wide` ones. All are
@@ -138,12 +174,6 @@ export const inkWithoutRepeatedWork = {
 export const SIMPLE_TEXT = {
   narrow: '\\u0020-\\u007E\\u00A5\\u00A7\\u00B7\\u00D7\\u2013\\u2014\\u2019\\u2022\\u2026\\u203A\\u2190-\\u2193\\u2264\\u2265\\u232B\\u23CE\\u2460\\u2500\\u2502\\u25B8\\u2713\\u2714\\u2716\\u2800-\\u28FF',
   wideClass: '\\u3000-\\u3029\\u3041-\\u3096\\u30A1-\\u30FA\\u30FB\\u30FC\\u4E00-\\u9FFF\\uFF01-\\uFF5E\\uFFE5',
-  get all() {
-    return `/^[${this.narrow}${this.wideClass}]*$/`;
-  },
-  get wide() {
-    return `/[${this.wideClass}]/g`;
-  },
 };
 
 // A frame holds at most a few hundred distinct lines and characters; a styled line costs about 8 KB

@@ -77,6 +77,24 @@ describe('the shipped Ink draws the frames Ink as published draws', () => {
     }
   });
 
+  it('splits text into characters and escape codes as ansi-tokenize as published does', async () => {
+    const { tokenize } = (await import('@alcalzone/ansi-tokenize' as string)) as { tokenize: (text: string) => unknown };
+    const { SIMPLE_TEXT } = await importFrom('scripts/esbuild-plugins.mjs');
+    const simple = new RegExp(`^[${SIMPLE_TEXT.narrow}${SIMPLE_TEXT.wideClass}]$`);
+    const chars: string[] = [];
+    for (let cp = 0x20; cp <= 0xffff; cp += 7) if (simple.test(String.fromCharCode(cp))) chars.push(String.fromCharCode(cp));
+    const codes = ['\x1b[31m', '\x1b[1m', '\x1b[22m', '\x1b[39m', '\x1b[0m', '\x1b[38;5;200m', '\x1b]8;;https://example.com\x07', '\x1b]8;;\x07', '\x1b[', '\x1b'];
+    const outside = ['\u0301', '\u200d', '👍', '👩‍💻', '\ufe0f', 'ｶﾞ', '\u3099', '\x9b31m', 'é'];
+    let seed = 11;
+    const random = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) % n);
+    for (let i = 0; i < 3000; i++) {
+      let text = '';
+      for (let k = random(30); k > 0; k--) text += random(6) === 0 ? codes[random(codes.length)] : chars[random(chars.length)];
+      if (i % 4 === 0) text = text.slice(0, random(text.length + 1)) + outside[random(outside.length)] + text.slice(random(text.length + 1));
+      assert.deepEqual(shipped.tokenize(text), tokenize(text), JSON.stringify(text));
+    }
+  });
+
   for (const c of cases) {
     it(`step ${c.step} (${c.lang}) at 120×40 and 80×24: the same frame after each of ${c.keys.length} keys`, async () => {
       for (const [columns, rows] of [
