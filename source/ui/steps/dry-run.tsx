@@ -9,32 +9,31 @@ import { packedLines } from '../wrap.js';
 import { narrowSafeText } from '../glyphs.js';
 import { useT, type Translator } from '../i18n.js';
 import { fitColumns } from '../widgets/fit-columns.js';
-import { Cursor } from '../widgets/cursor.js';
+import { displayWidth } from '../../core/display-width.js';
 import { useScrollWindow } from '../widgets/scroll-window.js';
 
 const W = { employee: 6, name: 12, day: 6, punch: 15 };
 
-function Cells({ parts, width }: { parts: { width?: number; text: string; color?: string | undefined; bold?: boolean }[]; width: number }) {
+/**
+ * One line of cells: each fitted and padded to its width here, then a one-column gap; the last cell takes
+ * what is left. One Text per row (not a Box per cell): paging 23 rows re-lays out 23 nodes, not 300.
+ */
+function Cells({ parts, width, cursor }: { parts: { width?: number; text: string; color?: string | undefined; bold?: boolean }[]; width: number; cursor?: boolean }) {
   const { g } = useT();
   const show = (text: string): string => (g.safe ? narrowSafeText(text) : text);
+  const rest = width - 2 - parts.reduce((n, q) => n + (q.width ? q.width + 1 : 0), 0);
   return (
-    <>
-      {parts.map((p, i) =>
-        p.width ? (
-          <Box key={i} width={p.width} marginRight={1} flexShrink={0}>
-            <Text wrap="truncate-end" color={p.color} bold={p.bold ?? false}>
-              {fitColumns(show(p.text), p.width, g.ellipsis)}
-            </Text>
-          </Box>
-        ) : (
-          <Box key={i} flexShrink={1}>
-            <Text color={p.color} bold={p.bold ?? false}>
-              {fitColumns(show(p.text), width - 2 - parts.reduce((n, q) => n + (q.width ? q.width + 1 : 0), 0), g.ellipsis)}
-            </Text>
-          </Box>
-        ),
-      )}
-    </>
+    <Text wrap="truncate-end">
+      <Text color="cyan">{cursor ? `${g.cursor} ` : '  '}</Text>
+      {parts.map((p, i) => {
+        const text = fitColumns(show(p.text), p.width ?? rest, g.ellipsis);
+        return (
+          <Text key={i} color={p.color} bold={p.bold ?? false}>
+            {p.width ? text + ' '.repeat(Math.max(0, p.width - displayWidth(text)) + 1) : text}
+          </Text>
+        );
+      })}
+    </Text>
   );
 }
 
@@ -80,7 +79,7 @@ export function rowDetail(row: DryRunRow, tr: Translator): string {
   }
 }
 
-function Row({ row, tr, width }: { row: DryRunRow; tr: Translator; width: number }) {
+function Row({ row, tr, width, cursor }: { row: DryRunRow; tr: Translator; width: number; cursor: boolean }) {
   const { t, g } = tr;
   switch (row.kind) {
     case 'day': {
@@ -89,6 +88,7 @@ function Row({ row, tr, width }: { row: DryRunRow; tr: Translator; width: number
       return (
         <Cells
           width={width}
+          cursor={cursor}
           parts={[
             { width: W.employee, text: row.employee },
             { width: W.name, text: row.name || row.user },
@@ -102,14 +102,18 @@ function Row({ row, tr, width }: { row: DryRunRow; tr: Translator; width: number
     }
     case 'section':
       return (
-        <Text bold color={row.section === 'dropped' ? 'red' : 'magenta'}>
-          {fitColumns(`${g.rule.repeat(2)} ${t(row.section === 'dropped' ? 'dry.section.dropped' : 'dry.section.duplicates', { count: row.count })} ${g.rule.repeat(2)}`, width - 2, g.ellipsis)}
+        <Text wrap="truncate-end">
+          <Text color="cyan">{cursor ? `${g.cursor} ` : '  '}</Text>
+          <Text bold color={row.section === 'dropped' ? 'red' : 'magenta'}>
+            {fitColumns(`${g.rule.repeat(2)} ${t(row.section === 'dropped' ? 'dry.section.dropped' : 'dry.section.duplicates', { count: row.count })} ${g.rule.repeat(2)}`, width - 2, g.ellipsis)}
+          </Text>
         </Text>
       );
     case 'dropped':
       return (
         <Cells
           width={width}
+          cursor={cursor}
           parts={[
             { width: W.employee + W.name + 1, text: row.user, color: 'red' },
             { text: `${g.fail} ${t('dry.dropped', { days: row.days, first: row.first, last: row.last })}`, color: 'red' },
@@ -120,6 +124,7 @@ function Row({ row, tr, width }: { row: DryRunRow; tr: Translator; width: number
       return (
         <Cells
           width={width}
+          cursor={cursor}
           parts={[
             { width: W.employee + W.name + 1, text: row.account, color: 'magenta' },
             { text: `${g.fail} ${t('dry.duplicate', { employees: row.employees.join(' / '), days: row.days })}`, color: 'magenta' },
@@ -195,7 +200,6 @@ export function DryRunStep({ diagnosis, facts, loaded, next, height, width }: St
         ))}
       </Box>
       <Box marginTop={1}>
-        <Cursor on={false} />
         <Cells
           width={width}
           parts={[
@@ -209,11 +213,9 @@ export function DryRunStep({ diagnosis, facts, loaded, next, height, width }: St
       </Box>
       <Box flexDirection="column" height={listHeight}>
         {slice.length === 0 ? <Text dimColor>  {t('dry.empty')}</Text> : null}
+        {/* Keyed by position: paging changes the text of the same 23 lines, it does not replace them. */}
         {slice.map((row, i) => (
-          <Box key={start + i}>
-            <Cursor on={start + i === selected} />
-            <Row row={row} tr={tr} width={width} />
-          </Box>
+          <Row key={i} row={row} tr={tr} width={width} cursor={start + i === selected} />
         ))}
       </Box>
       <Box height={detailRoom} marginLeft={2}>
