@@ -52,6 +52,7 @@ the proxy password never is. Without a terminal (piped, CI) use "lanscope-kot do
   'app.demo': (_: None) => 'demo data',
   'app.manual': (p: { section: string }) => `manual ${p.section}`,
   'app.stepsLoading': (_: None) => 'loading …',
+  'app.demoUnwritable': (p: { dir: string; reason: string }) => `The demo's sample files could not be written to ${p.dir} (${p.reason}). Check the free space there, or set TMPDIR (TEMP on Windows) to another folder, and start again.`,
   'app.stepsUnloadable': (p: { reason: string }) => `This step could not be loaded (${p.reason}). Reinstall lanscope-kot (npm ci in a clone).`,
   'app.moreAbove': (_: None) => '↑ more above',
   'app.moreBelow': (_: None) => '↓ more below',

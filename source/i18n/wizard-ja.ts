@@ -49,6 +49,7 @@ Enter で次へ、Esc で戻る、Ctrl-C で終了。
   'app.demo': () => 'デモデータ',
   'app.manual': (p) => `マニュアル ${p.section}`,
   'app.stepsLoading': () => '読み込んでいます …',
+  'app.demoUnwritable': (p) => `デモのサンプルファイルを ${p.dir} に書き込めませんでした（${p.reason}）。空き容量を確認するか、TMPDIR（Windows では TEMP）を別のフォルダーにして、もう一度起動してください。`,
   'app.stepsUnloadable': (p) => `この手順を読み込めませんでした（${p.reason}）。lanscope-kot を入れ直してください（クローンでは npm ci）。`,
   'app.moreAbove': () => '↑ 上に続きがあります',
   'app.moreBelow': () => '↓ 下に続きがあります',

@@ -29,6 +29,8 @@ export interface WizardProps {
   initialLoaded?: Loaded;
   services?: Partial<Services>;
   demo?: DemoInfo | undefined;
+  /** Settles when the demo's files are in its folder (run-wizard.tsx writes them after the first frame). */
+  demoReady?: Promise<void> | undefined;
   /** Where settings are saved; undefined when they are not (demo without --config-dir). */
   settingsPath?: string | undefined;
   /** Why settings cannot be saved this time (an unreadable file, a read-only folder): step 1 says so where the token would be remembered. */
@@ -109,7 +111,7 @@ export function Wizard(props: WizardProps) {
   );
 }
 
-function WizardBody({ env, initial, initialStep, initialLoaded, demo, settingsPath, settingsProblem, refusedEnv, onSave, onExit }: WizardProps) {
+function WizardBody({ env, initial, initialStep, initialLoaded, demo, demoReady, settingsPath, settingsProblem, refusedEnv, onSave, onExit }: WizardProps) {
   const { t, g } = useT();
   const { isRawModeSupported } = useStdin();
   const [step, setStep] = useState<StepNumber>(initialStep ?? 1);
@@ -186,7 +188,7 @@ function WizardBody({ env, initial, initialStep, initialLoaded, demo, settingsPa
   }, []);
 
   // Steps 2–7 arrive a moment after the first frame; step 1 is drawn without waiting for them.
-  const later = useLaterSteps();
+  const later = useLaterSteps(demoReady);
   const Body = step === 1 ? PreparationStep : later.steps?.[step];
 
   const { columns, rows } = useTerminalSize();
@@ -204,6 +206,8 @@ function WizardBody({ env, initial, initialStep, initialLoaded, demo, settingsPa
       <Box flexDirection="column" marginTop={1} height={height} overflowY="hidden">
         {Body ? (
           <Body {...stepProps} />
+        ) : later.demoError ? (
+          <Para text={t('app.demoUnwritable', { dir: demo?.dir ?? '', reason: later.demoError })} width={width} color="red" />
         ) : later.error ? (
           <Para text={t('app.stepsUnloadable', { reason: later.error })} width={width} color="red" />
         ) : (

@@ -3,7 +3,6 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { embedded } from '../embedded.js';
-import { encode } from '../io/encoding.js';
 import { emptyProxy, type WizardValues } from './state.js';
 
 /**
@@ -30,31 +29,44 @@ export function demoSource(): string {
   return fileURLToPath(new URL('../../../examples/demo/', import.meta.url));
 }
 
-export function prepareDemo(parent: string = tmpdir()): DemoInfo {
+/**
+ * The demo's temporary folder and its paths, nothing in it yet: all the first frame needs. The files
+ * follow in fillDemoFolder, once the first frame is on the screen (copying them and loading the CP932
+ * encoder for conf.ini cost ~35 ms before it).
+ */
+export function demoFolder(parent: string = tmpdir()): DemoInfo {
   const dir = mkdtempSync(join(parent, 'lanscope-kot-demo-'));
-  if (embedded) {
-    // The exe has no examples/ folder beside it: the same files travel inside it.
-    for (const file of embedded.demoFiles) {
-      const target = join(dir, ...file.path.split('/'));
-      mkdirSync(dirname(target), { recursive: true });
-      writeFileSync(target, Buffer.from(file.base64, 'base64'));
-    }
-  } else {
-    cpSync(demoSource(), dir, { recursive: true });
-  }
   const logsDir = join(dir, 'logs');
-  const confIni = join(dir, 'conf.ini');
-  // A plain write: the folder was created just now, for this run only, and nothing reads it yet (an atomic
-  // write's fsync cost ~4 ms of the first frame).
-  writeFileSync(confIni, encode(`; LanScope 出力設定（デモ）\r\n[Output]\r\nOUTPUTDIR=${logsDir}\r\n`, 'cp932'));
   return {
     dir,
     sqlPath: join(dir, '勤怠簿出力.sql'),
-    confIni,
+    confIni: join(dir, 'conf.ini'),
     logsDir,
     mappingPath: join(dir, 'mapping-export.csv'),
     reportPath: join(dir, 'lanscope-kot-report.md'),
   };
+}
+
+/** The sample files written into the demo's folder; `encode` is io/encoding.ts's (passed in: see demoFolder). */
+export function writeDemoFiles(demo: DemoInfo, encode: (text: string, encoding: 'cp932') => Buffer): void {
+  if (embedded) {
+    // The exe has no examples/ folder beside it: the same files travel inside it.
+    for (const file of embedded.demoFiles) {
+      const target = join(demo.dir, ...file.path.split('/'));
+      mkdirSync(dirname(target), { recursive: true });
+      writeFileSync(target, Buffer.from(file.base64, 'base64'));
+    }
+  } else {
+    cpSync(demoSource(), demo.dir, { recursive: true });
+  }
+  // A plain write: the folder was created just now, for this run only, and nothing reads it yet.
+  writeFileSync(demo.confIni, encode(`; LanScope 出力設定（デモ）\r\n[Output]\r\nOUTPUTDIR=${demo.logsDir}\r\n`, 'cp932'));
+}
+
+/** writeDemoFiles with the encoder loaded on demand. */
+export async function fillDemoFolder(demo: DemoInfo): Promise<void> {
+  const { encode } = await import('../io/encoding.js');
+  writeDemoFiles(demo, encode);
 }
 
 export function demoValues(demo: DemoInfo): WizardValues {

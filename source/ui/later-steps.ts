@@ -16,19 +16,32 @@ export function loadLaterSteps(): Promise<LaterSteps> {
   return loading;
 }
 
-/** Steps 2–7 once loaded; `error` when they could not be (a damaged install), shown instead of the step. */
-export function useLaterSteps(): { steps: LaterSteps | undefined; error: string | undefined } {
-  const [state, setState] = useState<{ steps: LaterSteps | undefined; error: string | undefined }>({ steps: loaded, error: undefined });
+type LaterState = { steps: LaterSteps | undefined; error: string | undefined; demoError?: string | undefined };
+
+const reasonOf = (err: unknown): string => (err instanceof Error ? err.message : String(err));
+
+/**
+ * Steps 2–7 once loaded, and once `ready` (the demo's files, written after the first frame) has settled:
+ * no step that reads a file can be reached before the file is there. `error` when the steps could not
+ * be loaded (a damaged install), `demoError` when the demo's files could not be written (a full disk),
+ * each shown instead of the step.
+ */
+export function useLaterSteps(ready?: Promise<unknown>): LaterState {
+  const [state, setState] = useState<LaterState>({ steps: ready ? undefined : loaded, error: undefined });
   useEffect(() => {
-    if (state.steps) return;
+    if (state.steps || state.error || state.demoError) return;
     let live = true;
-    loadLaterSteps().then(
-      (steps) => live && setState({ steps, error: undefined }),
-      (err: unknown) => live && setState({ steps: undefined, error: err instanceof Error ? err.message : String(err) }),
+    const demoError = ready?.then(
+      () => undefined,
+      (err: unknown) => reasonOf(err),
+    );
+    Promise.all([loadLaterSteps(), demoError]).then(
+      ([steps, demoFailed]) => live && setState(demoFailed ? { steps: undefined, error: undefined, demoError: demoFailed } : { steps, error: undefined }),
+      (err: unknown) => live && setState({ steps: undefined, error: reasonOf(err) }),
     );
     return () => {
       live = false;
     };
-  }, [state.steps]);
+  }, [state.steps, state.error, state.demoError, ready]);
   return state;
 }

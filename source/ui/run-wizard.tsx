@@ -51,11 +51,18 @@ export async function runWizard({ lang, demo, configDir, endpoint, kotApiBase, a
   const writable = store && !store.unwritable ? store : undefined;
   let demoInfo: DemoInfo | undefined;
   let initial: WizardValues = valuesFromSettings(saved, io.env);
+  // --demo: the folder now, its files once the first frame is drawn (render() below draws it before it
+  // returns); steps 2–7, which read them, wait for them (useLaterSteps).
+  let fillDemo: (() => void) | undefined;
+  let demoReady: Promise<void> | undefined;
   if (demo) {
-    // Imported only for --demo: it brings the CP932 encoder, which an admin's own run needs later, if at all.
-    const { prepareDemo, demoValues } = await import('./demo.js');
-    demoInfo = prepareDemo();
-    initial = demoValues(demoInfo);
+    const { demoFolder, demoValues, fillDemoFolder } = await import('./demo.js');
+    const info = demoFolder();
+    demoInfo = info;
+    initial = demoValues(info);
+    demoReady = new Promise<void>((resolve) => (fillDemo = resolve)).then(() => fillDemoFolder(info));
+    // Whoever waits for it sees a failure; this only keeps Node from calling it unhandled meanwhile.
+    demoReady.catch(() => undefined);
   }
   const saving = settingsSaver(writable);
 
@@ -68,6 +75,7 @@ export async function runWizard({ lang, demo, configDir, endpoint, kotApiBase, a
       env={io.env}
       initial={initial}
       demo={demoInfo}
+      demoReady={demoReady}
       settingsPath={writable?.path}
       settingsProblem={settingsProblem}
       refusedEnv={refused}
@@ -86,6 +94,7 @@ export async function runWizard({ lang, demo, configDir, endpoint, kotApiBase, a
       exitOnCtrlC: false,
     },
   );
+  fillDemo?.();
   // Only a save that happened and did not fail is claimed.
   const savedPath = (): string => (writable && saving.saved && !saving.error ? escapeControls(writable.path) : '');
   const demoPath = (): string => escapeControls(summary?.demoDir ?? demoInfo?.dir ?? '');

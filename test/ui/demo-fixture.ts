@@ -5,13 +5,15 @@ import { after, before } from 'node:test';
 import { cleanup } from 'ink-testing-library';
 import { DEFAULT_SQL_START_MINUTES } from '../../source/core/facts.js';
 import { readMappingFile, readOutputDir, readSql } from '../../source/io/read-inputs.js';
-import { demoValues, prepareDemo, type DemoInfo } from '../../source/ui/demo.js';
+import { demoFolder, demoValues, writeDemoFiles, type DemoInfo } from '../../source/ui/demo.js';
+import { encode } from '../../source/io/encoding.js';
 import type { Loaded, WizardValues } from '../../source/ui/state.js';
 
 /** A fresh copy of the bundled demo in a temporary folder (upload files and reports land there). */
 export function demoCopy(): { demo: DemoInfo; values: WizardValues; cleanup: () => void } {
   const parent = mkdtempSync(join(tmpdir(), 'lanscope-kot-ui-'));
-  const demo = prepareDemo(parent);
+  const demo = demoFolder(parent);
+  writeDemoFiles(demo, encode);
   return { demo, values: demoValues(demo), cleanup: () => rmSync(parent, { recursive: true, force: true }) };
 }
 

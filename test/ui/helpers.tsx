@@ -103,6 +103,8 @@ export function renderWizard(options: {
   ascii?: boolean;
   services?: Partial<Services>;
   demo?: DemoInfo;
+  /** The demo's files being written (run-wizard.tsx): steps 2–7 wait for it. */
+  demoReady?: Promise<void>;
   settingsPath?: string;
   /** Settings that cannot be saved this time (then there is no settingsPath). */
   settingsProblem?: SettingsProblem;
@@ -124,6 +126,7 @@ export function renderWizard(options: {
       initialLoaded={options.loaded ?? {}}
       services={options.services ?? {}}
       demo={options.demo}
+      demoReady={options.demoReady}
       settingsPath={options.settingsProblem ? undefined : (options.settingsPath ?? '/home/admin/.config/lanscope-kot/config.json')}
       settingsProblem={options.settingsProblem}
       refusedEnv={options.refusedEnv}
