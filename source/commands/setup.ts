@@ -2,8 +2,6 @@ import { existsSync } from 'node:fs';
 import { embedded } from '../embedded.js';
 import { detectLang, parseLang } from '../i18n/locale.js';
 import type { Lang } from '../i18n/message.js';
-import { wizardEn } from '../i18n/wizard-en.js';
-import { wizardJa } from '../i18n/wizard-ja.js';
 import { wantsSafeGlyphs } from '../ui/glyphs.js';
 
 export interface SetupIo {
@@ -72,23 +70,26 @@ export function parseSetupOptions(args: readonly string[]): SetupOptions {
  */
 export async function runSetup(args: readonly string[], io: SetupIo): Promise<number> {
   let lang: Lang = detectLang(io.env);
-  const text = () => (lang === 'ja' ? wizardJa : wizardEn);
+  // The catalogs only for what is said here (a usage error, --help, no terminal): the wizard bundles its
+  // own, and loading them on the way to its first frame cost ~6 ms.
+  const text = async () => (lang === 'ja' ? (await import('../i18n/wizard-ja.js')).wizardJa : (await import('../i18n/wizard-en.js')).wizardEn);
   let options: SetupOptions;
   try {
     options = parseSetupOptions(args);
   } catch (err) {
     if (!(err instanceof SetupUsageError)) throw err;
-    const detail = text()[err.detail.key]({ option: err.detail.option });
-    io.stderr.write(text()['cli.usage']({ detail }) + '\n');
+    const catalog = await text();
+    const detail = catalog[err.detail.key]({ option: err.detail.option });
+    io.stderr.write(catalog['cli.usage']({ detail }) + '\n');
     return 2;
   }
   lang = options.lang ?? lang;
   if (options.help) {
-    io.stdout.write(text()['cli.help']({}));
+    io.stdout.write((await text())['cli.help']({}));
     return 0;
   }
   if (!io.stdin.isTTY || !io.stdout.isTTY) {
-    io.stderr.write(text()['cli.notTty']({}) + '\n');
+    io.stderr.write((await text())['cli.notTty']({}) + '\n');
     return 2;
   }
   // React's development build doubles the cost of every key press and keeps a performance mark per
