@@ -450,7 +450,7 @@ async function main() {
     if (wizard) {
       const s = wizard.render.stats;
       out.push(
-        `- Wizard: render benchmark with ${fmtInt(s.users)} employees × ${s.days} days built in memory (the users and events of generate.mjs through LogAggregator, ${fmtInt(s.mappingRows)} mapping rows through parseMapping), whole wizard rendered with ink-testing-library at 120×40 (renderWizard of the UI tests); a key's time runs from the write to stdin to the first changed frame; ✔ when the p95 is within 20 ms. Initial render: first frame with the list (in parentheses: the frame at 120×40, after ink-testing-library's first 100-column pass).`,
+        `- Wizard: render benchmark with ${fmtInt(s.users)} employees × ${s.days} days built in memory (the users and events of generate.mjs through LogAggregator, ${fmtInt(s.mappingRows)} mapping rows through parseMapping), whole wizard rendered with ink-testing-library at 120×40 (renderWizard of the UI tests, bundled as the wizard ships: scripts/bundle-harness.mjs); a key's time runs from the write to stdin to the first changed frame; ✔ when the p95 is within 20 ms. Initial render: first frame with the list (in parentheses: the frame at 120×40, after ink-testing-library's first 100-column pass).`,
       );
       if (wizard.render.performanceEntries) out.push(`- ⚠ React's development build left ${fmtInt(wizard.render.performanceEntries)} performance.measure entries in the timeline (never cleared).`);
     }
