@@ -9,6 +9,7 @@ Usage
       --demo                  try it with the bundled sample data (examples/demo)
       --config-dir DIR        keep settings in DIR (or LANSCOPE_KOT_CONFIG_DIR)
       --endpoint URL          target of the wizard's connection test
+      --kot-api-base URL      Web API for step 7's comparison (setup --help)
   lanscope-kot doctor [...]   run every check without questions (for troubleshooting and monitoring)
   lanscope-kot reconcile [...] after go-live: compare the logs with the punches KING OF TIME holds
   lanscope-kot schedule [...] a daily check in Windows Task Scheduler (or a crontab line)
@@ -31,6 +32,7 @@ Exit codes: 0 nothing failed, 1 a check failed, 2 usage error or unreadable inpu
       --demo                  同梱のサンプルデータ（examples/demo）で試す
       --config-dir フォルダ    設定の保存先（または LANSCOPE_KOT_CONFIG_DIR）
       --endpoint URL          ウィザードの接続テストの宛先
+      --kot-api-base URL      手順 7 の突き合わせの Web API（setup --help）
   lanscope-kot doctor [...]   すべてのチェックを対話なしで実行（トラブル調査・定期監視用）
   lanscope-kot reconcile [...] 運用開始後: ログと KING OF TIME にある打刻を突き合わせる
   lanscope-kot schedule [...] 毎日の確認を Windows のタスク スケジューラに登録（または crontab の行）
