@@ -1,11 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { displayWidth } from '../../source/core/display-width.js';
-import { packedLines, wrapText } from '../../source/ui/wrap.js';
+import { wrapText } from '../../source/core/wrap-text.js';
+import { packedLines } from '../../source/ui/wrap.js';
 import { fitColumns, fitColumnsMiddle } from '../../source/ui/widgets/fit-columns.js';
 import { blockWindow } from '../../source/ui/widgets/scroll-blocks.js';
 
-describe('line breaking (ui/wrap.ts)', () => {
+describe('line breaking (core/wrap-text.ts, ui/wrap.ts)', () => {
   it('breaks Japanese between phrases, never inside a number and its counter or a word and its particle', () => {
     const text = 'サポートセンターから届いた 32 桁の英数字。未着なら空欄のまま進めます';
     for (let width = 10; width <= 40; width++) {

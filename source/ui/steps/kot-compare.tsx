@@ -15,7 +15,7 @@ import type { WizardValues } from '../state.js';
 import { useKeys } from '../widgets/keys.js';
 import { Spinner } from '../widgets/spinner.js';
 import { Para } from '../widgets/para.js';
-import { wrapText } from '../wrap.js';
+import { wrapText } from '../../core/wrap-text.js';
 import { narrowSafeText, type Glyphs } from '../glyphs.js';
 
 /**

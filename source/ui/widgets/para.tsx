@@ -1,5 +1,5 @@
 import { Box, Text } from 'ink';
-import { wrapText } from '../wrap.js';
+import { wrapText } from '../../core/wrap-text.js';
 import { fitColumns } from './fit-columns.js';
 import { narrowSafeText } from '../glyphs.js';
 import { useT } from '../i18n.js';
@@ -17,7 +17,7 @@ export interface ParaProps {
   ellipsis?: string;
 }
 
-/** A paragraph wrapped by wrap.ts (phrase breaks in Japanese, no line starting with a space). */
+/** A paragraph wrapped by core/wrap-text.ts (phrase breaks in Japanese, no line starting with a space). */
 export function Para({ text, width, color, dimColor = false, bold = false, maxLines, ellipsis }: ParaProps) {
   const { g } = useT();
   // Paths and names read from files come in here as they are: control characters escaped (`\u001B`), as

@@ -3,7 +3,7 @@ import { Box, Text } from 'ink';
 import { useT } from '../i18n.js';
 import { Para, paraLines } from './para.js';
 
-/** A piece of a step with the lines it takes (known because text is wrapped by wrap.ts). */
+/** A piece of a step with the lines it takes (known because text is wrapped by core/wrap-text.ts). */
 export interface Block {
   key: string;
   lines: number;
