@@ -10,7 +10,8 @@ import { displayWidth } from './display-width.js';
  * Japanese phrases (文節) are approximated the classic way: a phrase is content (kanji, katakana, Latin)
  * followed by its hiragana particles, so a break goes where hiragana is followed by anything else, after
  * 、。 and closing brackets, and before opening ones — never before 。」ー or small kana (禁則), never
- * after 「（, never between a number and its counter (`32 桁`) or a word and its particle (`LanScope の`).
+ * after 「（, never between a number and its counter (`32 桁`) or a word and its particle (`LanScope の`),
+ * nor inside a name in capitals (`KING OF TIME`) or a button's `[CSV データ保存]`.
  * budoux does this with a trained model, but its package loads linkedom (about 45 ms of the first frame
  * bundled, 180 ms unbundled) and 65 packages: this rule set is enough for the wizard's own sentences.
  */
@@ -18,6 +19,13 @@ export function wrapText(text: string, width: number): string[] {
   const lines: string[] = [];
   for (const paragraph of text.split('\n')) lines.push(...wrapParagraph(paragraph, Math.max(1, width)));
   return lines;
+}
+
+/** The widest part of `text` that wrapText cannot break, so must cut when a line is narrower. */
+export function widestUnbreakable(text: string): number {
+  let widest = 0;
+  for (const paragraph of text.split('\n')) for (const piece of pieces(paragraph)) widest = Math.max(widest, displayWidth(piece.text));
+  return widest;
 }
 
 const HIRAGANA = /[\u3041-\u309f]/u;
@@ -47,19 +55,45 @@ function breakAtSpace(a: string, b: string): boolean {
   return true;
 }
 
+/** Capitals, as in `KING OF TIME`: names that a break between their words would tear apart. */
+const CAPITAL = /[A-Z]/;
+const LETTER = /[A-Za-z]/;
+/** A `[CSV データ保存]` no longer than this is a button's name, kept on one line. */
+const LABEL_MAX = 20;
+
+/** Are the words on either side of chars[i..j] (spaces) words in capitals, two letters or more? */
+function betweenCapitals(chars: readonly string[], i: number, j: number): boolean {
+  let back = i - 1;
+  while (back >= 0 && CAPITAL.test(chars[back]!)) back--;
+  let ahead = j + 1;
+  while (ahead < chars.length && CAPITAL.test(chars[ahead]!)) ahead++;
+  return i - 1 - back >= 2 && !LETTER.test(chars[back] ?? '') && ahead - (j + 1) >= 2 && !LETTER.test(chars[ahead] ?? '');
+}
+
+/** Where the `[…]` label opening at chars[i] closes, if it is short enough to be one. */
+function labelEnd(chars: readonly string[], i: number): number {
+  for (let k = i + 1; k < chars.length && k <= i + LABEL_MAX; k++) {
+    if (chars[k] === '[') return -1;
+    if (chars[k] === ']') return k;
+  }
+  return -1;
+}
+
 /** Unbreakable pieces: each ends where a break is allowed; `space` says whether spaces came after it. */
 function pieces(text: string): { text: string; space: boolean }[] {
   const chars = [...text];
   const out: { text: string; space: boolean }[] = [];
   let current = '';
+  let label = -1;
   for (let i = 0; i < chars.length; i++) {
     const ch = chars[i]!;
+    if (ch === '[' && i > label) label = labelEnd(chars, i);
     if (ch === ' ') {
       let j = i;
       while (chars[j + 1] === ' ') j++;
       const before = chars[i - 1];
       const after = chars[j + 1];
-      if (before === undefined || after === undefined || breakAtSpace(before, after)) {
+      if (before === undefined || after === undefined || (i > label && breakAtSpace(before, after) && !betweenCapitals(chars, i, j))) {
         if (current) out.push({ text: current, space: true });
         current = '';
       } else current += chars.slice(i, j + 1).join('');
@@ -68,7 +102,7 @@ function pieces(text: string): { text: string; space: boolean }[] {
     }
     current += ch;
     const next = chars[i + 1];
-    if (next !== undefined && next !== ' ' && breakBetween(ch, next)) {
+    if (next !== undefined && next !== ' ' && i >= label && breakBetween(ch, next)) {
       out.push({ text: current, space: false });
       current = '';
     }

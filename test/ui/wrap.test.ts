@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { displayWidth } from '../../source/core/display-width.js';
-import { wrapText } from '../../source/core/wrap-text.js';
+import { widestUnbreakable, wrapText } from '../../source/core/wrap-text.js';
 import { packedLines } from '../../source/ui/wrap.js';
 import { fitColumns, fitColumnsMiddle } from '../../source/ui/widgets/fit-columns.js';
 import { blockWindow } from '../../source/ui/widgets/scroll-blocks.js';
@@ -28,6 +28,15 @@ describe('line breaking (core/wrap-text.ts, ui/wrap.ts)', () => {
         assert.doesNotMatch(line, /[（「]$/u, `width ${width}: ${line}`);
       }
     }
+  });
+
+  it('keeps a name in capitals and a button\'s short [label] on one line', () => {
+    assert.deepEqual(wrapText('各所属の日付変更時間と従業員を KING OF TIME から読みます', 36), ['各所属の日付変更時間と従業員を', 'KING OF TIME から読みます']);
+    assert.deepEqual(wrapText('the KING OF TIME Web API token', 14), ['the', 'KING OF TIME', 'Web API token']);
+    assert.deepEqual(wrapText('mapping CSV exported from PC ログイン連携 ([CSV データ保存])', 44), ['mapping CSV exported from PC ログイン連携', '([CSV データ保存])']);
+    // Longer than a label: breaks as any text.
+    assert.deepEqual(wrapText('[--install | --xml ファイル] [入力]', 20), ['[--install | --xml', 'ファイル] [入力]']);
+    assert.equal(widestUnbreakable('LanScope の CSV と KING OF TIME'), 12);
   });
 
   it('breaks English at spaces and cuts what is longer than a line', () => {
