@@ -14,8 +14,9 @@ export const wizardEn = {
     `lanscope-kot: the settings file ${p.path} cannot be read (${p.reason}); starting with empty fields, and nothing will be saved this time.`,
   'cli.help': (_: None) => `Usage: lanscope-kot [setup] [options]
 
-Opens the setup wizard: seven steps from the manual's chapters 2–4 (preparation, day-change time, link
-service folder, proxy, employee mapping, a dry run of the punches) to a go-live checklist.
+Opens the setup wizard: seven steps from the manual's chapters 2–4
+(preparation, day-change time, link service folder, proxy, employee mapping,
+a dry run of the punches) to a go-live checklist.
 Enter goes on, Esc goes back, Ctrl-C quits.
 
 Options
@@ -27,9 +28,11 @@ Options
   --ascii              marks one column wide only (> + x | ... ->), for consoles that draw › ✔ ✖ │ … → two
                        columns wide; chosen by itself on Windows outside Windows Terminal
 
-Settings are saved owner-only (0600) in the platform's config folder, e.g. ~/.config/lanscope-kot/config.json
-or %APPDATA%\\lanscope-kot\\Config\\config.json. The access token is saved only if you tick "remember";
-the proxy password never is. Without a terminal (piped, CI) use "lanscope-kot doctor".
+Settings are saved owner-only (0600) in the platform's config folder, e.g.
+  ~/.config/lanscope-kot/config.json
+  %APPDATA%\\lanscope-kot\\Config\\config.json
+The access token is saved only if you tick "remember"; the proxy password never
+is. Without a terminal (piped, CI) use "lanscope-kot doctor".
 `,
   'cli.finished': (p: { report: string; upload: string; settings: string; demo: string }) =>
     ['lanscope-kot setup finished.', p.report && `  report:      ${p.report}`, p.upload && `  upload file: ${p.upload}`, p.settings && `  settings:    ${p.settings}`, p.demo && `  demo files:  ${p.demo}`]

@@ -13,8 +13,9 @@ export const wizardJa: WizardCatalog = {
     `lanscope-kot: 設定ファイル ${p.path} を読めません（${p.reason}）。空の入力欄で開始し、今回は保存しません。`,
   'cli.help': () => `使い方: lanscope-kot [setup] [オプション]
 
-設定ウィザードを開きます。マニュアル 2～4 章の 7 ステップ（事前準備、日付変更時間、連携サービスの
-フォルダ、プロキシ、従業員の紐づけ、打刻のドライラン）を経て、本番開始前チェックリストを表示します。
+設定ウィザードを開きます。マニュアル 2～4 章の 7 ステップ（事前準備、
+日付変更時間、連携サービスのフォルダ、プロキシ、従業員の紐づけ、打刻の
+ドライラン）を経て、本番開始前チェックリストを表示します。
 Enter で次へ、Esc で戻る、Ctrl-C で終了。
 
 オプション
@@ -23,12 +24,14 @@ Enter で次へ、Esc で戻る、Ctrl-C で終了。
   --endpoint URL       「接続テスト」の宛先（既定 https://pclogin.secomtrust.net/）
   --kot-api-base URL   手順 7「KING OF TIME と突き合わせる」の Web API（KOT_API_TOKEN。既定 https://api.kingtime.jp/v1.0）
   --lang ja|en         表示言語
-  --ascii              記号を半角 1 文字幅のもの（> + x | ... ->）だけにする。› ✔ ✖ │ … → を 2 文字幅で
-                       表示するコンソール向け。Windows Terminal 以外の Windows では自動
+  --ascii              › ✔ ✖ │ … → を 2 文字幅で表示するコンソール向けに、記号を半角 1 文字幅の
+                       もの（> + x | ... ->）だけにする。Windows Terminal 以外の Windows では自動
 
-設定は本人のみ読み書きできる権限（0600）で、OS の設定フォルダ（例 ~/.config/lanscope-kot/config.json、
-%APPDATA%\\lanscope-kot\\Config\\config.json）に保存します。アクセストークンは「保存する」に
-チェックしたときだけ保存し、プロキシのパスワードは保存しません。端末がない場合（パイプ、CI）は
+設定は本人のみ読み書きできる権限（0600）で、OS の設定フォルダに保存します。例:
+  ~/.config/lanscope-kot/config.json
+  %APPDATA%\\lanscope-kot\\Config\\config.json
+アクセストークンは「保存する」にチェックしたときだけ保存し、
+プロキシのパスワードは保存しません。端末がない場合（パイプ、CI）は
 "lanscope-kot doctor" をお使いください。
 `,
   'cli.finished': (p) =>
