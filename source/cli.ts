@@ -36,6 +36,11 @@ function commandWord(): number {
   return -1;
 }
 
+/** Loaded only for help: --version need not load the layout and the wrapper. */
+async function writeHelp(text: string): Promise<void> {
+  (await import('./commands/write-help.js')).writeHelp(process.stdout, text);
+}
+
 function packageVersion(): string {
   return (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 }
@@ -45,7 +50,7 @@ async function main(): Promise<number> {
   const [command, ...rest] = at <= 0 ? args : [args[at]!, ...args.slice(0, at), ...args.slice(at + 1)];
   // Help without a command word is the top-level help, whatever options come first.
   if (at === -1 && args.some((a) => a === '--help' || a === '-h')) {
-    process.stdout.write(helpText.general[lang]);
+    await writeHelp(helpText.general[lang]);
     return 0;
   }
   if (command === '--version' || command === '-v') {
@@ -53,12 +58,12 @@ async function main(): Promise<number> {
     return 0;
   }
   if (command === '--help' || command === '-h' || command === 'help') {
-    process.stdout.write(helpText.general[lang]);
+    await writeHelp(helpText.general[lang]);
     return 0;
   }
   if (command === 'doctor' && rest.some((a) => a === '--help' || a === '-h')) {
     // Answered here: loading doctor's engine only to print its help would double the start-up time.
-    process.stdout.write(helpText.doctor[lang]);
+    await writeHelp(helpText.doctor[lang]);
     return 0;
   }
   if (command === 'doctor' || command === 'reconcile' || command === 'watch' || command === 'schedule') {

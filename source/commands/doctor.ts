@@ -23,6 +23,7 @@ import { readState, StateFileError } from '../io/state-file.js';
 import { OutputError, saveState, stateOrOutputText } from './run-output.js';
 import { glyphsFor, wantsSafeGlyphs } from '../ui/glyphs.js';
 import type { RunRecord } from '../io/run-record.js';
+import { writeHelp } from './write-help.js';
 
 export interface CommandIo {
   stdout: NodeJS.WritableStream & { isTTY?: boolean };
@@ -46,7 +47,7 @@ export async function runDoctor(args: readonly string[], io: CommandIo): Promise
     // chalk reads FORCE_COLOR but not NO_COLOR (https://no-color.org).
     if (io.env.NO_COLOR) chalk.level = 0;
     if (options.help) {
-      io.stdout.write(helpText.doctor[lang]);
+      writeHelp(io.stdout, helpText.doctor[lang]);
       return 0;
     }
     if (!somethingToCheck(options, io.env)) throw new UsageError(msg('usage.nothingToCheck', {}));

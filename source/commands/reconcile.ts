@@ -30,6 +30,7 @@ import { parseReconcileOptions, ReconcileUsageError, todayJst, type ReconcileOpt
 import { formatReconcileText } from './reconcile-text.js';
 import { isoJst, OutputError, saveState, sinceLastFooter, stateOrOutputText, writeOutput } from './run-output.js';
 import { internalErrorText } from './internal-error.js';
+import { writeHelp } from './write-help.js';
 
 export interface ReconcileIo extends CommandIo {
   /** The clock (closed hours, "today"); tests fix it. */
@@ -168,7 +169,7 @@ export async function runReconcile(args: readonly string[], io: ReconcileIo): Pr
     lang = options.lang ?? lang;
     if (io.env.NO_COLOR) chalk.level = 0;
     if (options.help) {
-      io.stdout.write(reconcileHelp[lang]);
+      writeHelp(io.stdout, reconcileHelp[lang]);
       return 0;
     }
     requireInputs(options, io.env);

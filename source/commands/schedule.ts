@@ -20,6 +20,7 @@ import { ReconcileUsageError, takeFlags } from './reconcile-options.js';
 import { writeOutput } from './run-output.js';
 import { besideState, type WatchIo } from './watch.js';
 import { environmentSecrets, internalErrorText } from './internal-error.js';
+import { writeHelp } from './write-help.js';
 
 /**
  * `lanscope-kot schedule --at 10:30 --state FILE [inputs…]`: the daily check (`watch`) as a Windows Task
@@ -48,7 +49,7 @@ export async function runSchedule(args: readonly string[], io: ScheduleIo): Prom
     const options = parseDoctorOptions(rest);
     lang = options.lang ?? lang;
     if (options.help) {
-      io.stdout.write(scheduleHelp[lang]);
+      writeHelp(io.stdout, scheduleHelp[lang]);
       return 0;
     }
     if (taken.at === undefined) throw usage((l) => tr(l, 'sc.needAt'));

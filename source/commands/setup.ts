@@ -85,7 +85,8 @@ export async function runSetup(args: readonly string[], io: SetupIo): Promise<nu
   }
   lang = options.lang ?? lang;
   if (options.help) {
-    io.stdout.write((await text())['cli.help']({}));
+    const [{ writeHelp }, catalog] = await Promise.all([import('./write-help.js'), text()]);
+    writeHelp(io.stdout, catalog['cli.help']({}));
     return 0;
   }
   if (!io.stdin.isTTY || !io.stdout.isTTY) {

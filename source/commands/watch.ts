@@ -23,6 +23,7 @@ import { parseReconcileOptions, ReconcileUsageError, takeFlags } from './reconci
 import { findingLine, formatReconcileText } from './reconcile-text.js';
 import { isoJst, saveState, sinceLastFooter, writeOutput } from './run-output.js';
 import { internalErrorText } from './internal-error.js';
+import { writeHelp } from './write-help.js';
 
 /**
  * `lanscope-kot watch --state FILE …`: the daily check a scheduled task runs. doctor and reconcile (the
@@ -62,7 +63,7 @@ export async function runWatch(args: readonly string[], io: WatchIo): Promise<nu
     const options = parseReconcileOptions([...rest, ...days], now, 'watch', true);
     lang = options.lang ?? lang;
     if (options.help) {
-      io.stdout.write(watchHelp[lang]);
+      writeHelp(io.stdout, watchHelp[lang]);
       return 0;
     }
     const usage = (key: 'w.needState' | 'w.eventLogOnlyWindows') => new ReconcileUsageError((l) => tr(l, 'rc.usage', { command: 'watch', detail: tr(l, key) }));
