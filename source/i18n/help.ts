@@ -47,9 +47,9 @@ Exit codes: 0 nothing failed, 1 a check failed,
 
 共通オプション
   --lang ja|en                  表示言語（既定: LANG またはシステムのロケール）
-  --ascii                       記号を半角 1 文字幅のものだけにする（› ✔ ✖ │ … → の代わりに > + x | ... ->）。
-                                これらを 2 文字幅で表示するコンソール向け（Windows Terminal 以外の
-                                Windows では自動で選ばれます）
+  --ascii                       記号を半角 1 文字幅のもの（> + x | ... ->）だけにする。› ✔ ✖ │ … → を
+                                2 文字幅で表示するコンソール向け（Windows Terminal 以外の Windows では
+                                自動で選ばれます）
 
 終了コード: 0 NG なし、1 NG あり、2 使い方の誤りまたは読めない入力。
 `,
