@@ -38,6 +38,9 @@ const DIGIT = /[0-9０-９]/u;
 
 /** May a line break between `a` and `b` (no spaces between them)? */
 function breakBetween(a: string, b: string): boolean {
+  // The rules below are for Japanese: Latin beside Latin never breaks without a space (and --help,
+  // which wraps on the way to its first line, skips four tests a character).
+  if (a < '\u0080' && b < '\u0080') return false;
   if (NO_START.test(b) || NO_END.test(a)) return false;
   if (CLOSING.test(a)) return true;
   if (OPENING.test(b)) return true;
@@ -93,7 +96,7 @@ function pieces(text: string): { text: string; space: boolean }[] {
       while (chars[j + 1] === ' ') j++;
       const before = chars[i - 1];
       const after = chars[j + 1];
-      if (before === undefined || after === undefined || (i > label && breakAtSpace(before, after) && !betweenCapitals(chars, i, j))) {
+      if (before === undefined || after === undefined || (i > label && breakAtSpace(before, after) && !(CAPITAL.test(before) && CAPITAL.test(after) && betweenCapitals(chars, i, j)))) {
         if (current) out.push({ text: current, space: true });
         current = '';
       } else current += chars.slice(i, j + 1).join('');
