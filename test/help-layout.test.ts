@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { eastAsianWidthType } from 'get-east-asian-width';
 import { PassThrough } from 'node:stream';
 import { describe, it } from 'node:test';
 import { writeHelp } from '../source/commands/write-help.js';
@@ -83,11 +84,23 @@ describe('help laid out for the terminal (i18n/help-layout.ts)', () => {
   it('writes to a terminal at its width, and 80 columns wide to a pipe or a file', () => {
     const written = (stream: PassThrough) => String(stream.read() ?? '');
     const terminal = Object.assign(new PassThrough(), { isTTY: true, columns: 60 });
-    writeHelp(terminal, helpText.doctor.ja);
+    writeHelp({ stdout: terminal, args: [], env: {} }, helpText.doctor.ja);
     assert.equal(written(terminal), fitHelp(helpText.doctor.ja, 60));
     const pipe = new PassThrough();
-    writeHelp(pipe, helpText.doctor.ja);
+    writeHelp({ stdout: pipe, args: [], env: {} }, helpText.doctor.ja);
     assert.equal(written(pipe), fitHelp(helpText.doctor.ja, 80));
+  });
+
+  it('with --ascii, the marks a Japanese console draws two columns wide are replaced, and every line still fits 79 columns counting them as two', () => {
+    for (const [name, , args] of HELP) {
+      for (const lang of ['en', 'ja'] as const) {
+        const r = spawnSync(process.execPath, [binary, ...args, '--ascii', '--lang', lang], { encoding: 'utf8', env: { ...process.env, LANG: 'en_US.UTF-8' } });
+        assert.equal(r.status, 0, `${name} ${lang}: ${r.stderr}`);
+        const ambiguous = [...r.stdout].filter((ch) => eastAsianWidthType(ch.codePointAt(0)!) === 'ambiguous');
+        assert.deepEqual(ambiguous, [], `${name} ${lang}`);
+        assert.deepEqual(r.stdout.split('\n').filter((line) => displayWidth(line) > 79), [], `${name} ${lang}`);
+      }
+    }
   });
 
   it('the real binary, piped: every help within 79 columns, in both languages', () => {

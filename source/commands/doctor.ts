@@ -47,7 +47,7 @@ export async function runDoctor(args: readonly string[], io: CommandIo): Promise
     // chalk reads FORCE_COLOR but not NO_COLOR (https://no-color.org).
     if (io.env.NO_COLOR) chalk.level = 0;
     if (options.help) {
-      writeHelp(io.stdout, helpText.doctor[lang]);
+      writeHelp({ stdout: io.stdout, args, env: io.env }, helpText.doctor[lang]);
       return 0;
     }
     if (!somethingToCheck(options, io.env)) throw new UsageError(msg('usage.nothingToCheck', {}));

@@ -86,7 +86,7 @@ export async function runSetup(args: readonly string[], io: SetupIo): Promise<nu
   lang = options.lang ?? lang;
   if (options.help) {
     const [{ writeHelp }, catalog] = await Promise.all([import('./write-help.js'), text()]);
-    writeHelp(io.stdout, catalog['cli.help']({}));
+    writeHelp({ stdout: io.stdout, args, env: io.env }, catalog['cli.help']({}));
     return 0;
   }
   if (!io.stdin.isTTY || !io.stdout.isTTY) {

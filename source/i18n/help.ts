@@ -23,9 +23,9 @@ Usage
 
 Options for every command
   --lang ja|en                  language (default: from LANG / the system locale)
-  --ascii                       draw only marks one column wide (> + x | ... -> instead of › ✔ ✖ │ … →):
-                                for consoles that draw them two columns wide (chosen by itself on
-                                Windows outside Windows Terminal)
+  --ascii                       draw marks in ASCII only (> + x | ... ->), for consoles that
+                                draw the others two columns wide (chosen by itself on Windows
+                                outside Windows Terminal)
 
 Exit codes: 0 nothing failed, 1 a check failed,
             2 usage error or unreadable input.
@@ -47,9 +47,9 @@ Exit codes: 0 nothing failed, 1 a check failed,
 
 共通オプション
   --lang ja|en                  表示言語（既定: LANG またはシステムのロケール）
-  --ascii                       記号を半角 1 文字幅のもの（> + x | ... ->）だけにする。› ✔ ✖ │ … → を
-                                2 文字幅で表示するコンソール向け（Windows Terminal 以外の Windows では
-                                自動で選ばれます）
+  --ascii                       記号を ASCII のもの（> + x | ... ->）だけにする。ほかの記号を
+                                2 文字幅で表示するコンソール向け（Windows Terminal 以外の
+                                Windows では自動で選ばれます）
 
 終了コード: 0 NG なし、1 NG あり、2 使い方の誤りまたは読めない入力。
 `,
@@ -87,8 +87,8 @@ Output
   --json                  JSON report (version 1) on stdout: checks, users, dry-run punches
   --lang ja|en            language of messages
   --since-last FILE       state file: also list what is new since the run that last wrote it
-  --ascii                 marks one column wide only (+ x -> instead of ✔ ✖ →); automatic on
-                          Windows outside Windows Terminal
+  --ascii                 marks in ASCII only (+ x ->); automatic on Windows outside
+                          Windows Terminal
 
 Exit codes: 0 nothing failed, 1 a check failed,
             2 usage error or unreadable input.
@@ -129,8 +129,8 @@ Example
   --json                  JSON レポート（version 1）を標準出力へ: チェック、ユーザー、打刻のドライラン
   --lang ja|en            表示言語
   --since-last ファイル   状態ファイル: 前回この状態ファイルを書いた実行以降に新しく見つかったものも表示
-  --ascii                 記号を半角 1 文字幅のものだけにする（✔ ✖ → の代わりに + x ->）。
-                          Windows Terminal 以外の Windows では自動
+  --ascii                 記号を ASCII のもの（+ x ->）だけにする。Windows Terminal
+                          以外の Windows では自動
 
 終了コード: 0 NG なし、1 NG あり、2 使い方の誤りまたは読めない入力。
 

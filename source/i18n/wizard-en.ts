@@ -25,8 +25,8 @@ Options
   --endpoint URL       target of "test connection" (default https://pclogin.secomtrust.net/)
   --kot-api-base URL   Web API of step 7's "compare with KING OF TIME" (KOT_API_TOKEN; default https://api.kingtime.jp/v1.0)
   --lang ja|en         language
-  --ascii              marks one column wide only (> + x | ... ->), for consoles that draw › ✔ ✖ │ … → two
-                       columns wide; chosen by itself on Windows outside Windows Terminal
+  --ascii              marks in ASCII only (> + x | ... ->), for consoles that draw the others
+                       two columns wide; chosen by itself on Windows outside Windows Terminal
 
 Settings are saved owner-only (0600) in the platform's config folder, e.g.
   ~/.config/lanscope-kot/config.json

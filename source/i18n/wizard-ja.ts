@@ -24,8 +24,8 @@ Enter で次へ、Esc で戻る、Ctrl-C で終了。
   --endpoint URL       「接続テスト」の宛先（既定 https://pclogin.secomtrust.net/）
   --kot-api-base URL   手順 7「KING OF TIME と突き合わせる」の Web API（KOT_API_TOKEN。既定 https://api.kingtime.jp/v1.0）
   --lang ja|en         表示言語
-  --ascii              › ✔ ✖ │ … → を 2 文字幅で表示するコンソール向けに、記号を半角 1 文字幅の
-                       もの（> + x | ... ->）だけにする。Windows Terminal 以外の Windows では自動
+  --ascii              ほかの記号を 2 文字幅で表示するコンソール向けに、記号を ASCII のもの
+                       （> + x | ... ->）だけにする。Windows Terminal 以外の Windows では自動
 
 設定は本人のみ読み書きできる権限（0600）で、OS の設定フォルダに保存します。例:
   ~/.config/lanscope-kot/config.json
