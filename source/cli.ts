@@ -38,7 +38,7 @@ function commandWord(): number {
 
 /** Loaded only for help: --version need not load the layout and the wrapper. */
 async function writeHelp(text: string): Promise<void> {
-  (await import('./commands/write-help.js')).writeHelp({ stdout: process.stdout, args, env: process.env }, text);
+  await (await import('./commands/write-help.js')).writeHelp({ stdout: process.stdout, args, env: process.env }, text);
 }
 
 function packageVersion(): string {

@@ -81,13 +81,13 @@ describe('help laid out for the terminal (i18n/help-layout.ts)', () => {
     }
   });
 
-  it('writes to a terminal at its width, and 80 columns wide to a pipe or a file', () => {
+  it('writes to a terminal at its width, and 80 columns wide to a pipe or a file', async () => {
     const written = (stream: PassThrough) => String(stream.read() ?? '');
     const terminal = Object.assign(new PassThrough(), { isTTY: true, columns: 60 });
-    writeHelp({ stdout: terminal, args: [], env: {} }, helpText.doctor.ja);
+    await writeHelp({ stdout: terminal, args: [], env: {} }, helpText.doctor.ja);
     assert.equal(written(terminal), fitHelp(helpText.doctor.ja, 60));
     const pipe = new PassThrough();
-    writeHelp({ stdout: pipe, args: [], env: {} }, helpText.doctor.ja);
+    await writeHelp({ stdout: pipe, args: [], env: {} }, helpText.doctor.ja);
     assert.equal(written(pipe), fitHelp(helpText.doctor.ja, 80));
   });
 

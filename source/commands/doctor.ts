@@ -21,7 +21,8 @@ import { doctorSinceLast, doctorSinceLastJson, doctorSinceLastText } from './doc
 import { nextState } from '../core/since-last.js';
 import { readState, StateFileError } from '../io/state-file.js';
 import { OutputError, saveState, stateOrOutputText } from './run-output.js';
-import { glyphsFor, wantsSafeGlyphs } from '../ui/glyphs.js';
+import { glyphsFor } from '../ui/glyphs.js';
+import { wantsSafeGlyphs } from '../ui/safe-glyphs.js';
 import type { RunRecord } from '../io/run-record.js';
 import { writeHelp } from './write-help.js';
 
@@ -47,7 +48,7 @@ export async function runDoctor(args: readonly string[], io: CommandIo): Promise
     // chalk reads FORCE_COLOR but not NO_COLOR (https://no-color.org).
     if (io.env.NO_COLOR) chalk.level = 0;
     if (options.help) {
-      writeHelp({ stdout: io.stdout, args, env: io.env }, helpText.doctor[lang]);
+      await writeHelp({ stdout: io.stdout, args, env: io.env }, helpText.doctor[lang]);
       return 0;
     }
     if (!somethingToCheck(options, io.env)) throw new UsageError(msg('usage.nothingToCheck', {}));

@@ -169,7 +169,7 @@ export async function runReconcile(args: readonly string[], io: ReconcileIo): Pr
     lang = options.lang ?? lang;
     if (io.env.NO_COLOR) chalk.level = 0;
     if (options.help) {
-      writeHelp({ stdout: io.stdout, args, env: io.env }, reconcileHelp[lang]);
+      await writeHelp({ stdout: io.stdout, args, env: io.env }, reconcileHelp[lang]);
       return 0;
     }
     requireInputs(options, io.env);

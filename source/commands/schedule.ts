@@ -49,7 +49,7 @@ export async function runSchedule(args: readonly string[], io: ScheduleIo): Prom
     const options = parseDoctorOptions(rest);
     lang = options.lang ?? lang;
     if (options.help) {
-      writeHelp({ stdout: io.stdout, args, env: io.env }, scheduleHelp[lang]);
+      await writeHelp({ stdout: io.stdout, args, env: io.env }, scheduleHelp[lang]);
       return 0;
     }
     if (taken.at === undefined) throw usage((l) => tr(l, 'sc.needAt'));

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { embedded } from '../embedded.js';
 import { detectLang, parseLang } from '../i18n/locale.js';
 import type { Lang } from '../i18n/message.js';
-import { wantsSafeGlyphs } from '../ui/glyphs.js';
+import { wantsSafeGlyphs } from '../ui/safe-glyphs.js';
 
 export interface SetupIo {
   stdout: NodeJS.WritableStream & { isTTY?: boolean };
@@ -86,7 +86,7 @@ export async function runSetup(args: readonly string[], io: SetupIo): Promise<nu
   lang = options.lang ?? lang;
   if (options.help) {
     const [{ writeHelp }, catalog] = await Promise.all([import('./write-help.js'), text()]);
-    writeHelp({ stdout: io.stdout, args, env: io.env }, catalog['cli.help']({}));
+    await writeHelp({ stdout: io.stdout, args, env: io.env }, catalog['cli.help']({}));
     return 0;
   }
   if (!io.stdin.isTTY || !io.stdout.isTTY) {

@@ -63,7 +63,7 @@ export async function runWatch(args: readonly string[], io: WatchIo): Promise<nu
     const options = parseReconcileOptions([...rest, ...days], now, 'watch', true);
     lang = options.lang ?? lang;
     if (options.help) {
-      writeHelp({ stdout: io.stdout, args, env: io.env }, watchHelp[lang]);
+      await writeHelp({ stdout: io.stdout, args, env: io.env }, watchHelp[lang]);
       return 0;
     }
     const usage = (key: 'w.needState' | 'w.eventLogOnlyWindows') => new ReconcileUsageError((l) => tr(l, 'rc.usage', { command: 'watch', detail: tr(l, key) }));

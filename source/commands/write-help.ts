@@ -1,5 +1,5 @@
 import { fitHelp } from '../i18n/help-layout.js';
-import { narrowSafeText, wantsSafeGlyphs } from '../ui/glyphs.js';
+import { wantsSafeGlyphs } from '../ui/safe-glyphs.js';
 
 /** Where a help text goes, and whether it is for a console that draws ambiguous-width marks two columns wide. */
 export interface HelpTarget {
@@ -15,7 +15,9 @@ export interface HelpTarget {
  * Windows outside Windows Terminal, its marks are the narrow-safe ones doctor and the wizard draw there
  * (`→ … ›` take two columns on a Japanese console and would push a fitted line past the edge).
  */
-export function writeHelp({ stdout, args, env }: HelpTarget, text: string): void {
+export async function writeHelp({ stdout, args, env }: HelpTarget, text: string): Promise<void> {
+  // glyphs.ts (and its width table) only where the marks are replaced.
   const safe = wantsSafeGlyphs({ ascii: args.includes('--ascii'), platform: process.platform, env });
-  stdout.write(fitHelp(safe ? narrowSafeText(text) : text, stdout.isTTY && stdout.columns ? stdout.columns : 80));
+  const shown = safe ? (await import('../ui/glyphs.js')).narrowSafeText(text) : text;
+  stdout.write(fitHelp(shown, stdout.isTTY && stdout.columns ? stdout.columns : 80));
 }

@@ -5,7 +5,7 @@ import { eastAsianWidthType } from 'get-east-asian-width';
  * default console of Windows Server 2016–2022) draws East Asian *ambiguous-width* characters — │ · … →
  * ① — two cells wide, and the dingbats ✔ ✖ › ▸ with them, while Ink and every Unix terminal count one:
  * there the layout breaks. The narrow-safe set is plain ASCII; it is chosen with --ascii, and on Windows
- * outside Windows Terminal (which sets WT_SESSION and draws them one cell wide).
+ * outside Windows Terminal (which sets WT_SESSION and draws them one cell wide): safe-glyphs.ts decides.
  */
 export interface Glyphs {
   /** True for the narrow-safe set: catalog text is passed through narrowSafeText too. */
@@ -68,11 +68,6 @@ export const ASCII_GLYPHS: Glyphs = {
   dot: '|',
   spinner: ['-', '\\', '|', '/'],
 };
-
-/** `--ascii`, or Windows without Windows Terminal (conhost). */
-export function wantsSafeGlyphs(options: { ascii: boolean; platform: string; env: Record<string, string | undefined> }): boolean {
-  return options.ascii || (options.platform === 'win32' && !options.env.WT_SESSION);
-}
 
 export const glyphsFor = (safe: boolean): Glyphs => (safe ? ASCII_GLYPHS : UNICODE_GLYPHS);
 
