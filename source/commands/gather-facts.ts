@@ -19,8 +19,11 @@ export async function gatherFacts(
   env: Record<string, string | undefined>,
   onProgress?: (progress: ReadProgress) => void,
   secrets: string[] = [],
-  /** probe: the connection test to PC login link (reconcile has no use for it); trust: already loaded by the caller, which needs it again. */
-  { probe = true, trust: loaded }: { probe?: boolean; trust?: NetworkTrust } = {},
+  /**
+   * probe: the connection test to PC login link (reconcile has no use for it); trust: already loaded by the
+   * caller, which needs it again; now: the caller's clock, which says when a closed Web API opens again.
+   */
+  { probe = true, trust: loaded, now }: { probe?: boolean; trust?: NetworkTrust; now?: Date } = {},
 ): Promise<Facts> {
   const token = options.tokenFile !== undefined ? await readTokenFile(options.tokenFile) : tokenFromEnv(env);
   if (token) secrets.push(token.value);
@@ -50,7 +53,7 @@ export async function gatherFacts(
   const trust = options.offline ? undefined : (loaded ?? (await loadNetworkTrust(options, env)));
   const [connection, kotApi] = trust === undefined
     ? [undefined, undefined]
-    : await Promise.all([probe ? testConnection(options, env, secrets, trust) : undefined, kotApiToken ? fetchKotApi(options, env, kotApiToken, trust) : undefined]);
+    : await Promise.all([probe ? testConnection(options, env, secrets, trust) : undefined, kotApiToken ? fetchKotApi(options, env, kotApiToken, trust, now) : undefined]);
   return {
     companyCode: options.companyCode,
     token,
@@ -116,12 +119,18 @@ async function testConnection(options: DoctorOptions, env: Record<string, string
 }
 
 /** Divisions, then employees, from the Web API (reconcile's wizard entry uses it on facts it already has). */
-export async function fetchKotApi(options: Pick<DoctorOptions, 'kotApiBase' | 'proxy' | 'timeoutSeconds'>, env: Record<string, string | undefined>, token: string, trust: NetworkTrust): Promise<KotApiFact> {
+export async function fetchKotApi(
+  options: Pick<DoctorOptions, 'kotApiBase' | 'proxy' | 'timeoutSeconds'>,
+  env: Record<string, string | undefined>,
+  token: string,
+  trust: NetworkTrust,
+  now?: Date,
+): Promise<KotApiFact> {
   const { fetchDivisions, fetchEmployees } = await import('../io/kot-api.js');
   const base = options.kotApiBase;
   const choice = chooseProxy(options.proxy, env, base);
   const timeoutMs = options.timeoutSeconds * 1000;
-  const request = { base, token, proxy: choice.url, timeoutMs, ...(trust.ca ? { ca: trust.ca } : {}) };
+  const request = { base, token, proxy: choice.url, timeoutMs, ...(trust.ca ? { ca: trust.ca } : {}), ...(now ? { now } : {}) };
   const fact = { base, proxySource: choice.source, timeoutMs, trust: trust.fact };
   const divisions = await fetchDivisions(request);
   if (!divisions.ok) return { ...fact, failure: divisions };

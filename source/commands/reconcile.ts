@@ -138,7 +138,7 @@ export async function reconcileWithApi(
     if (err instanceof UsageError) throw new ReconcileFailure((lang, say = (m) => translate(m, lang)) => say(err.detail));
     throw err;
   });
-  const kotApi = await fetchKotApi(request, env, request.token, trust);
+  const kotApi = await fetchKotApi(request, env, request.token, trust, request.now);
   const dayChanges = kotApi.divisions ? mergeKotDivisions(facts.dayChanges, kotApi.divisions) : facts.dayChanges;
   return reconcileFacts({ ...facts, kotApi, dayChanges }, request, { token: request.token, trust, secrets }, env, request.now);
 }
@@ -182,7 +182,7 @@ export async function runReconcile(args: readonly string[], io: ReconcileIo): Pr
     const trust = await loadNetworkTrust(options, io.env);
     refuseInClosedHours(now);
     const progress = progressLine(io.stderr, lang);
-    const facts = await gatherFacts(options, io.env, progress.update, secrets, { probe: false, trust });
+    const facts = await gatherFacts(options, io.env, progress.update, secrets, { probe: false, trust, now });
     progress.done();
     const token = (await readKotApiToken(options, io.env))!;
     const fetching = fetchProgress(io.stderr, lang);

@@ -76,7 +76,7 @@ export async function runWatch(args: readonly string[], io: WatchIo): Promise<nu
 
     // Loaded once: doctor's probe, the divisions and employees, and reconcile's punches trust the same CAs.
     const trust = options.offline ? undefined : await loadNetworkTrust(options, io.env);
-    const facts = await gatherFacts(options, io.env, undefined, secrets, trust ? { trust } : {});
+    const facts = await gatherFacts(options, io.env, undefined, secrets, { ...(trust ? { trust } : {}), now });
     const diagnosis = diagnose(facts);
     const results = runChecks(diagnosis);
     const built = buildReport(diagnosis, results, (m) => translate(redactMessage(m, secrets), lang), (id) => t(lang, `title.${id}` as MessageKey, {} as never));
