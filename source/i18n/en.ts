@@ -1,5 +1,6 @@
 /* English catalog. Keys are shared with ja.ts (typed against this file). */
 import type { OddPunchKind } from '../core/dry-run.js';
+import type { KotApiFailureReason } from '../core/facts.js';
 import type { NearMissKind } from '../core/user-matching.js';
 
 type None = Record<string, never>;
@@ -87,25 +88,20 @@ export const dayChangeTexts = (source: (s: 'sql' | 'default') => string) => ({
     `a ${p.event === 'end' ? 'log-off' : 'log-on'} at ${p.time} on ${p.onDate} is stamped on ${p.kotDate}, not ${p.lanscopeDate}`,
 });
 
+const KOT_API_ADVICE: Partial<Record<KotApiFailureReason, string>> = {
+  'auth': 'Check the Web API token issued in the KING OF TIME admin screen; it is not the access token of the link service.',
+  'closed-hours': 'Run the check again after the closed window.',
+  'forbidden-ip': "Add this server's public IP address to the token's 許可IPアドレス, or run from an allowed address.",
+  'forbidden': 'A proxy, firewall or gateway on the way may have refused it: show the first line above to your network team; if it is KING OF TIME, check the token\'s 許可IPアドレス.',
+  'rate-limited': 'Rate limited: retry later (a few minutes), and avoid running several checks at once.',
+  'server-error': 'Retry later; if it persists, ask the KING OF TIME support centre.',
+};
+
 /** What to do about a failed Web API request, with the words for where its address is given (doctor: --kot-api-base). */
 export const kotApiAdviceText =
   (w: { badAnswer: string; other: string }) =>
   (p: { reason: string }): string =>
-    p.reason === 'auth'
-      ? 'Check the Web API token issued in the KING OF TIME admin screen; it is not the access token of the link service.'
-      : p.reason === 'closed-hours'
-        ? 'Run the check again after the closed window.'
-        : p.reason === 'forbidden-ip'
-          ? "Add this server's public IP address to the token's 許可IPアドレス, or run from an allowed address."
-          : p.reason === 'forbidden'
-            ? 'A proxy, firewall or gateway on the way may have refused it: show the first line above to your network team; if it is KING OF TIME, check the token\'s 許可IPアドレス.'
-            : p.reason === 'rate-limited'
-              ? 'Rate limited: retry later (a few minutes), and avoid running several checks at once.'
-              : p.reason === 'server-error'
-                ? 'Retry later; if it persists, ask the KING OF TIME support centre.'
-                : p.reason === 'bad-answer'
-                  ? w.badAnswer
-                  : w.other;
+    KOT_API_ADVICE[p.reason as KotApiFailureReason] ?? (p.reason === 'bad-answer' ? w.badAnswer : w.other);
 
 /** Where the proxy came from, with the word for one given by the admin (doctor: --proxy, the wizard: its step). */
 export const proxySourceText =

@@ -1,5 +1,6 @@
 /* 日本語カタログ。キーは en.ts と型で一致させている（欠けるとビルドが失敗する）。 */
 import type { OddPunchKind } from '../core/dry-run.js';
+import type { KotApiFailureReason } from '../core/facts.js';
 import type { NearMissKind } from '../core/user-matching.js';
 import type { Catalog } from './message.js';
 
@@ -86,25 +87,20 @@ export const jaDayChangeTexts = (source: (s: 'sql' | 'default') => string): { pa
     `${p.onDate} ${p.time} の${p.event === 'end' ? 'ログオフ' : 'ログオン'}は ${p.lanscopeDate} ではなく ${p.kotDate} の打刻になります`,
 });
 
+const JA_KOT_API_ADVICE: Partial<Record<KotApiFailureReason, string>> = {
+  'auth': 'KING OF TIME の管理画面で発行した Web API のトークンをご確認ください。連携サービスのアクセストークンとは別物です。',
+  'closed-hours': '利用不可の時間帯が終わってから再度チェックしてください。',
+  'forbidden-ip': 'このサーバーのグローバル IP アドレスをトークンの許可IPアドレスに追加するか、許可されたアドレスから実行してください。',
+  'forbidden': '途中のプロキシ・ファイアウォール・ゲートウェイが拒否した可能性があります。上の応答の先頭をネットワーク管理者にお見せください。KING OF TIME の場合はトークンの許可IPアドレスをご確認ください。',
+  'rate-limited': '回数制限です。数分おいて再試行し、複数のチェックを同時に実行しないでください。',
+  'server-error': '時間をおいて再試行し、続く場合は KING OF TIME のサポートセンターにお問い合わせください。',
+};
+
 /** Web API の失敗への対処。アドレスの指定場所の言い方は呼ぶ側が渡す（doctor は --kot-api-base）。 */
 export const jaKotApiAdviceText =
   (w: { badAnswer: string; other: string }): Catalog['kotApi.advice'] =>
   (p) =>
-    p.reason === 'auth'
-      ? 'KING OF TIME の管理画面で発行した Web API のトークンをご確認ください。連携サービスのアクセストークンとは別物です。'
-      : p.reason === 'closed-hours'
-        ? '利用不可の時間帯が終わってから再度チェックしてください。'
-        : p.reason === 'forbidden-ip'
-          ? 'このサーバーのグローバル IP アドレスをトークンの許可IPアドレスに追加するか、許可されたアドレスから実行してください。'
-          : p.reason === 'forbidden'
-            ? '途中のプロキシ・ファイアウォール・ゲートウェイが拒否した可能性があります。上の応答の先頭をネットワーク管理者にお見せください。KING OF TIME の場合はトークンの許可IPアドレスをご確認ください。'
-            : p.reason === 'rate-limited'
-              ? '回数制限です。数分おいて再試行し、複数のチェックを同時に実行しないでください。'
-              : p.reason === 'server-error'
-                ? '時間をおいて再試行し、続く場合は KING OF TIME のサポートセンターにお問い合わせください。'
-                : p.reason === 'bad-answer'
-                  ? w.badAnswer
-                  : w.other;
+    JA_KOT_API_ADVICE[p.reason as KotApiFailureReason] ?? (p.reason === 'bad-answer' ? w.badAnswer : w.other);
 
 /** プロキシの出どころ。管理者が指定したものの言い方は呼ぶ側が渡す（doctor は --proxy、ウィザードは手順 4）。 */
 export const jaProxySourceText =
